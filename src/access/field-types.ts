@@ -1,0 +1,153 @@
+/**
+ * Field types: what the compilers need to know about an index's mapping to
+ * give `term` the engine's exact semantics. Read them from a real
+ * `GET <index>/_mapping` response with `fieldTypesFromMapping`, or write them
+ * by hand: `{ 'http.response.status_code': { type: 'long' } }`.
+ *
+ * @packageDocumentation
+ */
+
+/** `keyword`: exact UTF-8 match; a `lowercase` normalizer applies to both sides. */
+export interface KeywordFieldType {
+  readonly type: 'keyword';
+  /**
+   * The normalizer's name. `lowercase` (built in, or a custom normalizer made
+   * of the `lowercase` filter only) is emulated; any other normalizer makes
+   * every term on the field a `VALIDATION` error.
+   */
+  readonly normalizer?: string;
+  /** Strings longer than this (in UTF-16 units, before normalization) are not indexed. Default: unlimited. */
+  readonly ignoreAbove?: number;
+  /** Indexed in place of an explicit `null` (and `null` array elements). */
+  readonly nullValue?: string;
+}
+
+/** `wildcard`: `term` is an exact whole-value match. */
+export interface WildcardFieldType {
+  readonly type: 'wildcard';
+  readonly normalizer?: string;
+  readonly ignoreAbove?: number;
+  readonly nullValue?: string;
+}
+
+/** `constant_keyword`: every document of the index has `value`. */
+export interface ConstantKeywordFieldType {
+  readonly type: 'constant_keyword';
+  /** The constant; absent when no document has set it yet (Elasticsearch). */
+  readonly value?: string;
+}
+
+/** `text` / `match_only_text`: analyzed; `term` is redirected to `keywordSubfield` or rejected. */
+export interface TextFieldType {
+  readonly type: 'text' | 'match_only_text';
+  /** Full name of a `keyword` multi-field of this field (e.g. `message.keyword`), if the mapping has one. */
+  readonly keywordSubfield?: string;
+}
+
+/** Whole-number types. `coerce` (default true) truncates fractions and parses strings in documents. */
+export interface IntegerFieldType {
+  readonly type: 'long' | 'integer' | 'short' | 'byte';
+  readonly coerce?: boolean;
+  readonly nullValue?: number;
+  readonly ignoreMalformed?: boolean;
+}
+
+/** Floating-point types; values are compared after rounding to the type's precision. */
+export interface FloatFieldType {
+  readonly type: 'double' | 'float' | 'half_float';
+  readonly coerce?: boolean;
+  readonly nullValue?: number;
+  readonly ignoreMalformed?: boolean;
+}
+
+/** `scaled_float`: stored as `round(value × scalingFactor)`. */
+export interface ScaledFloatFieldType {
+  readonly type: 'scaled_float';
+  readonly scalingFactor: number;
+  readonly coerce?: boolean;
+  readonly nullValue?: number;
+  readonly ignoreMalformed?: boolean;
+}
+
+/** `unsigned_long`: 0 … 2^64-1. */
+export interface UnsignedLongFieldType {
+  readonly type: 'unsigned_long';
+  readonly nullValue?: number | string;
+  readonly ignoreMalformed?: boolean;
+}
+
+/** `boolean`: filter values must be exactly `"true"` or `"false"`. */
+export interface BooleanFieldType {
+  readonly type: 'boolean';
+  readonly nullValue?: boolean;
+}
+
+/** `date` / `date_nanos`. */
+export interface DateFieldType {
+  readonly type: 'date' | 'date_nanos';
+  /** The mapping's `format`. Default: `strict_date_optional_time||epoch_millis`. */
+  readonly format?: string;
+  readonly nullValue?: string;
+  readonly ignoreMalformed?: boolean;
+}
+
+/** `ip`: IPv4 and IPv6, compared in canonical form. */
+export interface IpFieldType {
+  readonly type: 'ip';
+  readonly nullValue?: string;
+  readonly ignoreMalformed?: boolean;
+}
+
+/** `flattened` (Elasticsearch) / `flat_object` (OpenSearch): leaves indexed as keywords. */
+export interface FlattenedFieldType {
+  readonly type: 'flattened' | 'flat_object';
+}
+
+/** A mapped type the compilers do not emulate (`geo_point`, `binary`, ...): every term on it is rejected. */
+export interface UnsupportedFieldType {
+  readonly type: 'unsupported';
+  /** The type named in the mapping. */
+  readonly mappedType: string;
+}
+
+/** The per-type part of a field's mapping. */
+export type FieldType =
+  | KeywordFieldType
+  | WildcardFieldType
+  | ConstantKeywordFieldType
+  | TextFieldType
+  | IntegerFieldType
+  | FloatFieldType
+  | ScaledFloatFieldType
+  | UnsignedLongFieldType
+  | BooleanFieldType
+  | DateFieldType
+  | IpFieldType
+  | FlattenedFieldType
+  | UnsupportedFieldType;
+
+/** Where a field's values come from in `_source`, and whether it lives in a `nested` object. */
+export interface FieldLocation {
+  /**
+   * `_source` paths whose values are indexed into this field. Default: the
+   * field's own name. A multi-field `x.keyword` reads `['x']`; a `copy_to`
+   * target reads every source that copies to it (and its own name).
+   */
+  readonly sourcePaths?: readonly string[];
+  /**
+   * The `nested` object paths that enclose this field, outermost first
+   * (e.g. `['items']` for `items.sku`). A `term` on such a field is compiled
+   * to a `nested` query.
+   */
+  readonly nestedPaths?: readonly string[];
+}
+
+/** One field of the `fields` option: its type and location. */
+export type FieldSpec = FieldType & FieldLocation;
+
+/**
+ * The `fields` option of the compilers and the guard: full dotted field name
+ * → its spec. A field not listed is unmapped and matches nothing (like the
+ * engine); without the option at all, the schemaless rules apply.
+ */
+export type FieldTypes = Readonly<Record<string, FieldSpec>>;

@@ -1,0 +1,2 @@
+export type * from './expression.js';
+export type * from './field-types.js';

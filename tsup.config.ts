@@ -1,0 +1,19 @@
+import { defineConfig } from 'tsup';
+
+// One build per public entry point; ESM + CJS + declarations for each, so
+// `import` and `require` users get the same API and types.
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    'testing/index': 'src/testing/index.ts',
+  },
+  format: ['esm', 'cjs'],
+  dts: true,
+  sourcemap: true,
+  clean: true,
+  treeshake: true,
+  target: 'es2022',
+  platform: 'neutral',
+  // Drivers and test runners are the host's; never bundle them.
+  external: ['vitest', 'fast-check', 'pg', 'better-sqlite3'],
+});
