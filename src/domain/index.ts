@@ -1,1 +1,12 @@
 export * from './errors.js';
+export type * from './token-filter.js';
+export type * from './shared-token.js';
+export type * from './events.js';
+export * from './actor.js';
+export * from './access-change.js';
+export * from './field-schemas.js';
+export * from './filter-transitions.js';
+export * from './input-schemas.js';
+export * from './limits.js';
+export * from './secret.js';
+export * from './token-transitions.js';

@@ -1,0 +1,154 @@
+/**
+ * Domain events: one for every change, for audit trails and cache
+ * invalidation. Plain, frozen, JSON-serializable; never a secret or a hash.
+ *
+ * @packageDocumentation
+ */
+import type { AccessChange } from './access-change.js';
+import type { Role } from './actor.js';
+import type { SharedToken, TokenFiltersOperator } from './shared-token.js';
+import type { TokenFilter } from './token-filter.js';
+
+/** Who caused an event: a user of the account, or the library itself (`system`, e.g. usage tracking). */
+export type EventActor = { readonly userId: string; readonly role: Role } | { readonly userId: null; readonly role: 'system' };
+
+/** What every event carries. */
+export interface EventBase {
+  /** A fresh id for this event. */
+  readonly eventId: string;
+  /** When it happened (ISO-8601), from the service's clock. */
+  readonly at: string;
+  /** The account the changed objects belong to. */
+  readonly accountId: string;
+  /** Who did it. */
+  readonly actor: EventActor;
+}
+
+/** A filter was created. */
+export interface FilterCreatedEvent extends EventBase {
+  readonly type: 'filter.created';
+  /** The new filter. */
+  readonly filter: TokenFilter;
+}
+
+/** A filter was deleted and detached from every token that used it (each also gets `token.filters-changed`). */
+export interface FilterDeletedEvent extends EventBase {
+  readonly type: 'filter.deleted';
+  /** The filter as it was. */
+  readonly filter: TokenFilter;
+  /** The tokens it was detached from. */
+  readonly affectedTokenIds: readonly string[];
+}
+
+/** A token was created (its secret is not in the event). */
+export interface TokenCreatedEvent extends EventBase {
+  readonly type: 'token.created';
+  /** The new token. */
+  readonly token: SharedToken;
+}
+
+/** A token was renamed. */
+export interface TokenRenamedEvent extends EventBase {
+  readonly type: 'token.renamed';
+  /** The token after the change. */
+  readonly token: SharedToken;
+  /** Its name before. */
+  readonly previousName: string;
+}
+
+/** A token's filters or operator changed. */
+export interface TokenFiltersChangedEvent extends EventBase {
+  readonly type: 'token.filters-changed';
+  /** The token after the change. */
+  readonly token: SharedToken;
+  /** Its filter ids before. */
+  readonly previousFilterIds: readonly string[];
+  /** Its operator before. */
+  readonly previousFiltersOperator: TokenFiltersOperator;
+  /** The effect on what the token sees. */
+  readonly change: AccessChange;
+  /** True when the token may now see documents it could not see before. */
+  readonly widened: boolean;
+  /** What caused it: a use case, or the deletion of a filter. */
+  readonly cause: 'set' | 'attach' | 'detach' | 'filter-deleted';
+}
+
+/** A token's expiry changed. */
+export interface TokenExpiryChangedEvent extends EventBase {
+  readonly type: 'token.expiry-changed';
+  /** The token after the change. */
+  readonly token: SharedToken;
+  /** Its expiry before (`null` = never). */
+  readonly previousExpiresAt: string | null;
+}
+
+/** A token was paused. */
+export interface TokenPausedEvent extends EventBase {
+  readonly type: 'token.paused';
+  /** The token after the change. */
+  readonly token: SharedToken;
+}
+
+/** A paused token was resumed. */
+export interface TokenResumedEvent extends EventBase {
+  readonly type: 'token.resumed';
+  /** The token after the change. */
+  readonly token: SharedToken;
+}
+
+/** A token got a new secret. */
+export interface TokenSecretRotatedEvent extends EventBase {
+  readonly type: 'token.secret-rotated';
+  /** The token after the change (with the new hint). */
+  readonly token: SharedToken;
+  /** Until when the old secret keeps working, or `null` if it stopped at once. */
+  readonly previousSecretValidUntil: string | null;
+}
+
+/** A token was deleted. */
+export interface TokenDeletedEvent extends EventBase {
+  readonly type: 'token.deleted';
+  /** The token as it was. */
+  readonly token: SharedToken;
+}
+
+/**
+ * Recording `lastUsedAt` failed during `resolve`. Access was still granted;
+ * this event is the only trace of the failure.
+ */
+export interface TokenUsageWriteFailedEvent extends EventBase {
+  readonly type: 'token.usage-write-failed';
+  /** The token that was resolved. */
+  readonly tokenId: string;
+  /** The failure, reduced to its name, code (if any) and message. */
+  readonly error: { readonly name: string; readonly code: string | null; readonly message: string };
+}
+
+/**
+ * Every event the service emits through `onEvent`. Switch on `type`.
+ *
+ * @example
+ * ```ts
+ * const tokens = createSharedTokens({
+ *   repository,
+ *   onEvent: (event: SharedTokenEvent) => {
+ *     if (event.type === 'token.filters-changed' && event.widened) alertSecurityTeam(event);
+ *   },
+ * });
+ * ```
+ */
+export type SharedTokenEvent =
+  | FilterCreatedEvent
+  | FilterDeletedEvent
+  | TokenCreatedEvent
+  | TokenRenamedEvent
+  | TokenFiltersChangedEvent
+  | TokenExpiryChangedEvent
+  | TokenPausedEvent
+  | TokenResumedEvent
+  | TokenSecretRotatedEvent
+  | TokenDeletedEvent
+  | TokenUsageWriteFailedEvent;
+
+/** The `type` of every {@link SharedTokenEvent}. */
+export type SharedTokenEventType = SharedTokenEvent['type'];

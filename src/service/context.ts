@@ -1,0 +1,24 @@
+/**
+ * What every use case works with.
+ *
+ * @packageDocumentation
+ */
+import type { SecretCodec } from '../domain/secret.js';
+import type { SharedTokenRepository } from '../repository/shared-token-repository.js';
+import type { Clock } from './clock.js';
+import type { EffectivePolicy } from './policy.js';
+import type { EventSink } from './event-sink.js';
+
+/** The service's dependencies, resolved once by `createSharedTokens`. */
+export interface ServiceContext {
+  /** The host's repository, wrapped so that driver failures become `REPOSITORY` errors. */
+  readonly repository: SharedTokenRepository;
+  /** The time source, checked to return valid dates. */
+  readonly clock: Clock;
+  /** The policy with its defaults filled in. */
+  readonly policy: EffectivePolicy;
+  /** Secret generation, format check and hashing. */
+  readonly secrets: SecretCodec;
+  /** Event delivery to `onEvent`. */
+  readonly events: EventSink;
+}

@@ -1,0 +1,82 @@
+/**
+ * Host policies: rules stricter than the domain's own.
+ *
+ * @packageDocumentation
+ */
+import { z } from 'zod';
+import { parseInput } from '../domain/parse-input.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * What the host allows. Every duration is in milliseconds. Breaking a rule is
+ * a `POLICY` error.
+ *
+ * @example
+ * ```ts
+ * const policy: SharedTokensPolicy = {
+ *   requireFilters: true,             // no unrestricted tokens
+ *   defaultLifetime: 30 * 86_400_000, // 30 days when createToken gives no expiresAt
+ *   maxLifetime: 90 * 86_400_000,     // no token lives longer than 90 days, none lives forever
+ * };
+ * ```
+ */
+export interface SharedTokensPolicy {
+  /**
+   * Refuse tokens without filters (unrestricted), whether created so, left so
+   * by `setTokenFilters`/`detachFilters`, or by deleting a token's last filter.
+   * Default `false`.
+   */
+  readonly requireFilters?: boolean;
+  /** Lifetime of a token created without `expiresAt`; `null` = never expires. Default 7 days. */
+  readonly defaultLifetime?: number | null;
+  /**
+   * Longest lifetime, counted from the token's creation; `null` = no limit.
+   * With a limit, `expiresAt: null` (never) is refused. Default `null`.
+   */
+  readonly maxLifetime?: number | null;
+  /** `resolve` writes `lastUsedAt` at most once per this interval. Default 60 seconds. */
+  readonly lastUsedResolution?: number;
+}
+
+/** A policy with every default filled in. */
+export interface EffectivePolicy {
+  /** See {@link SharedTokensPolicy.requireFilters}. */
+  readonly requireFilters: boolean;
+  /** See {@link SharedTokensPolicy.defaultLifetime}. */
+  readonly defaultLifetime: number | null;
+  /** See {@link SharedTokensPolicy.maxLifetime}. */
+  readonly maxLifetime: number | null;
+  /** See {@link SharedTokensPolicy.lastUsedResolution}. */
+  readonly lastUsedResolution: number;
+}
+
+const duration = z.number({ error: 'must be a number of milliseconds' }).int().positive().max(100 * 365 * DAY_MS);
+
+const policySchema = z
+  .strictObject({
+    requireFilters: z.boolean().default(false),
+    defaultLifetime: duration.nullable().default(7 * DAY_MS),
+    maxLifetime: duration.nullable().default(null),
+    lastUsedResolution: z.number().int().min(0).max(DAY_MS).default(60_000),
+  })
+  .default({ requireFilters: false, defaultLifetime: 7 * DAY_MS, maxLifetime: null, lastUsedResolution: 60_000 })
+  .superRefine((policy, ctx) => {
+    if (policy.maxLifetime === null) return;
+    if (policy.defaultLifetime === null || policy.defaultLifetime > policy.maxLifetime) {
+      ctx.addIssue({ code: 'custom', path: ['defaultLifetime'], message: 'must be set and at most maxLifetime' });
+    }
+  });
+
+/**
+ * Fills in a policy's defaults and checks it.
+ *
+ * @throws SharedTokenError `VALIDATION` for a malformed policy, or a default lifetime beyond the maximum.
+ * @example
+ * ```ts
+ * effectivePolicy({ requireFilters: true }).defaultLifetime; // 604800000 (7 days)
+ * ```
+ */
+export function effectivePolicy(policy: unknown): EffectivePolicy {
+  return Object.freeze(parseInput(policySchema, policy, 'policy'));
+}

@@ -1,0 +1,414 @@
+/**
+ * `createSharedTokens`: the use cases of design §3 over a repository.
+ *
+ * @packageDocumentation
+ */
+import type { Actor } from '../domain/actor.js';
+import { SharedTokenError } from '../domain/errors.js';
+import type { SharedTokenEvent } from '../domain/events.js';
+import { createSecretCodec, type SecretOptions } from '../domain/secret.js';
+import type { SharedToken } from '../domain/shared-token.js';
+import type { TokenFilter } from '../domain/token-filter.js';
+import type { Page, PageRequest, SharedTokenRepository } from '../repository/shared-token-repository.js';
+import { systemClock, type Clock } from './clock.js';
+import type { ServiceContext } from './context.js';
+import { createEventSink } from './event-sink.js';
+import type { FilterDeletionPreview, FilterDeletionResult } from './filter-deletion.js';
+import * as filterUseCases from './filter-use-cases.js';
+import { guardRepository } from './guarded-repository.js';
+import { hygieneReport, type HygieneReport } from './hygiene-report.js';
+import { effectivePolicy, type SharedTokensPolicy } from './policy.js';
+import { resolve, type ResolvedAccess } from './resolve.js';
+import * as tokenFilterUseCases from './token-filter-use-cases.js';
+import type { TokenWithSecret } from './token-results.js';
+import * as tokenUseCases from './token-use-cases.js';
+
+/**
+ * What `createSharedTokens` needs.
+ *
+ * @example
+ * ```ts
+ * const options: SharedTokensOptions = {
+ *   repository: createInMemoryRepository(),
+ *   policy: { requireFilters: true },
+ *   onEvent: (event) => auditLog.write(event),
+ *   secrets: { prefix: 'acme_', pepper: process.env.TOKEN_PEPPER },
+ * };
+ * ```
+ */
+export interface SharedTokensOptions {
+  /** Where tokens and filters live. */
+  readonly repository: SharedTokenRepository;
+  /** The time source. Default: the system clock. */
+  readonly clock?: Clock;
+  /** The host's rules. Default: filters optional, 7-day default lifetime, no maximum, `lastUsedAt` every 60 s. */
+  readonly policy?: SharedTokensPolicy;
+  /**
+   * Called synchronously after every committed change, with one event per
+   * change (never containing a secret). Its exceptions are ignored: the change
+   * has already happened.
+   */
+  readonly onEvent?: (event: SharedTokenEvent) => unknown;
+  /** Secret prefix (default `shtk_`) and optional pepper for keyed hashing. */
+  readonly secrets?: SecretOptions;
+}
+
+/**
+ * Options accepted by `pauseToken`, `resumeToken` and `deleteToken`.
+ *
+ * @example
+ * ```ts
+ * await tokens.pauseToken(admin, token.id, { expectedVersion: token.version });
+ * ```
+ */
+export interface VersionOptions {
+  /** Fail with `CONFLICT` unless the token is at this version. Default: apply to whatever version is current. */
+  readonly expectedVersion?: number;
+}
+
+/**
+ * The use cases. Every method validates its arguments (`VALIDATION`, nothing
+ * changed), checks the actor (`FORBIDDEN` for a member managing; objects of
+ * other accounts are `NOT_FOUND`), and throws only {@link SharedTokenError}s.
+ *
+ * Methods that change a token take an optional `expectedVersion`: with it, a
+ * token changed since the caller read it is a `CONFLICT`; without it, the
+ * change applies to the current version (a lost race is retried internally).
+ * A change that would leave the token as it is commits nothing and returns
+ * the token unchanged.
+ *
+ * @example
+ * ```ts
+ * const tokens = createSharedTokens({ repository: createInMemoryRepository() });
+ * const admin = { accountId: 'acme', userId: 'alice', role: 'admin' } as const;
+ * const filter = await tokens.createFilter(admin, { field: 'kubernetes.namespace', value: 'payments' });
+ * const { token, secret } = await tokens.createToken(admin, { name: 'Payments board', filterIds: [filter.id] });
+ * const access = await tokens.resolve(secret); // access.filters: [filter]
+ * ```
+ */
+export interface SharedTokens {
+  /**
+   * Creates an account-wide filter `field: value` (admin). The value is kept exactly as typed.
+   *
+   * @throws SharedTokenError `CONFLICT` with `existingId` when the account already has this field and value.
+   * @example
+   * ```ts
+   * await tokens.createFilter(admin, { field: 'service.name', value: 'checkout', description: 'Checkout team' });
+   * ```
+   */
+  createFilter(actor: Actor, input: { field: string; value: string; description?: string }): Promise<TokenFilter>;
+
+  /**
+   * One page of the account's filters, oldest first (admin or member).
+   *
+   * @example
+   * ```ts
+   * const { items, nextCursor } = await tokens.listFilters(member, { limit: 100 });
+   * ```
+   */
+  listFilters(actor: Actor, page?: PageRequest): Promise<Page<TokenFilter>>;
+
+  /**
+   * One filter (admin or member); `NOT_FOUND` if it is not in the actor's account.
+   *
+   * @example
+   * ```ts
+   * const filter = await tokens.getFilter(member, filterId);
+   * ```
+   */
+  getFilter(actor: Actor, filterId: string): Promise<TokenFilter>;
+
+  /**
+   * What deleting a filter would do to each token using it, and the
+   * confirmation `deleteFilter` needs (admin).
+   *
+   * @example
+   * ```ts
+   * const preview = await tokens.previewFilterDeletion(admin, filterId);
+   * preview.affectedTokens.map((a) => `${a.token.name}: ${a.effect}`); // ['Payments board: widens']
+   * ```
+   */
+  previewFilterDeletion(actor: Actor, filterId: string): Promise<FilterDeletionPreview>;
+
+  /**
+   * Deletes a filter and detaches it from every token, atomically (admin).
+   *
+   * @throws SharedTokenError `CONFIRMATION_REQUIRED` when `confirm` is not the confirmation of a
+   * preview that is still current; `POLICY` when `requireFilters` is on and a token would lose its last filter.
+   * @example
+   * ```ts
+   * const { confirmation } = await tokens.previewFilterDeletion(admin, filterId);
+   * await tokens.deleteFilter(admin, filterId, { confirm: confirmation });
+   * ```
+   */
+  deleteFilter(actor: Actor, filterId: string, input: { confirm: string }): Promise<FilterDeletionResult>;
+
+  /**
+   * Creates a token (admin) and returns its secret, the only time it is
+   * returned. `filterIds` default none (unrestricted; `POLICY` if the policy
+   * requires filters), `filtersOperator` `'AND'`, `expiresAt` now + the
+   * policy's default lifetime (7 days); `null` = never.
+   *
+   * @throws SharedTokenError `NOT_FOUND` for an unknown filter id; `CONFLICT` with `existingId` for a
+   * name already used in the account (case-insensitively); `POLICY` for an expiry the policy forbids.
+   * @example
+   * ```ts
+   * const { token, secret } = await tokens.createToken(admin, { name: 'Grafana', filterIds: [f1.id, f2.id] });
+   * ```
+   */
+  createToken(
+    actor: Actor,
+    input: { name: string; filterIds?: readonly string[]; filtersOperator?: 'AND' | 'OR'; expiresAt?: string | null },
+  ): Promise<TokenWithSecret>;
+
+  /**
+   * One page of the account's tokens, oldest first (admin or member). Never secrets or hashes.
+   *
+   * @example
+   * ```ts
+   * const { items } = await tokens.listTokens(member);
+   * ```
+   */
+  listTokens(actor: Actor, page?: PageRequest): Promise<Page<SharedToken>>;
+
+  /**
+   * One token (admin or member); `NOT_FOUND` if it is not in the actor's account.
+   *
+   * @example
+   * ```ts
+   * const token = await tokens.getToken(member, tokenId);
+   * ```
+   */
+  getToken(actor: Actor, tokenId: string): Promise<SharedToken>;
+
+  /**
+   * Renames a token (admin).
+   *
+   * @throws SharedTokenError `CONFLICT` with `existingId` when another token has the name (case-insensitively).
+   * @example
+   * ```ts
+   * await tokens.renameToken(admin, tokenId, { name: 'Grafana (prod)' });
+   * ```
+   */
+  renameToken(actor: Actor, tokenId: string, input: { name: string; expectedVersion?: number }): Promise<SharedToken>;
+
+  /**
+   * Replaces the token's whole filter set (empty = unrestricted) and,
+   * optionally, its operator (admin). Unknown ids: `NOT_FOUND`, nothing changes.
+   *
+   * @example
+   * ```ts
+   * await tokens.setTokenFilters(admin, tokenId, { filterIds: [f1.id, f2.id], filtersOperator: 'OR' });
+   * ```
+   */
+  setTokenFilters(
+    actor: Actor,
+    tokenId: string,
+    input: { filterIds: readonly string[]; filtersOperator?: 'AND' | 'OR'; expectedVersion?: number },
+  ): Promise<SharedToken>;
+
+  /**
+   * Adds filters to the token's set (admin). Unknown ids: `NOT_FOUND`, nothing changes.
+   *
+   * @example
+   * ```ts
+   * await tokens.attachFilters(admin, tokenId, { filterIds: [f3.id] });
+   * ```
+   */
+  attachFilters(actor: Actor, tokenId: string, input: { filterIds: readonly string[]; expectedVersion?: number }): Promise<SharedToken>;
+
+  /**
+   * Removes filters from the token's set (admin). Ids of the account's
+   * filters that the token does not have are ignored; unknown ids are `NOT_FOUND`.
+   *
+   * @example
+   * ```ts
+   * await tokens.detachFilters(admin, tokenId, { filterIds: [f3.id] });
+   * ```
+   */
+  detachFilters(actor: Actor, tokenId: string, input: { filterIds: readonly string[]; expectedVersion?: number }): Promise<SharedToken>;
+
+  /**
+   * Sets when the token expires (admin); `null` = never. The instant must be
+   * in the future (`VALIDATION`) and within the policy's `maxLifetime`
+   * counted from the token's creation (`POLICY`).
+   *
+   * @example
+   * ```ts
+   * await tokens.setTokenExpiry(admin, tokenId, { expiresAt: '2026-12-31T23:59:59Z' });
+   * ```
+   */
+  setTokenExpiry(actor: Actor, tokenId: string, input: { expiresAt: string | null; expectedVersion?: number }): Promise<SharedToken>;
+
+  /**
+   * Pauses a token (admin): `resolve` refuses it with `TOKEN_PAUSED` from the next request on.
+   *
+   * @example
+   * ```ts
+   * await tokens.pauseToken(admin, tokenId);
+   * ```
+   */
+  pauseToken(actor: Actor, tokenId: string, options?: VersionOptions): Promise<SharedToken>;
+
+  /**
+   * Resumes a paused token (admin).
+   *
+   * @example
+   * ```ts
+   * await tokens.resumeToken(admin, tokenId);
+   * ```
+   */
+  resumeToken(actor: Actor, tokenId: string, options?: VersionOptions): Promise<SharedToken>;
+
+  /**
+   * Gives the token a new secret, returned once (admin). The old secret keeps
+   * working for `gracePeriod` milliseconds (default 0: it stops at once; at
+   * most 30 days); an older secret still in its grace period stops at once.
+   *
+   * @example
+   * ```ts
+   * const { secret } = await tokens.rotateTokenSecret(admin, tokenId, { gracePeriod: 3_600_000 });
+   * ```
+   */
+  rotateTokenSecret(
+    actor: Actor,
+    tokenId: string,
+    options?: { gracePeriod?: number; expectedVersion?: number },
+  ): Promise<TokenWithSecret>;
+
+  /**
+   * Deletes a token (admin); its secret stops working at once.
+   *
+   * @example
+   * ```ts
+   * await tokens.deleteToken(admin, tokenId);
+   * ```
+   */
+  deleteToken(actor: Actor, tokenId: string, options?: VersionOptions): Promise<void>;
+
+  /**
+   * What the holder of `secret` may see right now: checks the format and
+   * checksum (no storage access for garbage), then one lookup by hash. Writes
+   * `lastUsedAt` at most once per `policy.lastUsedResolution`; a failed write
+   * is reported as a `token.usage-write-failed` event and never denies access.
+   *
+   * @throws SharedTokenError `TOKEN_INVALID` (malformed, unknown, or a previous secret past its grace
+   * period), `TOKEN_EXPIRED`, `TOKEN_PAUSED`.
+   * @example
+   * ```ts
+   * const { filters, filtersOperator, unrestricted } = await tokens.resolve(request.headers['x-shared-token']);
+   * ```
+   */
+  resolve(secret: string): Promise<ResolvedAccess>;
+
+  /**
+   * Tokens and filters worth a look (admin or member): unrestricted, never
+   * expiring, expiring within `expiringWithinDays` (default 7), expired,
+   * unused for `unusedForDays` (default 30); filters no token uses; values
+   * with `*`, `?` or surrounding whitespace.
+   *
+   * @example
+   * ```ts
+   * const report = await tokens.hygieneReport(admin, { expiringWithinDays: 14 });
+   * ```
+   */
+  hygieneReport(actor: Actor, options?: { expiringWithinDays?: number; unusedForDays?: number }): Promise<HygieneReport>;
+}
+
+/**
+ * Creates the use cases over a repository.
+ *
+ * @throws SharedTokenError `VALIDATION` for a malformed policy or secret options.
+ * @example
+ * ```ts
+ * import { createInMemoryRepository, createSharedTokens } from 'shared-tokens';
+ *
+ * const tokens = createSharedTokens({
+ *   repository: createInMemoryRepository(),
+ *   policy: { requireFilters: true, maxLifetime: 90 * 86_400_000 },
+ *   onEvent: (event) => console.log(event.type),
+ * });
+ * ```
+ */
+export function createSharedTokens(options: SharedTokensOptions): SharedTokens {
+  const given: unknown = options;
+  if (typeof given !== 'object' || given === null) throw optionError([], 'must be an object with a repository');
+  const { repository, clock, policy, onEvent, secrets } = given as Record<string, unknown>;
+  if (!isRepository(repository)) throw optionError(['repository'], 'must implement SharedTokenRepository');
+  if (clock !== undefined && (typeof clock !== 'object' || clock === null || typeof (clock as Clock).now !== 'function')) {
+    throw optionError(['clock'], 'must be an object with a now() method');
+  }
+  if (onEvent !== undefined && typeof onEvent !== 'function') throw optionError(['onEvent'], 'must be a function');
+  if (secrets !== undefined && (typeof secrets !== 'object' || secrets === null)) {
+    throw optionError(['secrets'], 'must be an object { prefix?, pepper? }');
+  }
+  const ctx: ServiceContext = {
+    repository: guardRepository(repository),
+    clock: checkedClock((clock as Clock | undefined) ?? systemClock),
+    policy: effectivePolicy(policy),
+    secrets: createSecretCodec(secrets as SecretOptions | undefined),
+    events: createEventSink(onEvent as ((event: SharedTokenEvent) => unknown) | undefined),
+  };
+  return Object.freeze({
+    createFilter: (actor, input) => filterUseCases.createFilter(ctx, actor, input),
+    listFilters: (actor, page) => filterUseCases.listFilters(ctx, actor, page),
+    getFilter: (actor, filterId) => filterUseCases.getFilter(ctx, actor, filterId),
+    previewFilterDeletion: (actor, filterId) => filterUseCases.previewFilterDeletion(ctx, actor, filterId),
+    deleteFilter: (actor, filterId, input) => filterUseCases.deleteFilter(ctx, actor, filterId, input),
+    createToken: (actor, input) => tokenUseCases.createToken(ctx, actor, input),
+    listTokens: (actor, page) => tokenUseCases.listTokens(ctx, actor, page),
+    getToken: (actor, tokenId) => tokenUseCases.getToken(ctx, actor, tokenId),
+    renameToken: (actor, tokenId, input) => tokenUseCases.renameToken(ctx, actor, tokenId, input),
+    setTokenFilters: (actor, tokenId, input) => tokenFilterUseCases.setTokenFilters(ctx, actor, tokenId, input),
+    attachFilters: (actor, tokenId, input) => tokenFilterUseCases.attachFilters(ctx, actor, tokenId, input),
+    detachFilters: (actor, tokenId, input) => tokenFilterUseCases.detachFilters(ctx, actor, tokenId, input),
+    setTokenExpiry: (actor, tokenId, input) => tokenUseCases.setTokenExpiry(ctx, actor, tokenId, input),
+    pauseToken: (actor, tokenId, opts) => tokenUseCases.pauseToken(ctx, actor, tokenId, opts),
+    resumeToken: (actor, tokenId, opts) => tokenUseCases.resumeToken(ctx, actor, tokenId, opts),
+    rotateTokenSecret: (actor, tokenId, opts) => tokenUseCases.rotateTokenSecret(ctx, actor, tokenId, opts),
+    deleteToken: (actor, tokenId, opts) => tokenUseCases.deleteToken(ctx, actor, tokenId, opts),
+    resolve: (secret) => resolve(ctx, secret),
+    hygieneReport: (actor, opts) => hygieneReport(ctx, actor, opts),
+  } satisfies SharedTokens);
+}
+
+const REPOSITORY_METHODS = [
+  'getFilter',
+  'getFilters',
+  'findFilterByFieldValue',
+  'listFilters',
+  'getToken',
+  'findTokenByName',
+  'findTokenBySecretHash',
+  'listTokens',
+  'listTokensByFilter',
+  'commit',
+  'recordTokenUsage',
+] as const satisfies readonly (keyof SharedTokenRepository)[];
+
+function isRepository(value: unknown): value is SharedTokenRepository {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Record<string, unknown>;
+  return REPOSITORY_METHODS.every((name) => typeof candidate[name] === 'function');
+}
+
+function optionError(path: string[], message: string): SharedTokenError {
+  return new SharedTokenError('VALIDATION', `Invalid createSharedTokens options: ${[...path, message].join(' ')}`, {
+    issues: [{ path, message }],
+  });
+}
+
+// A host clock returning garbage would otherwise surface as a RangeError deep in a use case.
+function checkedClock(clock: Clock): Clock {
+  return {
+    now: () => {
+      const now: unknown = clock.now();
+      if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
+        throw new SharedTokenError('VALIDATION', 'The clock returned an invalid date', {
+          issues: [{ path: ['clock'], message: 'now() must return a valid Date' }],
+        });
+      }
+      return now;
+    },
+  };
+}

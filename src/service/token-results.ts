@@ -1,0 +1,24 @@
+/**
+ * Results of token use cases that carry a secret.
+ *
+ * @packageDocumentation
+ */
+import type { SharedToken } from '../domain/shared-token.js';
+
+/**
+ * A token together with its secret: returned once by `createToken` and
+ * `rotateTokenSecret`, and never again. Show the secret to the admin, then
+ * drop it; only its hash is stored.
+ *
+ * @example
+ * ```ts
+ * const { token, secret } = await tokens.createToken(admin, { name: 'Grafana' });
+ * // secret: 'shtk_...' (49 characters after the prefix)
+ * ```
+ */
+export interface TokenWithSecret {
+  /** The token (without its secret or hash). */
+  readonly token: SharedToken;
+  /** The secret to hand out; the only time the library returns it. */
+  readonly secret: string;
+}
