@@ -1,0 +1,67 @@
+/**
+ * The aggregation walker: every aggregation at every depth is checked
+ * against the allowlist, and every query inside one is walked.
+ *
+ * @packageDocumentation
+ */
+import type { JsonObject, JsonValue } from './json-value.js';
+import { setOwn } from './json-value.js';
+import { AGGREGATIONS, REFUSED_AGGREGATIONS } from './aggregation-types.js';
+import { expectObject, walkObject } from './object-rules.js';
+import { childPointer } from './pointer.js';
+import { refuse } from './refusal.js';
+import type { WalkContext } from './walk-context.js';
+
+function walkAggregation(value: JsonValue, pointer: string, context: WalkContext, depth: number): JsonObject {
+  const definition = expectObject(value, pointer, 'An aggregation');
+  context.aggregations += 1;
+  if (context.aggregations > context.limits.maxAggregations) {
+    refuse('too-many-aggregations', `The search has more than ${context.limits.maxAggregations} aggregations.`, { pointer, limit: context.limits.maxAggregations });
+  }
+  const out: JsonObject = {};
+  let type: string | undefined;
+  for (const key of Object.keys(definition)) {
+    const at = childPointer(pointer, key);
+    const item = definition[key] as JsonValue;
+    if (key === 'aggs' || key === 'aggregations') {
+      if (Object.prototype.hasOwnProperty.call(out, 'aggs') || Object.prototype.hasOwnProperty.call(out, 'aggregations')) {
+        refuse('malformed', 'An aggregation has both aggs and aggregations.', { pointer: at });
+      }
+      setOwn(out, key, walkAggregations(item, at, context, depth + 1));
+    } else if (key === 'meta') {
+      setOwn(out, key, item);
+    } else {
+      if (type !== undefined) refuse('malformed', 'An aggregation must have exactly one type.', { pointer: at });
+      type = key;
+      if (Object.prototype.hasOwnProperty.call(REFUSED_AGGREGATIONS, key)) {
+        const [reason, why] = REFUSED_AGGREGATIONS[key] as readonly [string, string];
+        refuse(reason, why, { pointer: at });
+      }
+      if (!Object.prototype.hasOwnProperty.call(AGGREGATIONS, key)) {
+        refuse('aggregation-type-not-allowed', `The aggregation type "${key}" is not on the guard's allowlist.`, { pointer: at });
+      }
+      const spec = AGGREGATIONS[key] as (typeof AGGREGATIONS)[string];
+      setOwn(out, key, spec.walk(item, at, context));
+    }
+  }
+  if (type === undefined) refuse('malformed', 'An aggregation must have a type.', { pointer });
+  return out;
+}
+
+/**
+ * Walks an `aggs` / `aggregations` object (name → definition).
+ *
+ * @param depth - 1 for the top level; refused past `limits.maxAggregationDepth`.
+ */
+export function walkAggregations(value: JsonValue, pointer: string, context: WalkContext, depth: number): JsonObject {
+  if (depth > context.limits.maxAggregationDepth) {
+    refuse('aggregations-too-deep', `Aggregations are nested deeper than ${context.limits.maxAggregationDepth} levels.`, {
+      pointer,
+      limit: context.limits.maxAggregationDepth,
+    });
+  }
+  return walkObject(value, pointer, 'aggs', {}, 'malformed', (name, definition, at) => {
+    if (name.length === 0) refuse('malformed', 'An aggregation name must not be empty.', { pointer: at });
+    return walkAggregation(definition, at, context, depth);
+  });
+}

@@ -1,0 +1,53 @@
+/**
+ * Composition of the token's filter with the user's query. The user's query
+ * is never merged into (or trusted to be) a `bool`: it goes, whole, into
+ * `must` next to `filter: [T]`, so no `should`/`minimum_should_match` of the
+ * user's can turn `T` into an option.
+ *
+ * @packageDocumentation
+ */
+import type { JsonObject, JsonValue } from './json-value.js';
+import { getOwn, isJsonObject, jsonEqual, jsonObject } from './json-value.js';
+import { childPointer } from './pointer.js';
+import { walkQuery } from './query-walker.js';
+import type { WalkContext } from './walk-context.js';
+import { tokenCopy } from './walk-context.js';
+
+/**
+ * The user query inside the guard's own wrapper `{ bool: { filter: [T], must: [U] } }`,
+ * or `undefined` when `query` is not exactly that wrapper with this token's `T`.
+ */
+function unwrapOwn(query: JsonValue | undefined, token: JsonValue): JsonValue | undefined {
+  if (!isJsonObject(query) || Object.keys(query).length !== 1) return undefined;
+  const bool = getOwn(query, 'bool');
+  if (!isJsonObject(bool) || Object.keys(bool).length !== 2) return undefined;
+  const filter = getOwn(bool, 'filter');
+  const must = getOwn(bool, 'must');
+  if (!Array.isArray(filter) || filter.length !== 1 || !jsonEqual(filter[0], token)) return undefined;
+  if (!Array.isArray(must) || must.length !== 1) return undefined;
+  return must[0];
+}
+
+/**
+ * Returns `{ bool: { filter: [T], must: [U] } }` with `U` the walked user
+ * query, or `match_all` when there is none. A query that already is this
+ * wrapper for the same `T` is unwrapped first, so guarding twice adds nothing.
+ */
+export function composeQuery(query: JsonValue | undefined, pointer: string, context: WalkContext): JsonObject {
+  const own = unwrapOwn(query, context.token);
+  const user =
+    own !== undefined
+      ? walkQuery(own, childPointer(childPointer(childPointer(pointer, 'bool'), 'must'), 0), context, 0)
+      : query === undefined
+        ? jsonObject([['match_all', {}]])
+        : walkQuery(query, pointer, context, 0);
+  return jsonObject([
+    [
+      'bool',
+      jsonObject([
+        ['filter', [tokenCopy(context)]],
+        ['must', [user]],
+      ]),
+    ],
+  ]);
+}

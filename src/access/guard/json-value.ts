@@ -1,0 +1,66 @@
+/**
+ * The guard works on its own copy of the request body: plain JSON values
+ * built from own data properties only, so nothing the caller passed (getters,
+ * prototypes, `__proto__` keys) can change what the guard sees after it has
+ * checked it, and nothing the guard builds can be polluted.
+ *
+ * @packageDocumentation
+ */
+
+/** A JSON value as the guard reads and emits it. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
+
+/** A JSON object. Keys such as `__proto__` are ordinary own properties. */
+export interface JsonObject {
+  [key: string]: JsonValue;
+}
+
+/** True for a JSON object (not an array, not null). */
+export function isJsonObject(value: JsonValue | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Sets `key` as an own, enumerable data property. Plain assignment would
+ * treat `__proto__` as the prototype setter; `defineProperty` never does.
+ */
+export function setOwn(target: JsonObject, key: string, value: JsonValue): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** Reads an own property only (never one inherited from a prototype). */
+export function getOwn(source: JsonObject, key: string): JsonValue | undefined {
+  return Object.prototype.hasOwnProperty.call(source, key) ? source[key] : undefined;
+}
+
+/** True when `source` has `key` as an own property. */
+export function hasOwn(source: JsonObject, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(source, key);
+}
+
+/** A new JSON object from entries, defined safely. */
+export function jsonObject(entries: Iterable<readonly [string, JsonValue]>): JsonObject {
+  const out: JsonObject = {};
+  for (const [key, value] of entries) setOwn(out, key, value);
+  return out;
+}
+
+/** A deep copy of a (guard-built) JSON value. */
+export function cloneJson(value: JsonValue): JsonValue {
+  if (Array.isArray(value)) return value.map(cloneJson);
+  if (isJsonObject(value)) return jsonObject(Object.keys(value).map((k) => [k, cloneJson(value[k] as JsonValue)] as const));
+  return value;
+}
+
+/** Structural equality of two JSON values; key order is ignored, array order is not. */
+export function jsonEqual(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) {
+    return Array.isArray(b) && a.length === b.length && a.every((item, i) => jsonEqual(item, b[i]));
+  }
+  if (isJsonObject(a) && isJsonObject(b)) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => hasOwn(b, k) && jsonEqual(a[k], b[k]));
+  }
+  return false;
+}

@@ -1,0 +1,59 @@
+/**
+ * Limits against abuse: each is a clear refusal, configurable, with defaults.
+ */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_GUARD_LIMITS } from '../../src/access/guard/index.js';
+import { expectRefused, guard, refusalOf } from './guard-helpers.js';
+
+const options = (limits: Record<string, number>) => ({ indices: ['logs-app'], limits });
+
+describe('limits', () => {
+  it('has documented defaults', () => {
+    expect(DEFAULT_GUARD_LIMITS).toEqual({
+      maxBodyBytes: 1048576,
+      maxJsonDepth: 64,
+      maxClauses: 1024,
+      maxQueryDepth: 20,
+      maxAggregationDepth: 5,
+      maxAggregations: 100,
+      maxSearches: 50,
+    });
+  });
+
+  it('body size: object bodies and JSON text', () => {
+    const big = { query: { terms: { tenant: Array.from({ length: 200 }, (_, i) => `value-${i}`) } } };
+    expect(() => guard({ path: '/logs-app/_search', body: big }, options({ maxBodyBytes: 4000 }))).not.toThrow();
+    expect(refusalOf({ path: '/logs-app/_search', body: big }, options({ maxBodyBytes: 1000 })).reason).toBe('body-too-large');
+    expect(refusalOf({ path: '/logs-app/_search', body: JSON.stringify(big) }, options({ maxBodyBytes: 1000 })).reason).toBe('body-too-large');
+    expect(refusalOf({ path: '/logs-app/_search', body: 'x'.repeat(2 * 1024 * 1024) }).reason).toBe('body-too-large');
+  });
+
+  it('JSON depth, whatever the keys', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100; i += 1) deep = { a: deep };
+    expect(refusalOf({ path: '/logs-app/_search', body: { query: deep } }).reason).toBe('body-too-deep');
+    expect(refusalOf({ path: '/logs-app/_search', body: JSON.stringify({ size: deep }) }).reason).toBe('body-too-deep');
+  });
+
+  it('query clause count and compound depth', () => {
+    const many = { bool: { should: Array.from({ length: 30 }, () => ({ match_all: {} })) } };
+    expect(refusalOf({ path: '/logs-app/_search', body: { query: many } }, options({ maxClauses: 20 })).reason).toBe('too-many-clauses');
+    let nested: unknown = { match_all: {} };
+    for (let i = 0; i < 25; i += 1) nested = { constant_score: { filter: nested } };
+    const error = refusalOf({ path: '/logs-app/_search', body: { query: nested } });
+    expect(error.reason).toBe('query-too-deep');
+    expect(error.context['limit']).toBe(20);
+  });
+
+  it('clauses count across every place of a search, not per place', () => {
+    const clause = { bool: { should: Array.from({ length: 6 }, () => ({ match_all: {} })) } };
+    expect(() => guard({ path: '/logs-app/_search', body: { query: clause } }, options({ maxClauses: 10 }))).not.toThrow();
+    expectRefused({ path: '/logs-app/_search', body: { query: clause, post_filter: clause } }, 'too-many-clauses', { pointer: '/query/bool/should/2/match_all' }, options({ maxClauses: 10 }));
+  });
+
+  it('aggregation count and _msearch size', () => {
+    const aggs = Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`a${i}`, { avg: { field: 'code' } }]));
+    expect(refusalOf({ path: '/logs-app/_search', body: { aggs } }, options({ maxAggregations: 4 })).reason).toBe('too-many-aggregations');
+    expect(refusalOf({ path: '/_msearch', body: [{}, {}, {}, {}, {}, {}] }, options({ maxSearches: 2 })).reason).toBe('too-many-searches');
+  });
+});
