@@ -12,6 +12,9 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   treeshake: true,
+  // One copy of shared modules (e.g. SharedTokenError) across entries, also in CJS,
+  // so `instanceof` holds between `shared-tokens` and `shared-tokens/testing`.
+  splitting: true,
   target: 'es2022',
   platform: 'neutral',
   // Drivers and test runners are the host's; never bundle them.

@@ -1,0 +1,302 @@
+/**
+ * The storage contract every repository implements (design §5): the in-memory
+ * default, the SQL adapters, and whatever a host writes. The service layer
+ * talks only to this interface, and `shared-tokens/testing` checks an
+ * implementation against every rule stated here.
+ *
+ * @packageDocumentation
+ */
+import type { StoredSharedToken } from '../domain/shared-token.js';
+import type { TokenFilter } from '../domain/token-filter.js';
+
+/**
+ * One page of a listing.
+ *
+ * @example
+ * ```ts
+ * let cursor: string | null = null;
+ * do {
+ *   const page: Page<TokenFilter> = await repository.listFilters(accountId, { cursor });
+ *   for (const filter of page.items) console.log(filter.id);
+ *   cursor = page.nextCursor;
+ * } while (cursor !== null);
+ * ```
+ */
+export interface Page<T> {
+  /** The items of this page, in the listing's stable order. */
+  readonly items: readonly T[];
+  /**
+   * An opaque cursor for the next page, or `null` when this page is the last.
+   * Pass it back unchanged in {@link PageRequest.cursor}.
+   */
+  readonly nextCursor: string | null;
+}
+
+/**
+ * How much of a listing to read, and from where.
+ *
+ * @example
+ * ```ts
+ * const first = await repository.listTokens(accountId, { limit: 100 });
+ * const second = await repository.listTokens(accountId, { limit: 100, cursor: first.nextCursor });
+ * ```
+ */
+export interface PageRequest {
+  /**
+   * Maximum number of items on the page, an integer from 1 to
+   * {@link MAX_PAGE_LIMIT}. Default {@link DEFAULT_PAGE_LIMIT} (50). Anything
+   * else is a `VALIDATION` error.
+   */
+  readonly limit?: number;
+  /**
+   * The `nextCursor` of the previous page; absent or `null` starts at the
+   * beginning. A cursor that this repository did not produce is a
+   * `VALIDATION` error.
+   */
+  readonly cursor?: string | null;
+}
+
+/** The page size used when a {@link PageRequest} gives no `limit`: 50. */
+export const DEFAULT_PAGE_LIMIT = 50;
+
+/** The largest `limit` a {@link PageRequest} may ask for: 500. */
+export const MAX_PAGE_LIMIT = 500;
+
+/**
+ * One write in a {@link SharedTokenRepository.commit} batch.
+ *
+ * - `put-filter` / `put-token` create (`expectedVersion: null`: the record must
+ *   not exist yet, and the written `version` must be 1) or replace
+ *   (`expectedVersion` must equal the stored version, and the written
+ *   `version` must be `expectedVersion + 1`).
+ * - `delete-filter` / `delete-token` remove a record whose stored version is
+ *   `expectedVersion`.
+ *
+ * @example
+ * ```ts
+ * // Delete a filter and detach it from the one token that used it, atomically.
+ * const changes: RepositoryChange[] = [
+ *   { type: 'put-token', token: { ...token, filterIds: [], version: token.version + 1 }, expectedVersion: token.version },
+ *   { type: 'delete-filter', id: filter.id, expectedVersion: filter.version },
+ * ];
+ * await repository.commit(accountId, changes);
+ * ```
+ */
+export type RepositoryChange =
+  | {
+      readonly type: 'put-filter';
+      /** The whole filter as it should be stored. */
+      readonly filter: TokenFilter;
+      /** The stored version this write replaces; `null` to create. */
+      readonly expectedVersion: number | null;
+    }
+  | {
+      readonly type: 'delete-filter';
+      /** Id of the filter to delete. */
+      readonly id: string;
+      /** The stored version being deleted. */
+      readonly expectedVersion: number;
+    }
+  | {
+      readonly type: 'put-token';
+      /** The whole token, with its secret hashes (never a secret), as it should be stored. */
+      readonly token: StoredSharedToken;
+      /** The stored version this write replaces; `null` to create. */
+      readonly expectedVersion: number | null;
+    }
+  | {
+      readonly type: 'delete-token';
+      /** Id of the token to delete. */
+      readonly id: string;
+      /** The stored version being deleted. */
+      readonly expectedVersion: number;
+    };
+
+/**
+ * Where shared tokens and token filters live.
+ *
+ * Rules every implementation keeps (the conformance suite in
+ * `shared-tokens/testing` checks each one):
+ *
+ * - **Account scoping.** Every method except {@link SharedTokenRepository.findTokenBySecretHash}
+ *   takes the account id first and sees only that account's records. Ids are
+ *   unique per account only: two accounts may hold records with the same id,
+ *   and they never see, change or conflict with each other.
+ * - **Misses are `null`** (or omitted from a list), never an error.
+ * - **Copies.** Every returned object is a fresh, deeply frozen copy; objects
+ *   passed in are copied before being stored. A caller can never change stored
+ *   state by mutating an object.
+ * - **Optimistic versions.** Every write states the version it expects; a
+ *   stale one is `CONFLICT`. Versions only grow; `recordTokenUsage` never
+ *   changes them.
+ * - **Atomicity.** A `commit` applies all its changes or none.
+ * - **Stable listings.** Lists are ordered by `createdAt`, then `id`, and page
+ *   by an opaque cursor: paging through a listing while others insert and
+ *   delete returns every record that existed throughout exactly once.
+ * - **Errors** are `SharedTokenError`: `CONFLICT` and `VALIDATION` as
+ *   documented per method; adapters wrap driver failures as `REPOSITORY` with
+ *   the driver error as `cause`.
+ *
+ * @example
+ * ```ts
+ * const repository: SharedTokenRepository = createInMemoryRepository();
+ * await repository.commit('acct-1', [{ type: 'put-filter', filter, expectedVersion: null }]);
+ * await repository.getFilter('acct-1', filter.id); // a frozen copy of `filter`
+ * await repository.getFilter('acct-2', filter.id); // null: other accounts do not see it
+ * ```
+ */
+export interface SharedTokenRepository {
+  /**
+   * The filter with this id in this account, or `null`.
+   *
+   * @example
+   * ```ts
+   * const filter = await repository.getFilter('acct-1', 'flt_1'); // TokenFilter | null
+   * ```
+   */
+  getFilter(accountId: string, id: string): Promise<TokenFilter | null>;
+
+  /**
+   * The filters of this account with these ids, in the order of `ids`.
+   * Misses (unknown ids, other accounts' ids) are omitted; an id given twice
+   * yields its filter twice.
+   *
+   * @example
+   * ```ts
+   * await repository.getFilters('acct-1', ['flt_2', 'missing', 'flt_1']); // [flt_2, flt_1]
+   * ```
+   */
+  getFilters(accountId: string, ids: readonly string[]): Promise<readonly TokenFilter[]>;
+
+  /**
+   * The filter of this account with exactly this `field` and `value`
+   * (case-sensitive, no trimming), or `null`. At most one exists: `commit`
+   * keeps the pair unique per account.
+   *
+   * @example
+   * ```ts
+   * await repository.findFilterByFieldValue('acct-1', 'kubernetes.namespace', 'prod');
+   * ```
+   */
+  findFilterByFieldValue(accountId: string, field: string, value: string): Promise<TokenFilter | null>;
+
+  /**
+   * One page of this account's filters, ordered by `createdAt`, then `id`.
+   *
+   * @param page - Defaults to the first page of {@link DEFAULT_PAGE_LIMIT} items.
+   * @throws SharedTokenError `VALIDATION` for a bad `limit` or a cursor this repository did not issue.
+   * @example
+   * ```ts
+   * const { items, nextCursor } = await repository.listFilters('acct-1', { limit: 20 });
+   * ```
+   */
+  listFilters(accountId: string, page?: PageRequest): Promise<Page<TokenFilter>>;
+
+  /**
+   * The token with this id in this account (with its secret hashes), or `null`.
+   *
+   * @example
+   * ```ts
+   * const token = await repository.getToken('acct-1', 'tok_1'); // StoredSharedToken | null
+   * ```
+   */
+  getToken(accountId: string, id: string): Promise<StoredSharedToken | null>;
+
+  /**
+   * The token of this account whose name equals `name` case-insensitively
+   * (both sides lower-cased with `toLowerCase`), or `null`. At most one exists:
+   * `commit` keeps lower-cased names unique per account.
+   *
+   * @example
+   * ```ts
+   * await repository.findTokenByName('acct-1', 'GRAFANA'); // finds the token named "Grafana"
+   * ```
+   */
+  findTokenByName(accountId: string, name: string): Promise<StoredSharedToken | null>;
+
+  /**
+   * The token, in any account, whose `secretHash` or `previousSecret.hash`
+   * equals `secretHash`, or `null`. Indexed: `resolve(secret)` costs one
+   * hash and this one lookup. Whether a previous secret's grace period has
+   * ended is the caller's decision (`previousSecret.validUntil`), not the
+   * repository's.
+   *
+   * @example
+   * ```ts
+   * const token = await repository.findTokenBySecretHash(await hashSecret(secret));
+   * ```
+   */
+  findTokenBySecretHash(secretHash: string): Promise<StoredSharedToken | null>;
+
+  /**
+   * One page of this account's tokens, ordered by `createdAt`, then `id`.
+   *
+   * @param page - Defaults to the first page of {@link DEFAULT_PAGE_LIMIT} items.
+   * @throws SharedTokenError `VALIDATION` for a bad `limit` or a cursor this repository did not issue.
+   * @example
+   * ```ts
+   * const { items, nextCursor } = await repository.listTokens('acct-1');
+   * ```
+   */
+  listTokens(accountId: string, page?: PageRequest): Promise<Page<StoredSharedToken>>;
+
+  /**
+   * Every token of this account whose `filterIds` contains `filterId`,
+   * ordered by `createdAt`, then `id` (empty when none, or when the filter
+   * does not exist). Served from a reverse index, so it stays cheap.
+   *
+   * @example
+   * ```ts
+   * const affected = await repository.listTokensByFilter('acct-1', 'flt_1');
+   * ```
+   */
+  listTokensByFilter(accountId: string, filterId: string): Promise<readonly StoredSharedToken[]>;
+
+  /**
+   * Applies all `changes` atomically, or none of them. Changes apply in
+   * order, so a later change in the batch sees the earlier ones (create a
+   * filter, then a token using it; or put version 2, then version 3 of the
+   * same record). Concurrent commits are serialized: each sees the other
+   * complete or not at all.
+   *
+   * Fails, changing nothing, with a `SharedTokenError`:
+   * - `VALIDATION` when a written record's `accountId` differs from
+   *   `accountId` (context `ids`), or a change is malformed (context
+   *   `issues`, paths starting at the change's index).
+   * - `CONFLICT` when a change's `expectedVersion` is not the stored version
+   *   (`null`: the record must not exist), or a written record's `version`
+   *   is not `expectedVersion + 1` (1 on create). Context: `ids`
+   *   (`filterId` or `tokenId`, and `accountId`), `expectedVersion`,
+   *   `actualVersion` (the stored version; absent when there is none).
+   * - `CONFLICT` when, after the batch, two filters of the account share
+   *   (`field`, `value`), or two tokens share a lower-cased `name`. Context:
+   *   `existingId` (the record already holding it), `ids`.
+   * - `CONFLICT` when, after the batch, two tokens (in any accounts) answer
+   *   to the same secret hash (`secretHash` or `previousSecret.hash`). Context:
+   *   `ids`, and `existingId` only when the holder is in the same account.
+   * - `CONFLICT` when, after the batch, a token written in it references a
+   *   filter id that does not exist in the account, or a filter deleted in it
+   *   is still referenced by a token. Context: `ids` (`tokenId`, `filterId`).
+   *
+   * @example
+   * ```ts
+   * await repository.commit('acct-1', [
+   *   { type: 'put-filter', filter: { ...filter, version: 1 }, expectedVersion: null },
+   *   { type: 'put-token', token: { ...token, filterIds: [filter.id], version: 1 }, expectedVersion: null },
+   * ]);
+   * ```
+   */
+  commit(accountId: string, changes: readonly RepositoryChange[]): Promise<void>;
+
+  /**
+   * Sets the token's `lastUsedAt` without touching `version` or `updatedAt`,
+   * so usage never conflicts with an admin's edit. A no-op when the token
+   * does not exist in this account.
+   *
+   * @example
+   * ```ts
+   * await repository.recordTokenUsage('acct-1', 'tok_1', new Date().toISOString());
+   * ```
+   */
+  recordTokenUsage(accountId: string, tokenId: string, lastUsedAt: string): Promise<void>;
+}
