@@ -6,6 +6,7 @@ import {
   SharedTokenError,
   createInMemoryRepository,
   createSharedTokens,
+  toElasticsearchQuery,
   toPredicate,
   type Actor,
   type ResolvedAccess,
@@ -30,6 +31,12 @@ const tokens = createSharedTokens({ repository: createInMemoryRepository(), onEv
 
 const say = (text = '') => console.log(text);
 const step = (title: string) => say(`\n== ${title}`);
+
+function showQuery(access: ResolvedAccess): void {
+  // The same expression, compiled for the engine: what a proxy puts in front of the user's query.
+  const query = JSON.stringify(toElasticsearchQuery(access.expression), null, 2);
+  say(`   query sent to Elasticsearch/OpenSearch:\n${query.replace(/^/gm, '     ')}`);
+}
 
 function showAccess(label: string, access: ResolvedAccess): void {
   // resolve() already compiled the filters: access.expression === compileAccess(filters, operator).
@@ -65,7 +72,9 @@ say(`   secret (shown once, only its hash is stored): ${board.secret}`);
 say(`   what lists show instead: hint ${board.token.hint}, expires ${board.token.expiresAt}`);
 
 step('3. Someone opens the link: resolve(secret)');
-showAccess('Payments dashboard', await tokens.resolve(board.secret));
+const firstAccess = await tokens.resolve(board.secret);
+showAccess('Payments dashboard', firstAccess);
+showQuery(firstAccess);
 
 step('4. Attaching "service.name = checkout" to an AND token narrows it');
 await tokens.attachFilters(admin, board.token.id, { filterIds: [checkout.id] });
@@ -77,7 +86,9 @@ const storefront = await tokens.createToken(admin, {
   filterIds: [checkout.id, search.id],
   filtersOperator: 'OR',
 });
-showAccess('Storefront', await tokens.resolve(storefront.secret));
+const storefrontAccess = await tokens.resolve(storefront.secret);
+showAccess('Storefront', storefrontAccess);
+showQuery(storefrontAccess);
 
 step('6. Alice wants to delete the "checkout" filter: first the preview');
 const preview = await tokens.previewFilterDeletion(admin, checkout.id);
