@@ -1,0 +1,105 @@
+/**
+ * `keyword` and `wildcard` fields: exact, case-sensitive match of the
+ * indexed term.
+ *
+ * Rules, identical on every supported engine:
+ * - Query side: the value as typed; with the `lowercase` normalizer it is
+ *   lowercased too (so `ACME` matches `Acme`). `ignore_above` is not applied
+ *   to the query, so a value longer than it matches nothing (accepted).
+ * - Index side, in the engine's order: an explicit `null` (or `null` array
+ *   element) becomes `null_value` when set, else no value; a string longer
+ *   than `ignore_above` (UTF-16 units, before normalization) is not
+ *   indexed; then the normalizer; numbers, bigints and booleans are indexed
+ *   as their JSON text (`String(n)` as `JSON.stringify` sends it: `5` →
+ *   `"5"`, `-0` → `"0"`, `1e21` → `"1e+21"`); objects never match.
+ * - Bytes: Lucene indexes UTF-8 with unpaired surrogates replaced by U+FFFD,
+ *   on both sides, so `"\uD800"` and `"\uFFFD"` are the same term.
+ *
+ * Rejected:
+ * - a normalizer other than `lowercase` (its output is not emulated), and
+ *   any normalizer on a `wildcard` field (OpenSearch only; its query path
+ *   differs from keyword's);
+ * - with `lowercase`, values holding characters whose lowercase mapping
+ *   changed between the Unicode versions of the engines' JDKs (Georgian,
+ *   recent Latin Extended-D letters, unassigned code points: see
+ *   `java-lowercase.ts`);
+ * - values over 32766 UTF-8 bytes (Lucene's term limit: no document can
+ *   hold such a term).
+ *
+ * Performance: a string leaf without normalizer costs one `===`; with
+ * `lowercase`, an ASCII leaf is compared char by char without allocating.
+ *
+ * @packageDocumentation
+ */
+import type { KeywordFieldType, WildcardFieldType } from '../field-types.js';
+import { MAX_TERM_BYTES, hasLoneSurrogate, toIndexedForm, utf8Length } from './indexed-string.js';
+import { equalsLowercased, hasVersionDependentLowercase, javaLowerCase } from './java-lowercase.js';
+import { scalarJsonText } from './json-text.js';
+import type { PreparedLeafTerm } from './prepared-term.js';
+import { rejectTerm } from './rejection.js';
+
+/**
+ * Prepares a `term` on a `keyword` or `wildcard` field.
+ *
+ * @example
+ * ```ts
+ * const t = prepareKeywordTerm('org', { type: 'keyword', normalizer: 'lowercase' }, 'ACME');
+ * t.matchLeaf('Acme'); // true
+ * t.queryValue;        // 'ACME' (the engine lowercases it itself)
+ * ```
+ */
+export function prepareKeywordTerm(field: string, type: KeywordFieldType | WildcardFieldType, value: string): PreparedLeafTerm {
+  const lowercase = type.normalizer !== undefined;
+  if (lowercase && type.type === 'wildcard') {
+    // Only OpenSearch accepts a normalizer on wildcard, and its n-gram term query normalizes the
+    // pattern through another path (normalizeWildcardPattern): not verified, so not emulated.
+    throw rejectTerm(field, type.type, value, 'a normalizer on a wildcard field is not emulated');
+  }
+  if (lowercase && type.normalizer !== 'lowercase') {
+    throw rejectTerm(field, type.type, value, `the normalizer "${type.normalizer}" is not emulated (only "lowercase" is)`);
+  }
+  if (lowercase && hasVersionDependentLowercase(value)) {
+    throw rejectTerm(
+      field,
+      type.type,
+      value,
+      'it holds characters whose lowercase form differs between the Unicode versions of the supported engines',
+    );
+  }
+  if (utf8Length(value) > MAX_TERM_BYTES) {
+    throw rejectTerm(field, type.type, value, `it is longer than ${MAX_TERM_BYTES} UTF-8 bytes, the longest term an index can hold`);
+  }
+  const target = toIndexedForm(lowercase ? javaLowerCase(value) : value);
+  const ignoreAbove = type.ignoreAbove ?? Infinity;
+  // Lowercasing preserves length, so an indexed string equal to the target has the target's length.
+  if (target.length > ignoreAbove) return { kind: 'leaf', queryValue: value, matchLeaf: never };
+
+  const nullMatches =
+    type.nullValue !== undefined &&
+    type.nullValue.length <= ignoreAbove &&
+    toIndexedForm(lowercase ? javaLowerCase(type.nullValue) : type.nullValue) === target;
+  // JSON texts of numbers, bigints and booleans have no upper case and no surrogates.
+  const scalarMatches = (leaf: unknown): boolean => {
+    const text = scalarJsonText(leaf);
+    return text === null ? nullMatches : text === target;
+  };
+  const targetHasReplacement = target.includes('\uFFFD');
+
+  const matchLeaf = lowercase
+    ? (leaf: unknown): boolean =>
+        typeof leaf === 'string'
+          ? leaf === value || (equalsLowercased(leaf, target) || (targetHasReplacement && loneSurrogateEquals(javaLowerCase(leaf), target)))
+          : scalarMatches(leaf)
+    : targetHasReplacement
+      ? (leaf: unknown): boolean => (typeof leaf === 'string' ? leaf === target || loneSurrogateEquals(leaf, target) : scalarMatches(leaf))
+      : (leaf: unknown): boolean => leaf === target || (typeof leaf !== 'string' && scalarMatches(leaf));
+  return { kind: 'leaf', queryValue: value, matchLeaf };
+}
+
+function loneSurrogateEquals(leaf: string, target: string): boolean {
+  return leaf.length === target.length && hasLoneSurrogate(leaf) && toIndexedForm(leaf) === target;
+}
+
+function never(): boolean {
+  return false;
+}

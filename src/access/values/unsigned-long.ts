@@ -1,0 +1,102 @@
+/**
+ * `unsigned_long` fields (0 … 2^64−1).
+ *
+ * Query side: the engines disagree on everything but plain digits.
+ * Elasticsearch reads the value with `Long.parseUnsignedLong` (which takes
+ * `+` and any Unicode digit), and returns no hit for anything else
+ * `parseDouble` accepts (`"200.0"`, `"2e2"`); OpenSearch reads decimals with
+ * `BigDecimal`, so `"200.0"` matches 200 there. Hence:
+ * - ASCII digits only, at most 2^64−1: exact match;
+ * - a fraction, `NaN` or infinity (`"1.5"`): no hit everywhere → accepted,
+ *   matches nothing;
+ * - anything else (`"200.0"`, `"+200"`, `"-1"`, `"٢٠٠"`, beyond 2^64−1,
+ *   unparseable): rejected;
+ * - `"9223372036854775807"` (2^63−1): rejected, because recent Elasticsearch
+ *   indexes any JSON number ≥ 1e21 as that value (a saturating cast) while
+ *   older versions refuse such documents.
+ *
+ * Index side (Elasticsearch): a JSON integer in range; a whole JSON number
+ * in range; a string read with `Long.parseUnsignedLong` or as a
+ * `BigDecimal` without fraction (`"200.0"`, `"2e2"`, `"٢٠٠"`); `""` counts
+ * as `null`. Decimal values are refused (OpenSearch truncates them with
+ * `coerce`; documents with fractional values are where the engines differ,
+ * and this module follows Elasticsearch).
+ *
+ * @packageDocumentation
+ */
+import type { UnsignedLongFieldType } from '../field-types.js';
+import { exactBigDecimalInteger, parseJavaBigDecimal } from './java-big-decimal.js';
+import { parseJavaDouble } from './java-double.js';
+import type { PreparedLeafTerm } from './prepared-term.js';
+import { rejectTerm } from './rejection.js';
+
+const MAX = 2n ** 64n - 1n;
+const SATURATED = 2n ** 63n - 1n;
+
+/**
+ * Prepares a `term` on an `unsigned_long` field.
+ *
+ * @example
+ * ```ts
+ * const t = prepareUnsignedLongTerm('bytes', { type: 'unsigned_long' }, '18446744073709551615');
+ * t.matchLeaf(18446744073709551615n); // true
+ * prepareUnsignedLongTerm('bytes', { type: 'unsigned_long' }, '200.0'); // throws VALIDATION
+ * ```
+ */
+export function prepareUnsignedLongTerm(field: string, type: UnsignedLongFieldType, value: string): PreparedLeafTerm {
+  if (/^[0-9]+$/.test(value)) {
+    const target = BigInt(value);
+    if (target > MAX) {
+      throw rejectTerm(field, type.type, value, 'it is above 2^64-1 (Elasticsearch matches nothing, OpenSearch fails the search)');
+    }
+    if (target === SATURATED) {
+      throw rejectTerm(
+        field,
+        type.type,
+        value,
+        '2^63-1 is where recent Elasticsearch versions put any huge JSON number, so documents match it differently across versions',
+      );
+    }
+    return { kind: 'leaf', queryValue: value, matchLeaf: unsignedLeafMatcher(type, value, target) };
+  }
+  const parsed = parseJavaDouble(value);
+  if (parsed !== undefined && !(parsed % 1 === 0)) return { kind: 'leaf', queryValue: value, matchLeaf: never };
+  throw rejectTerm(
+    field,
+    type.type,
+    value,
+    parsed === undefined
+      ? 'it is not a number every engine reads (OpenSearch fails the search; Elasticsearch also reads Unicode digits)'
+      : 'only plain digits are read the same way by every engine (Elasticsearch and OpenSearch disagree on signs, decimals and exponents)',
+  );
+}
+
+/** The unsigned long a document string is indexed as, or undefined when the engine refuses it. */
+function unsignedOfString(leaf: string): bigint | undefined {
+  const decimal = parseJavaBigDecimal(leaf);
+  if (decimal === undefined) return undefined;
+  const integer = exactBigDecimalInteger(decimal, 21);
+  return typeof integer === 'bigint' && integer >= 0n && integer <= MAX ? integer : undefined;
+}
+
+function unsignedLeafMatcher(type: UnsignedLongFieldType, value: string, target: bigint): (leaf: unknown) => boolean {
+  const targetNumber = BigInt(Number(target)) === target ? Number(target) : Number.NaN;
+  const nullValue = type.nullValue;
+  const nullMatches =
+    nullValue !== undefined && (typeof nullValue === 'number' ? nullValue === targetNumber : unsignedOfString(nullValue) === target);
+  return (leaf) => {
+    // Whole numbers below 1e21 are sent as integer literals; -0 is sent as 0.
+    if (typeof leaf === 'number') return Number.isFinite(leaf) ? leaf === targetNumber : nullMatches;
+    if (typeof leaf === 'string') {
+      if (leaf === value) return true;
+      if (leaf === '') return nullMatches;
+      return unsignedOfString(leaf) === target;
+    }
+    if (typeof leaf === 'bigint') return leaf === target;
+    return leaf === null && nullMatches;
+  };
+}
+
+function never(): boolean {
+  return false;
+}
