@@ -72,6 +72,8 @@ export interface ScaledFloatFieldType {
 /** `unsigned_long`: 0 … 2^64-1. */
 export interface UnsignedLongFieldType {
   readonly type: 'unsigned_long';
+  /** OpenSearch truncates fractional document values when true (the default). */
+  readonly coerce?: boolean;
   readonly nullValue?: number | string;
   readonly ignoreMalformed?: boolean;
 }

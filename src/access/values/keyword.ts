@@ -24,7 +24,11 @@
  *   recent Latin Extended-D letters, unassigned code points: see
  *   `java-lowercase.ts`);
  * - values over 32766 UTF-8 bytes (Lucene's term limit: no document can
- *   hold such a term).
+ *   hold such a term);
+ * - `""` on a `wildcard` field: its n-gram index never finds the empty
+ *   string, even in a document holding `""` (seen on OpenSearch 2.19 by
+ *   `npm run test:engine`), while `keyword` does; rather than guess every
+ *   engine's behaviour, the value is refused.
  *
  * Performance: a string leaf without normalizer costs one `===`; with
  * `lowercase`, an ASCII leaf is compared char by char without allocating.
@@ -65,6 +69,9 @@ export function prepareKeywordTerm(field: string, type: KeywordFieldType | Wildc
       value,
       'it holds characters whose lowercase form differs between the Unicode versions of the supported engines',
     );
+  }
+  if (value === '' && type.type === 'wildcard') {
+    throw rejectTerm(field, type.type, value, 'a wildcard field does not find the empty string by term');
   }
   if (utf8Length(value) > MAX_TERM_BYTES) {
     throw rejectTerm(field, type.type, value, `it is longer than ${MAX_TERM_BYTES} UTF-8 bytes, the longest term an index can hold`);

@@ -15,17 +15,18 @@
  *   indexes any JSON number ≥ 1e21 as that value (a saturating cast) while
  *   older versions refuse such documents.
  *
- * Index side (Elasticsearch): a JSON integer in range; a whole JSON number
- * in range; a string read with `Long.parseUnsignedLong` or as a
- * `BigDecimal` without fraction (`"200.0"`, `"2e2"`, `"٢٠٠"`); `""` counts
- * as `null`. Decimal values are refused (OpenSearch truncates them with
- * `coerce`; documents with fractional values are where the engines differ,
- * and this module follows Elasticsearch).
+ * Index side: a JSON integer in range; a whole JSON number in range; a
+ * string read with `Long.parseUnsignedLong` or as a `BigDecimal` (`"200.0"`,
+ * `"2e2"`, `"٢٠٠"`); `""` counts as `null`. A non-negative value with a
+ * fraction (`200.9`, `"200.9"`) is truncated to 200 as OpenSearch does with
+ * `coerce` (the default; verified on a real node by `npm run test:engine`).
+ * Elasticsearch refuses such documents instead, so they never reach its
+ * index and matching them cannot disagree with it.
  *
  * @packageDocumentation
  */
 import type { UnsignedLongFieldType } from '../field-types.js';
-import { exactBigDecimalInteger, parseJavaBigDecimal } from './java-big-decimal.js';
+import { exactBigDecimalInteger, parseJavaBigDecimal, truncateBigDecimal } from './java-big-decimal.js';
 import { parseJavaDouble } from './java-double.js';
 import type { PreparedLeafTerm } from './prepared-term.js';
 import { rejectTerm } from './rejection.js';
@@ -72,25 +73,31 @@ export function prepareUnsignedLongTerm(field: string, type: UnsignedLongFieldTy
 }
 
 /** The unsigned long a document string is indexed as, or undefined when the engine refuses it. */
-function unsignedOfString(leaf: string): bigint | undefined {
+function unsignedOfString(leaf: string, coerce: boolean): bigint | undefined {
   const decimal = parseJavaBigDecimal(leaf);
   if (decimal === undefined) return undefined;
-  const integer = exactBigDecimalInteger(decimal, 21);
+  // Negative fractions are left unmatched: no engine was seen to index them.
+  const integer =
+    coerce && decimal.unscaled >= 0n ? truncateBigDecimal(decimal, 21) : exactBigDecimalInteger(decimal, 21);
   return typeof integer === 'bigint' && integer >= 0n && integer <= MAX ? integer : undefined;
 }
 
 function unsignedLeafMatcher(type: UnsignedLongFieldType, value: string, target: bigint): (leaf: unknown) => boolean {
   const targetNumber = BigInt(Number(target)) === target ? Number(target) : Number.NaN;
   const nullValue = type.nullValue;
+  const coerce = type.coerce !== false;
   const nullMatches =
-    nullValue !== undefined && (typeof nullValue === 'number' ? nullValue === targetNumber : unsignedOfString(nullValue) === target);
+    nullValue !== undefined && (typeof nullValue === 'number' ? nullValue === targetNumber : unsignedOfString(nullValue, coerce) === target);
   return (leaf) => {
     // Whole numbers below 1e21 are sent as integer literals; -0 is sent as 0.
-    if (typeof leaf === 'number') return Number.isFinite(leaf) ? leaf === targetNumber : nullMatches;
+    if (typeof leaf === 'number') {
+      if (!Number.isFinite(leaf)) return nullMatches;
+      return leaf === targetNumber || (coerce && leaf > 0 && Math.trunc(leaf) === targetNumber);
+    }
     if (typeof leaf === 'string') {
       if (leaf === value) return true;
       if (leaf === '') return nullMatches;
-      return unsignedOfString(leaf) === target;
+      return unsignedOfString(leaf, coerce) === target;
     }
     if (typeof leaf === 'bigint') return leaf === target;
     return leaf === null && nullMatches;

@@ -145,8 +145,13 @@ describe('unsigned_long', () => {
     }
   });
 
-  it('refuses fractional documents (Elasticsearch), reads whole-valued decimal strings', () => {
+  it('truncates fractional documents as OpenSearch does (coerce), reads whole-valued decimal strings', () => {
     const term = prepareUnsignedLongTerm('u', { type: 'unsigned_long' }, '200');
-    expect([200, 200.5, '200.0', '2e2', '200.5', -0].map((leaf) => term.matchLeaf(leaf))).toEqual([true, false, true, true, false, false]);
+    expect([200, 200.5, '200.0', '2e2', '200.5', -0, 201.5].map((leaf) => term.matchLeaf(leaf))).toEqual([true, true, true, true, true, false, false]);
+  });
+
+  it('with coerce: false, refuses fractional documents', () => {
+    const term = prepareUnsignedLongTerm('u', { type: 'unsigned_long', coerce: false }, '200');
+    expect([200, 200.5, '200.0', '200.5'].map((leaf) => term.matchLeaf(leaf))).toEqual([true, false, true, false]);
   });
 });
