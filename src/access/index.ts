@@ -1,2 +1,10 @@
 export type * from './expression.js';
 export type * from './field-types.js';
+export { compileAccess } from './compile-access.js';
+export { accessExpressionSchema, parseAccessExpression } from './expression-schema.js';
+export { toElasticsearchQuery } from './elasticsearch-query.js';
+export type { ElasticsearchQueryOptions, SearchEngine } from './elasticsearch-query.js';
+export type * from './elasticsearch-query-types.js';
+export { toPredicate } from './predicate.js';
+export type { DocumentPredicate, PredicateOptions } from './predicate.js';
+export { fieldTypesFromMapping } from './mapping.js';

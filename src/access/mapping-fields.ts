@@ -1,0 +1,268 @@
+/**
+ * Reading the fields of one mapping body into `FieldSpec`s: objects and
+ * `nested` objects are walked, multi-fields and `copy_to` targets learn
+ * their `_source` paths, aliases take their target's spec, and every
+ * parameter that changes what `term` matches is either carried over or makes
+ * the field `unsupported` (so that its filters are rejected, never guessed).
+ *
+ * @packageDocumentation
+ */
+import type { FieldSpec, FieldType } from './field-types.js';
+import { childPointer, invalid, isJsonObject } from './mapping-bodies.js';
+import type { JsonObject, MappingBody } from './mapping-bodies.js';
+
+interface LeafField {
+  readonly name: string;
+  readonly definition: JsonObject;
+  readonly nestedPaths: readonly string[];
+  /** For a multi-field: the field it belongs to (its values come from that field's sources). */
+  readonly parent?: string;
+}
+
+/**
+ * Every field of `body`, full dotted name → spec.
+ *
+ * @example
+ * ```ts
+ * fieldsOfBody({ pointer: '', runtime: {}, properties: {
+ *   host: { properties: { name: { type: 'text', fields: { keyword: { type: 'keyword' } } } } },
+ * } });
+ * // Map { 'host.name' → { type: 'text', keywordSubfield: 'host.name.keyword' },
+ * //       'host.name.keyword' → { type: 'keyword', sourcePaths: ['host.name'] } }
+ * ```
+ */
+export function fieldsOfBody(body: MappingBody): Map<string, FieldSpec> {
+  const leaves: LeafField[] = [];
+  const aliases = new Map<string, string>();
+  walkProperties(body.properties, '', [], childPointer(body.pointer, 'properties'), leaves, aliases);
+
+  const copySources = new Map<string, string[]>();
+  for (const leaf of leaves) {
+    for (const target of copyTargets(leaf.definition['copy_to'])) {
+      copySources.set(target, [...(copySources.get(target) ?? []), leaf.name]);
+    }
+  }
+  const sourcePathsOf = (leaf: LeafField): readonly string[] => {
+    const own = leaf.parent ?? leaf.name;
+    return [own, ...(copySources.get(own) ?? [])];
+  };
+
+  const specs = new Map<string, FieldSpec>();
+  for (const leaf of leaves) {
+    const type = fieldTypeOf(leaf, leaves);
+    specs.set(leaf.name, withLocation(type, leaf.name, sourcePathsOf(leaf), leaf.nestedPaths));
+  }
+  for (const [name, target] of aliases) {
+    const spec = specs.get(target);
+    // The alias reads its target's _source paths, not its own name (an alias has no _source key).
+    specs.set(name, spec === undefined ? { type: 'unsupported', mappedType: 'alias' } : Object.freeze({ ...spec, sourcePaths: spec.sourcePaths ?? Object.freeze([target]) }));
+  }
+  for (const [name, definition] of Object.entries(body.runtime)) {
+    const type = isJsonObject(definition) && typeof definition['type'] === 'string' ? definition['type'] : 'unknown';
+    // A runtime field shadows a mapped one and is computed by a script the predicate cannot run.
+    specs.set(name, { type: 'unsupported', mappedType: `runtime ${type}` });
+  }
+  return specs;
+}
+
+function walkProperties(
+  properties: JsonObject,
+  prefix: string,
+  nestedPaths: readonly string[],
+  pointer: string,
+  leaves: LeafField[],
+  aliases: Map<string, string>,
+): void {
+  for (const [key, definition] of Object.entries(properties)) {
+    const name = prefix === '' ? key : `${prefix}.${key}`;
+    const fieldPointer = childPointer(pointer, key);
+    if (!isJsonObject(definition)) throw invalid(fieldPointer, `the definition of "${name}" must be an object`);
+    const type = definition['type'] ?? 'object';
+    if (type === 'object' || type === 'nested') {
+      // `enabled: false` keeps the object in _source only: nothing under it is searchable.
+      if (definition['enabled'] === false) continue;
+      const inner = definition['properties'] ?? {};
+      if (!isJsonObject(inner)) throw invalid(childPointer(fieldPointer, 'properties'), '"properties" must be an object');
+      const innerNested = type === 'nested' ? [...nestedPaths, name] : nestedPaths;
+      walkProperties(inner, name, innerNested, childPointer(fieldPointer, 'properties'), leaves, aliases);
+      continue;
+    }
+    if (type === 'alias') {
+      const path = definition['path'];
+      if (typeof path !== 'string') throw invalid(fieldPointer, `alias "${name}" has no "path"`);
+      aliases.set(name, path);
+      continue;
+    }
+    leaves.push({ name, definition, nestedPaths });
+    const multiFields = definition['fields'] ?? {};
+    if (!isJsonObject(multiFields)) throw invalid(childPointer(fieldPointer, 'fields'), '"fields" must be an object');
+    for (const [subKey, subDefinition] of Object.entries(multiFields)) {
+      if (!isJsonObject(subDefinition)) {
+        throw invalid(childPointer(childPointer(fieldPointer, 'fields'), subKey), 'a multi-field must be an object');
+      }
+      leaves.push({ name: `${name}.${subKey}`, definition: subDefinition, nestedPaths, parent: name });
+    }
+  }
+}
+
+function copyTargets(copyTo: unknown): readonly string[] {
+  if (typeof copyTo === 'string') return [copyTo];
+  if (Array.isArray(copyTo)) return copyTo.filter((target): target is string => typeof target === 'string');
+  return [];
+}
+
+function withLocation(type: FieldType, name: string, sourcePaths: readonly string[], nestedPaths: readonly string[]): FieldSpec {
+  const ownSource = sourcePaths.length === 1 && sourcePaths[0] === name;
+  return Object.freeze({
+    ...type,
+    ...(ownSource ? {} : { sourcePaths: Object.freeze([...sourcePaths]) }),
+    ...(nestedPaths.length === 0 ? {} : { nestedPaths: Object.freeze([...nestedPaths]) }),
+  });
+}
+
+/** Parameters that do not change which documents a `term` matches. */
+const NEUTRAL_PARAMETERS: ReadonlySet<string> = new Set([
+  'type', 'index', 'fields', 'copy_to', 'doc_values', 'store', 'boost', 'norms', 'similarity', 'index_options',
+  'index_phrases', 'index_prefixes', 'eager_global_ordinals', 'fielddata', 'fielddata_frequency_filter',
+  'meta', 'position_increment_gap', 'analyzer', 'search_analyzer', 'search_quote_analyzer',
+  'split_queries_on_whitespace', 'synthetic_source_keep', 'time_series_dimension', 'time_series_metric',
+  'term_vector', 'dimension', 'locale', 'ignore_z_value', 'depth_limit', 'precision_step', 'on_script_error',
+]);
+
+function fieldTypeOf(leaf: LeafField, leaves: readonly LeafField[]): FieldType {
+  const { definition } = leaf;
+  const mappedType = typeof definition['type'] === 'string' ? definition['type'] : 'object';
+  if (definition['index'] === false) return { type: 'unsupported', mappedType: `${mappedType} (index: false)` };
+  if ('script' in definition) return { type: 'unsupported', mappedType: `${mappedType} (script)` };
+  const read = new ParameterReader(definition);
+  const type = readType(mappedType, read, leaf, leaves);
+  const unknown = Object.keys(definition).filter((key) => !NEUTRAL_PARAMETERS.has(key) && !read.used.has(key));
+  if (type.type === 'unsupported') return type;
+  if (read.failed.length > 0 || unknown.length > 0) {
+    const problems = [...read.failed, ...unknown];
+    return { type: 'unsupported', mappedType: problems.length === 0 ? mappedType : `${mappedType} (${problems.join(', ')})` };
+  }
+  return type;
+}
+
+function readType(mappedType: string, read: ParameterReader, leaf: LeafField, leaves: readonly LeafField[]): FieldType {
+  switch (mappedType) {
+    case 'keyword':
+    case 'wildcard':
+      return {
+        type: mappedType,
+        ...optional('normalizer', read.string('normalizer')),
+        ...optional('ignoreAbove', read.number('ignore_above')),
+        ...optional('nullValue', read.text('null_value')),
+      };
+    case 'constant_keyword':
+      return { type: mappedType, ...optional('value', read.text('value')) };
+    case 'text':
+    case 'match_only_text': {
+      const keyword = leaves.find((other) => other.parent === leaf.name && other.definition['type'] === 'keyword' && other.name === `${leaf.name}.keyword`)
+        ?? leaves.find((other) => other.parent === leaf.name && other.definition['type'] === 'keyword');
+      return { type: mappedType, ...optional('keywordSubfield', keyword?.name) };
+    }
+    case 'long':
+    case 'integer':
+    case 'short':
+    case 'byte':
+    case 'double':
+    case 'float':
+    case 'half_float':
+      return {
+        type: mappedType,
+        ...optional('coerce', read.boolean('coerce')),
+        ...optional('nullValue', read.number('null_value')),
+        ...optional('ignoreMalformed', read.boolean('ignore_malformed')),
+      };
+    case 'scaled_float': {
+      const scalingFactor = read.number('scaling_factor');
+      if (scalingFactor === undefined) return { type: 'unsupported', mappedType: 'scaled_float (no scaling_factor)' };
+      return {
+        type: mappedType,
+        scalingFactor,
+        ...optional('coerce', read.boolean('coerce')),
+        ...optional('nullValue', read.number('null_value')),
+        ...optional('ignoreMalformed', read.boolean('ignore_malformed')),
+      };
+    }
+    case 'unsigned_long':
+      return {
+        type: mappedType,
+        ...optional('nullValue', read.numberOrText('null_value')),
+        ...optional('ignoreMalformed', read.boolean('ignore_malformed')),
+      };
+    case 'boolean':
+      return { type: mappedType, ...optional('nullValue', read.boolean('null_value')) };
+    case 'date':
+    case 'date_nanos':
+      return {
+        type: mappedType,
+        ...optional('format', read.string('format')),
+        ...optional('nullValue', read.text('null_value')),
+        ...optional('ignoreMalformed', read.boolean('ignore_malformed')),
+      };
+    case 'ip':
+      return {
+        type: mappedType,
+        ...optional('nullValue', read.string('null_value')),
+        ...optional('ignoreMalformed', read.boolean('ignore_malformed')),
+      };
+    case 'flattened':
+    case 'flat_object':
+      return { type: mappedType };
+    default:
+      return { type: 'unsupported', mappedType };
+  }
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+/** Reads typed parameters, remembering which were read and which had an unusable value. */
+class ParameterReader {
+  readonly used = new Set<string>();
+  readonly failed: string[] = [];
+
+  constructor(private readonly definition: JsonObject) {}
+
+  string(key: string): string | undefined {
+    return this.take(key, (value) => (typeof value === 'string' ? value : undefined));
+  }
+
+  /** A string; numbers and booleans as the engine spells them in `null_value`. */
+  text(key: string): string | undefined {
+    return this.take(key, (value) =>
+      typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined,
+    );
+  }
+
+  number(key: string): number | undefined {
+    return this.take(key, (value) => {
+      const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+      return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
+    });
+  }
+
+  numberOrText(key: string): number | string | undefined {
+    return this.take(key, (value) => (typeof value === 'number' || typeof value === 'string' ? value : undefined));
+  }
+
+  boolean(key: string): boolean | undefined {
+    return this.take(key, (value) =>
+      typeof value === 'boolean' ? value : value === 'true' ? true : value === 'false' ? false : undefined,
+    );
+  }
+
+  private take<T>(key: string, convert: (value: unknown) => T | undefined): T | undefined {
+    if (!(key in this.definition)) return undefined;
+    this.used.add(key);
+    const raw = this.definition[key];
+    if (raw === null) return undefined;
+    const value = convert(raw);
+    if (value === undefined) this.failed.push(key);
+    return value;
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * `fieldTypesFromMapping`: a real mapping response → the `fields` option.
+ *
+ * @packageDocumentation
+ */
+import type { FieldSpec, FieldTypes } from './field-types.js';
+import { findMappingBodies } from './mapping-bodies.js';
+import { fieldsOfBody } from './mapping-fields.js';
+
+/**
+ * Reads the `fields` option of `toElasticsearchQuery`, `toPredicate` and the
+ * request guard from a mapping, as Elasticsearch 7/8/9 and OpenSearch 1/2/3
+ * return it.
+ *
+ * Accepted shapes: a `GET <index>/_mapping` response (`{ "<index>": {
+ * "mappings": { "properties": ... } } }`, one or several indices, with or
+ * without the ES 6 type level such as `_doc`; bare, or as the OpenSearch
+ * client and the Elasticsearch client before v8 return it,
+ * `{ body, statusCode, ... }`), an index template (legacy
+ * `{ mappings }` or composable `{ template: { mappings } }`), a component
+ * template, the `GET _index_template` / `GET _component_template`
+ * responses, or a bare `{ mappings }` / `{ properties }`.
+ *
+ * What it reads:
+ * - `object` and `nested` properties are walked (an object with
+ *   `enabled: false` contributes nothing); fields under `nested` get
+ *   `nestedPaths` (`include_in_parent`/`include_in_root` change nothing:
+ *   the compilers always use `nested` queries, which match the same);
+ * - multi-fields (`fields`) become fields of their own (`message.keyword`)
+ *   reading the parent's `_source` path; a `text`/`match_only_text` field
+ *   records its `keyword` multi-field (preferably the one named `keyword`)
+ *   as `keywordSubfield`;
+ * - `copy_to` targets read every source that copies to them;
+ * - `alias` fields take their target's spec;
+ * - `ignore_above`, `normalizer`, `null_value`, `scaling_factor`, `format`,
+ *   `coerce`, `ignore_malformed` and `value` (`constant_keyword`) are kept.
+ *
+ * A field becomes `{ type: 'unsupported', mappedType }` (every filter on it
+ * is then rejected, never guessed) when its type is not emulated
+ * (`geo_point`, `binary`, ...), it is not indexed (`index: false`), it is
+ * computed by a script or is a runtime field, it has a parameter that could
+ * change what `term` matches and is not emulated, or when several mapping
+ * bodies (indices, templates, ES 6 types) define it differently (then
+ * `mappedType` lists the variants: `"conflict: keyword | long"`). A field
+ * defined identically in several bodies, or in only some of them, is kept.
+ * Dynamic templates are not read: fields they would create exist in a real
+ * index's `_mapping` but not in a template. Index settings are not in a
+ * mapping either: after `index.mapping.coerce: false` or
+ * `index.mapping.ignore_malformed: true`, set `coerce` / `ignoreMalformed`
+ * on the specs yourself.
+ *
+ * @throws SharedTokenError `VALIDATION` with `context.pointer` (a JSON
+ *   pointer into the input) when the input has none of the known shapes.
+ *
+ * @example
+ * ```ts
+ * const response = await client.indices.getMapping({ index: 'logs-web' });
+ * // { "logs-web": { "mappings": { "properties": {
+ * //   "message": { "type": "text", "fields": { "keyword": { "type": "keyword", "ignore_above": 256 } } },
+ * //   "items": { "type": "nested", "properties": { "sku": { "type": "keyword" } } } } } } }
+ * fieldTypesFromMapping(response);
+ * // {
+ * //   "message": { type: "text", keywordSubfield: "message.keyword" },
+ * //   "message.keyword": { type: "keyword", ignoreAbove: 256, sourcePaths: ["message"] },
+ * //   "items.sku": { type: "keyword", nestedPaths: ["items"] },
+ * // }
+ * ```
+ */
+export function fieldTypesFromMapping(response: unknown): FieldTypes {
+  const variants = new Map<string, Map<string, FieldSpec>>();
+  for (const body of findMappingBodies(response)) {
+    for (const [name, spec] of fieldsOfBody(body)) {
+      const byKey = variants.get(name) ?? new Map<string, FieldSpec>();
+      byKey.set(specKey(spec), spec);
+      variants.set(name, byKey);
+    }
+  }
+  const entries = [...variants].map(([name, byKey]): [string, FieldSpec] => {
+    const specs = [...byKey.values()];
+    const [only] = specs;
+    if (only !== undefined && specs.length === 1) return [name, only];
+    const types = [...new Set(specs.map((spec) => (spec.type === 'unsupported' ? spec.mappedType : spec.type)))].sort();
+    const variantsText = types.length === 1 ? `${types.join('')} with different parameters` : types.join(' | ');
+    return [name, Object.freeze({ type: 'unsupported', mappedType: `conflict: ${variantsText}` })];
+  });
+  // Object.fromEntries defines own properties, even for a field named `__proto__`.
+  return Object.freeze(Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+}
+
+/** Equal specs give equal keys, whatever the order their members were written in. */
+function specKey(spec: FieldSpec): string {
+  return JSON.stringify(Object.entries(spec).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

@@ -1,0 +1,107 @@
+/**
+ * `toPredicate`: an access expression → an in-process document filter with
+ * the engine's semantics.
+ *
+ * @packageDocumentation
+ */
+import { planAccess } from './access-plan.js';
+import type { AccessPlan, PlannedValue } from './access-plan.js';
+import { assertNever } from './assert-never.js';
+import { compilePathMatcher } from './document-path.js';
+import type { LeafTest, PathMatcher } from './document-path.js';
+import type { AccessExpression } from './expression.js';
+import type { FieldTypes } from './field-types.js';
+
+/** Options of `toPredicate`. */
+export interface PredicateOptions {
+  /**
+   * The index's field types (see `fieldTypesFromMapping`); the same value
+   * given to `toElasticsearchQuery`. Without them the schemaless rules apply.
+   */
+  readonly fields?: FieldTypes;
+}
+
+/** A compiled access check over one `_source` document. */
+export type DocumentPredicate = (doc: unknown) => boolean;
+
+/**
+ * Compiles an access expression to a predicate over `_source` documents that
+ * selects exactly the documents the engine selects for
+ * `toElasticsearchQuery(expression, { fields })`, among the documents the
+ * engine accepts (one it refuses to index, e.g. `"abc"` in an `integer`
+ * field, is never searchable, which a per-field predicate cannot see).
+ * Documents are read as `JSON.parse` produces them (a `bigint` stands for
+ * an integer written exactly).
+ *
+ * The predicate is built once from closures (no `eval`, no `new Function`)
+ * and allocates nothing per document. A document is a plain object; for
+ * anything else (`null`, an array, a string) it returns `false`, even for
+ * `all`. Within a document, dotted keys and nested objects mix freely at
+ * every level, arrays count if any element matches, and `null` leaves match
+ * only a field's `null_value`. Every term on a field inside `nested` objects
+ * is an independent "some nested object matches", as in the emitted
+ * `nested` queries.
+ *
+ * @throws SharedTokenError `VALIDATION` for the same values, fields and
+ *   types `toElasticsearchQuery` rejects.
+ *
+ * @example
+ * ```ts
+ * const canSee = toPredicate(compileAccess([{ field: 'kubernetes.namespace', value: 'prod' }], 'AND'));
+ * canSee({ kubernetes: { namespace: 'prod' } }); // true
+ * canSee({ 'kubernetes.namespace': ['dev', 'prod'] }); // true
+ * canSee({ kubernetes: { namespace: 'Prod' } }); // false
+ * ```
+ */
+export function toPredicate(expression: AccessExpression, options: PredicateOptions = {}): DocumentPredicate {
+  const test = compilePlan(planAccess(expression, options.fields));
+  return (doc) => typeof doc === 'object' && doc !== null && !Array.isArray(doc) && test(doc);
+}
+
+function compilePlan(plan: AccessPlan): PathMatcher {
+  switch (plan.kind) {
+    case 'all':
+      return () => true;
+    case 'none':
+      return () => false;
+    case 'and':
+      return every(plan.children.map(compilePlan));
+    case 'or':
+      return some(plan.children.map(compilePlan));
+    case 'match': {
+      const test = anyValue(plan.values);
+      return some(plan.sourcePaths.map((path) => compilePathMatcher(path, test, plan.anyLeaf)));
+    }
+    default:
+      return assertNever(plan);
+  }
+}
+
+function every(tests: readonly PathMatcher[]): PathMatcher {
+  const [first, second] = tests;
+  if (tests.length === 2 && first !== undefined && second !== undefined) return (doc) => first(doc) && second(doc);
+  return (doc) => {
+    for (let i = 0; i < tests.length; i++) if (!(tests[i] as PathMatcher)(doc)) return false;
+    return true;
+  };
+}
+
+function some(tests: readonly PathMatcher[]): PathMatcher {
+  const [first, second] = tests;
+  if (tests.length === 1 && first !== undefined) return first;
+  if (tests.length === 2 && first !== undefined && second !== undefined) return (doc) => first(doc) || second(doc);
+  return (doc) => {
+    for (let i = 0; i < tests.length; i++) if ((tests[i] as PathMatcher)(doc)) return true;
+    return false;
+  };
+}
+
+function anyValue(values: readonly PlannedValue[]): LeafTest {
+  const tests = values.map((value) => value.matchLeaf);
+  const [first] = tests;
+  if (tests.length === 1 && first !== undefined) return first;
+  return (leaf) => {
+    for (let i = 0; i < tests.length; i++) if ((tests[i] as LeafTest)(leaf)) return true;
+    return false;
+  };
+}

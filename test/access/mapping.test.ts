@@ -1,0 +1,252 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { FieldSpec } from '../../src/access/field-types.js';
+import { fieldTypesFromMapping } from '../../src/access/mapping.js';
+import { SharedTokenError } from '../../src/domain/errors.js';
+
+const dataDir = join(import.meta.dirname, '..', '..', '..', 'shared', 'data');
+const mappingsDir = join(dataDir, 'mappings');
+
+function jsonFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return jsonFiles(path);
+    return path.endsWith('.json') ? [path] : [];
+  });
+}
+
+function readJson(path: string): unknown {
+  return JSON.parse(readFileSync(path, 'utf8')) as unknown;
+}
+
+function pointerOf(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof SharedTokenError && error.code === 'VALIDATION') return error.context.pointer;
+    throw error;
+  }
+  throw new Error('expected a VALIDATION error');
+}
+
+describe('fieldTypesFromMapping: shapes', () => {
+  const properties = { service: { properties: { name: { type: 'keyword' } } } };
+  const expected = { 'service.name': { type: 'keyword' } };
+
+  it.each([
+    ['GET <index>/_mapping (ES 7+, OpenSearch)', { 'logs-1': { mappings: { properties } } }],
+    ['a client response wrapper', { body: { 'logs-1': { mappings: { properties } } }, statusCode: 200, headers: {} }],
+    ['several indices', { 'logs-1': { mappings: { properties } }, 'logs-2': { mappings: { properties } } }],
+    ['the ES 6 type level', { 'logs-1': { mappings: { _doc: { properties } } } }],
+    ['a bare mappings body', { properties }],
+    ['a bare { mappings }', { mappings: { properties } }],
+    ['a legacy template', { index_patterns: ['logs-*'], mappings: { properties } }],
+    ['a composable or component template', { index_patterns: ['logs-*'], template: { mappings: { properties } } }],
+    ['GET _index_template', { index_templates: [{ name: 't', index_template: { template: { mappings: { properties } } } }] }],
+    ['GET _component_template', { component_templates: [{ name: 'c', component_template: { template: { mappings: { properties } } } }] }],
+  ])('reads %s', (_, response) => {
+    expect(fieldTypesFromMapping(response)).toEqual(expected);
+  });
+
+  it('reads an index without fields as no fields', () => {
+    expect(fieldTypesFromMapping({ 'logs-1': { mappings: {} } })).toEqual({});
+    expect(fieldTypesFromMapping({})).toEqual({});
+  });
+
+  it('rejects what is not a mapping, with a JSON pointer', () => {
+    expect(pointerOf(() => fieldTypesFromMapping('nope'))).toBe('');
+    expect(pointerOf(() => fieldTypesFromMapping({ 'logs-1': { settings: {} } }))).toBe('/logs-1');
+    expect(pointerOf(() => fieldTypesFromMapping({ 'a/b': 5 }))).toBe('/a~1b');
+    expect(pointerOf(() => fieldTypesFromMapping({ properties: { a: 'keyword' } }))).toBe('/properties/a');
+    expect(pointerOf(() => fieldTypesFromMapping({ properties: { a: { type: 'alias' } } }))).toBe('/properties/a');
+  });
+});
+
+describe('fieldTypesFromMapping: fields', () => {
+  it('reads the parameters that change what term matches', () => {
+    const fields = fieldTypesFromMapping({
+      properties: {
+        k: { type: 'keyword', normalizer: 'lowercase', ignore_above: 5, null_value: 'NULL' },
+        w: { type: 'wildcard', null_value: 'n' },
+        c: { type: 'constant_keyword', value: 'acme' },
+        i: { type: 'integer', coerce: false, null_value: 0, ignore_malformed: true },
+        f: { type: 'half_float', null_value: '1.5' },
+        s: { type: 'scaled_float', scaling_factor: 100 },
+        u: { type: 'unsigned_long', null_value: '18446744073709551615' },
+        b: { type: 'boolean', null_value: 'false' },
+        d: { type: 'date', format: 'yyyy-MM-dd', null_value: '2020-01-01' },
+        ip: { type: 'ip', null_value: '0.0.0.0' },
+        fl: { type: 'flattened' },
+        fo: { type: 'flat_object' },
+      },
+    });
+    expect(fields).toEqual({
+      b: { type: 'boolean', nullValue: false },
+      c: { type: 'constant_keyword', value: 'acme' },
+      d: { type: 'date', format: 'yyyy-MM-dd', nullValue: '2020-01-01' },
+      f: { type: 'half_float', nullValue: 1.5 },
+      fl: { type: 'flattened' },
+      fo: { type: 'flat_object' },
+      i: { type: 'integer', coerce: false, nullValue: 0, ignoreMalformed: true },
+      ip: { type: 'ip', nullValue: '0.0.0.0' },
+      k: { type: 'keyword', normalizer: 'lowercase', ignoreAbove: 5, nullValue: 'NULL' },
+      s: { type: 'scaled_float', scalingFactor: 100 },
+      u: { type: 'unsigned_long', nullValue: '18446744073709551615' },
+      w: { type: 'wildcard', nullValue: 'n' },
+    });
+  });
+
+  it('gives multi-fields the source path of their parent, and text its keyword sub-field', () => {
+    const fields = fieldTypesFromMapping({
+      properties: {
+        message: { type: 'text', fields: { raw: { type: 'keyword' }, keyword: { type: 'keyword', ignore_above: 256 } } },
+        body: { type: 'wildcard', fields: { text: { type: 'match_only_text' } } },
+        note: { type: 'match_only_text' },
+      },
+    });
+    expect(fields).toEqual({
+      message: { type: 'text', keywordSubfield: 'message.keyword' },
+      'message.keyword': { type: 'keyword', ignoreAbove: 256, sourcePaths: ['message'] },
+      'message.raw': { type: 'keyword', sourcePaths: ['message'] },
+      body: { type: 'wildcard' },
+      'body.text': { type: 'match_only_text', sourcePaths: ['body'] },
+      note: { type: 'match_only_text' },
+    });
+  });
+
+  it('gives copy_to targets (and their multi-fields) every source that copies to them', () => {
+    const fields = fieldTypesFromMapping({
+      properties: {
+        first: { type: 'keyword', copy_to: 'full' },
+        last: { type: 'keyword', copy_to: ['full'] },
+        full: { type: 'keyword', fields: { lower: { type: 'keyword', normalizer: 'lowercase' } } },
+      },
+    });
+    expect(fields['full']).toEqual({ type: 'keyword', sourcePaths: ['full', 'first', 'last'] });
+    expect(fields['full.lower']).toEqual({ type: 'keyword', normalizer: 'lowercase', sourcePaths: ['full', 'first', 'last'] });
+  });
+
+  it('records nested paths, outermost first, and skips disabled objects', () => {
+    const fields = fieldTypesFromMapping({
+      properties: {
+        order: {
+          type: 'nested',
+          include_in_parent: true,
+          properties: { items: { type: 'nested', properties: { sku: { type: 'keyword' } } }, id: { type: 'long' } },
+        },
+        blob: { type: 'object', enabled: false, properties: { x: { type: 'keyword' } } },
+        'dotted.name': { type: 'keyword' },
+      },
+    });
+    expect(fields).toEqual({
+      'order.id': { type: 'long', nestedPaths: ['order'] },
+      'order.items.sku': { type: 'keyword', nestedPaths: ['order', 'order.items'] },
+      'dotted.name': { type: 'keyword' },
+    });
+  });
+
+  it('resolves an alias to its target', () => {
+    const fields = fieldTypesFromMapping({
+      properties: { timestamp: { type: 'date' }, '@timestamp': { type: 'alias', path: 'timestamp' }, lost: { type: 'alias', path: 'nope' } },
+    });
+    expect(fields['@timestamp']).toEqual({ type: 'date', sourcePaths: ['timestamp'] });
+    expect(fields['lost']).toEqual({ type: 'unsupported', mappedType: 'alias' });
+  });
+
+  it.each([
+    [{ type: 'geo_point' }, 'geo_point'],
+    [{ type: 'keyword', index: false }, 'keyword (index: false)'],
+    [{ type: 'long', script: { source: 'emit(1)' } }, 'long (script)'],
+    [{ type: 'flattened', null_value: 'n' }, 'flattened (null_value)'],
+    [{ type: 'keyword', ignore_above: 'many' }, 'keyword (ignore_above)'],
+    [{ type: 'scaled_float' }, 'scaled_float (no scaling_factor)'],
+    [{ type: 'boolean', ignore_malformed: true }, 'boolean (ignore_malformed)'],
+  ])('marks %j unsupported (%s) rather than guessing', (definition, mappedType) => {
+    expect(fieldTypesFromMapping({ properties: { f: definition } })).toEqual({ f: { type: 'unsupported', mappedType } });
+  });
+
+  it('marks runtime fields unsupported (they shadow mapped fields and run scripts)', () => {
+    const fields = fieldTypesFromMapping({ runtime: { f: { type: 'keyword' } }, properties: { f: { type: 'keyword' } } });
+    expect(fields).toEqual({ f: { type: 'unsupported', mappedType: 'runtime keyword' } });
+  });
+
+  it('merges identical fields across indices and marks conflicting ones unsupported', () => {
+    const fields = fieldTypesFromMapping({
+      'logs-1': { mappings: { properties: { a: { type: 'keyword' }, b: { type: 'keyword' }, c: { type: 'keyword', ignore_above: 5 }, only1: { type: 'ip' } } } },
+      'logs-2': { mappings: { properties: { a: { type: 'keyword' }, b: { type: 'long' }, c: { type: 'keyword' } } } },
+    });
+    expect(fields).toEqual({
+      a: { type: 'keyword' },
+      b: { type: 'unsupported', mappedType: 'conflict: keyword | long' },
+      c: { type: 'unsupported', mappedType: 'conflict: keyword with different parameters' },
+      only1: { type: 'ip' },
+    });
+  });
+
+  it('keeps a field named __proto__ as an own field', () => {
+    const fields = fieldTypesFromMapping(JSON.parse('{"properties": {"__proto__": {"type": "keyword"}}}'));
+    expect(Object.getOwnPropertyDescriptor(fields, '__proto__')?.value).toEqual({ type: 'keyword' });
+    expect(Object.getPrototypeOf(fields)).toBe(Object.prototype);
+  });
+});
+
+describe.runIf(existsSync(mappingsDir))(`fieldTypesFromMapping on the real mappings in ${relative(process.cwd(), mappingsDir)}`, () => {
+  const files = existsSync(mappingsDir) ? jsonFiles(mappingsDir) : [];
+
+  it('finds the real mapping files', () => {
+    expect(files.length).toBeGreaterThan(10);
+  });
+
+  it.each(files.map((path) => [relative(mappingsDir, path), path]))('reads %s', (_, path) => {
+    const fields = fieldTypesFromMapping(readJson(path));
+    for (const [name, spec] of Object.entries(fields)) {
+      expect(name).not.toMatch(/^\.|\.\.|\.$/);
+      expect(spec.type).toBeTypeOf('string');
+    }
+    // The composable template holds only dynamic templates; every other file maps fields.
+    if (!path.endsWith(join('composable', 'template.json'))) expect(Object.keys(fields).length).toBeGreaterThan(0);
+  });
+
+  it('reads the OpenSearch Dashboards sample: text + .keyword, alias, geo_point', () => {
+    const fields = fieldTypesFromMapping(readJson(join(mappingsDir, 'opensearch-dashboards', 'sample-web-logs.mapping.json')));
+    expect(fields['message']).toEqual({ type: 'text', keywordSubfield: 'message.keyword' });
+    expect(fields['message.keyword']).toEqual({ type: 'keyword', ignoreAbove: 256, sourcePaths: ['message'] });
+    expect(fields['@timestamp']).toEqual({ type: 'date', sourcePaths: ['timestamp'] });
+    expect(fields['geo.coordinates']).toEqual({ type: 'unsupported', mappedType: 'geo_point' });
+    expect(fields['clientip']).toEqual({ type: 'ip' });
+  });
+
+  it('reads the ES 5/6 type level of the Kafka and nginx examples', () => {
+    const kafka = fieldTypesFromMapping(readJson(join(mappingsDir, 'elastic-examples', 'fb-kafka.template.json')));
+    expect(kafka['beat.hostname']).toEqual({ type: 'keyword', ignoreAbove: 1024 });
+    const nginx = fieldTypesFromMapping(readJson(join(mappingsDir, 'elastic-examples', 'nginx_json_template.json')));
+    expect(nginx['request']).toEqual({ type: 'keyword' });
+  });
+
+  it('agrees with the ECS field catalog on every ECS field, and merges the ECS component templates to the legacy template', () => {
+    const legacy = fieldTypesFromMapping(readJson(join(mappingsDir, 'ecs-9.4.0', 'legacy-template.json')));
+    const componentDir = join(mappingsDir, 'ecs-9.4.0', 'composable', 'component');
+    const components = fieldTypesFromMapping({
+      component_templates: readdirSync(componentDir).map((name) => ({
+        name,
+        component_template: readJson(join(componentDir, name)),
+      })),
+    });
+    expect(components).toEqual(legacy);
+
+    const catalog = readJson(join(dataDir, 'ecs-fields.json')) as { name: string; type: string; index?: boolean }[];
+    let checked = 0;
+    for (const entry of catalog) {
+      if (entry.type === 'object' || entry.type === 'nested') continue;
+      const spec = legacy[entry.name] as FieldSpec | undefined;
+      const expected = entry.type === 'geo_point' || entry.index === false ? 'unsupported' : entry.type;
+      expect({ name: entry.name, type: spec?.type }).toEqual({ name: entry.name, type: expected });
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(2500);
+    expect(legacy['dll.pe.sections.name']).toMatchObject({ nestedPaths: ['dll.pe.sections'] });
+    expect(legacy['host.cpu.usage']).toEqual({ type: 'scaled_float', scalingFactor: 1000 });
+    expect(legacy['data_stream.type']).toEqual({ type: 'constant_keyword' });
+  });
+});
