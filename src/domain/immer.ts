@@ -9,4 +9,7 @@ import { Immer } from 'immer';
  * `produce` from an immer instance that always deep-freezes its results, so a
  * host that turns auto-freeze off globally cannot make our aggregates mutable.
  */
-export const { produce } = new Immer({ autoFreeze: true });
+const immer = new Immer({ autoFreeze: true });
+
+// Annotated so that declaration files can name the type (immer does not export `IProduce`).
+export const produce: Immer['produce'] = immer.produce;
