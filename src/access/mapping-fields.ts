@@ -190,6 +190,7 @@ function readType(mappedType: string, read: ParameterReader, leaf: LeafField, le
     case 'unsigned_long':
       return {
         type: mappedType,
+        ...optional('coerce', read.boolean('coerce')),
         ...optional('nullValue', read.numberOrText('null_value')),
         ...optional('ignoreMalformed', read.boolean('ignore_malformed')),
       };

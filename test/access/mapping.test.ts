@@ -73,7 +73,7 @@ describe('fieldTypesFromMapping: fields', () => {
         i: { type: 'integer', coerce: false, null_value: 0, ignore_malformed: true },
         f: { type: 'half_float', null_value: '1.5' },
         s: { type: 'scaled_float', scaling_factor: 100 },
-        u: { type: 'unsigned_long', null_value: '18446744073709551615' },
+        u: { type: 'unsigned_long', coerce: false, null_value: '18446744073709551615' },
         b: { type: 'boolean', null_value: 'false' },
         d: { type: 'date', format: 'yyyy-MM-dd', null_value: '2020-01-01' },
         ip: { type: 'ip', null_value: '0.0.0.0' },
@@ -92,7 +92,7 @@ describe('fieldTypesFromMapping: fields', () => {
       ip: { type: 'ip', nullValue: '0.0.0.0' },
       k: { type: 'keyword', normalizer: 'lowercase', ignoreAbove: 5, nullValue: 'NULL' },
       s: { type: 'scaled_float', scalingFactor: 100 },
-      u: { type: 'unsigned_long', nullValue: '18446744073709551615' },
+      u: { type: 'unsigned_long', coerce: false, nullValue: '18446744073709551615' },
       w: { type: 'wildcard', nullValue: 'n' },
     });
   });
