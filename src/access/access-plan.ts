@@ -16,6 +16,8 @@ import { prepareSchemalessTerm, prepareTerm } from './values/prepare-term.js';
 export interface PlannedValue {
   readonly queryValue: string | number | boolean;
   readonly matchLeaf: (leaf: unknown) => boolean;
+  /** Set when, for a string leaf, `matchLeaf(leaf)` is exactly `leaf === exactString` (the predicate inlines it). */
+  readonly exactString?: string;
 }
 
 /**

@@ -29,6 +29,11 @@ export type PathMatcher = (root: object) => boolean;
  *   including leaves under dotted keys that extend the path
  *   (`{"labels.team": x}` for the root `labels`).
  *
+ * `exactStrings`, when given, promises that for a string leaf `test(leaf)`
+ * is exactly "`leaf` is one of `exactStrings`": string leaves are then
+ * compared inline (or through a `Set` when there are many) and `test` is
+ * called only for the other leaves.
+ *
  * Along the way, `{"a.b": {"c": x}}`, `{"a": {"b.c": x}}`, `{"a.b.c": x}`
  * and `{"a": [{"b": {"c": x}}]}` all reach `x`; when several spellings are
  * present in one document, all of them are visited.
@@ -40,7 +45,12 @@ export type PathMatcher = (root: object) => boolean;
  * matches({ a: [{ b: ['y', 'x'] }] }); // true
  * ```
  */
-export function compilePathMatcher(path: string, test: LeafTest, anyLeaf: boolean): PathMatcher {
+export function compilePathMatcher(
+  path: string,
+  test: LeafTest,
+  anyLeaf: boolean,
+  exactStrings?: readonly string[],
+): PathMatcher {
   const segments = path.split('.');
   const count = segments.length;
   const last = count - 1;
@@ -56,7 +66,32 @@ export function compilePathMatcher(path: string, test: LeafTest, anyLeaf: boolea
     }
   }
 
+  // String leaves: 0 = ask `test`; 1..4 = compare with s0..s3 inline; 5 = look up `stringSet`.
+  const distinct = exactStrings === undefined ? undefined : [...new Set(exactStrings)];
+  const stringMode = distinct === undefined ? 0 : distinct.length <= 4 ? distinct.length : 5;
+  const s0 = distinct?.[0];
+  const s1 = distinct?.[1];
+  const s2 = distinct?.[2];
+  const s3 = distinct?.[3];
+  const stringSet: ReadonlySet<unknown> = new Set(stringMode === 5 ? distinct : []);
+
   const visitLeaves = (value: unknown): boolean => {
+    if (typeof value === 'string') {
+      switch (stringMode) {
+        case 1:
+          return value === s0;
+        case 2:
+          return value === s0 || value === s1;
+        case 3:
+          return value === s0 || value === s1 || value === s2;
+        case 4:
+          return value === s0 || value === s1 || value === s2 || value === s3;
+        case 5:
+          return stringSet.has(value);
+        default:
+          return test(value);
+      }
+    }
     if (typeof value === 'object') {
       if (value === null) return test(null);
       if (Array.isArray(value)) {
@@ -86,8 +121,13 @@ export function compilePathMatcher(path: string, test: LeafTest, anyLeaf: boolea
     for (let to = from; to < count; to++) {
       const index = row + to;
       const key = keys[index] as string;
-      const value = plain[index] === true ? (node as Record<string, unknown>)[key] : readOwnIfPresent(node, key);
+      // Read first: most reads miss, and only a hit needs the inherited-member check.
+      let value = (node as Record<string, unknown>)[key];
       if (value === undefined) continue;
+      if (plain[index] !== true) {
+        value = readOwnIfPresent(node, key);
+        if (value === undefined) continue;
+      }
       if (to === last ? visitLeaves(value) : visitChild(value, to + 1)) return true;
     }
     return anyLeaf && visitDottedDescendants(node, from);

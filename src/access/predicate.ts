@@ -70,7 +70,8 @@ function compilePlan(plan: AccessPlan): PathMatcher {
       return some(plan.children.map(compilePlan));
     case 'match': {
       const test = anyValue(plan.values);
-      return some(plan.sourcePaths.map((path) => compilePathMatcher(path, test, plan.anyLeaf)));
+      const strings = exactStrings(plan.values);
+      return some(plan.sourcePaths.map((path) => compilePathMatcher(path, test, plan.anyLeaf, strings)));
     }
     default:
       return assertNever(plan);
@@ -78,8 +79,15 @@ function compilePlan(plan: AccessPlan): PathMatcher {
 }
 
 function every(tests: readonly PathMatcher[]): PathMatcher {
-  const [first, second] = tests;
+  const [first, second, third, fourth] = tests;
+  if (tests.length === 1 && first !== undefined) return first;
   if (tests.length === 2 && first !== undefined && second !== undefined) return (doc) => first(doc) && second(doc);
+  if (tests.length === 3 && first !== undefined && second !== undefined && third !== undefined) {
+    return (doc) => first(doc) && second(doc) && third(doc);
+  }
+  if (tests.length === 4 && first !== undefined && second !== undefined && third !== undefined && fourth !== undefined) {
+    return (doc) => first(doc) && second(doc) && third(doc) && fourth(doc);
+  }
   return (doc) => {
     for (let i = 0; i < tests.length; i++) if (!(tests[i] as PathMatcher)(doc)) return false;
     return true;
@@ -87,9 +95,15 @@ function every(tests: readonly PathMatcher[]): PathMatcher {
 }
 
 function some(tests: readonly PathMatcher[]): PathMatcher {
-  const [first, second] = tests;
+  const [first, second, third, fourth] = tests;
   if (tests.length === 1 && first !== undefined) return first;
   if (tests.length === 2 && first !== undefined && second !== undefined) return (doc) => first(doc) || second(doc);
+  if (tests.length === 3 && first !== undefined && second !== undefined && third !== undefined) {
+    return (doc) => first(doc) || second(doc) || third(doc);
+  }
+  if (tests.length === 4 && first !== undefined && second !== undefined && third !== undefined && fourth !== undefined) {
+    return (doc) => first(doc) || second(doc) || third(doc) || fourth(doc);
+  }
   return (doc) => {
     for (let i = 0; i < tests.length; i++) if ((tests[i] as PathMatcher)(doc)) return true;
     return false;
@@ -98,10 +112,31 @@ function some(tests: readonly PathMatcher[]): PathMatcher {
 
 function anyValue(values: readonly PlannedValue[]): LeafTest {
   const tests = values.map((value) => value.matchLeaf);
-  const [first] = tests;
+  const [first, second, third, fourth] = tests;
   if (tests.length === 1 && first !== undefined) return first;
+  if (tests.length === 2 && first !== undefined && second !== undefined) return (leaf) => first(leaf) || second(leaf);
+  if (tests.length === 3 && first !== undefined && second !== undefined && third !== undefined) {
+    return (leaf) => first(leaf) || second(leaf) || third(leaf);
+  }
+  if (tests.length === 4 && first !== undefined && second !== undefined && third !== undefined && fourth !== undefined) {
+    return (leaf) => first(leaf) || second(leaf) || third(leaf) || fourth(leaf);
+  }
   return (leaf) => {
     for (let i = 0; i < tests.length; i++) if ((tests[i] as LeafTest)(leaf)) return true;
     return false;
   };
+}
+
+/**
+ * The strings a string leaf must equal when every value's string-leaf test
+ * is plain equality (`exactString` on the prepared term), else `undefined`.
+ */
+function exactStrings(values: readonly PlannedValue[]): readonly string[] | undefined {
+  const strings: string[] = [];
+  for (const value of values) {
+    const exact = value.exactString;
+    if (exact === undefined) return undefined;
+    strings.push(exact);
+  }
+  return strings.length === 0 ? undefined : strings;
 }

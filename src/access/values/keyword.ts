@@ -100,6 +100,9 @@ export function prepareKeywordTerm(field: string, type: KeywordFieldType | Wildc
     : targetHasReplacement
       ? (leaf: unknown): boolean => (typeof leaf === 'string' ? leaf === target || loneSurrogateEquals(leaf, target) : scalarMatches(leaf))
       : (leaf: unknown): boolean => leaf === target || (typeof leaf !== 'string' && scalarMatches(leaf));
+  // Without normalizer or U+FFFD, a string leaf matches exactly when it is the target
+  // (its length then is the target's, within ignore_above).
+  if (!lowercase && !targetHasReplacement) return { kind: 'leaf', queryValue: value, matchLeaf, exactString: target };
   return { kind: 'leaf', queryValue: value, matchLeaf };
 }
 

@@ -32,6 +32,12 @@ export type PreparedTerm =
        * `null_value` applies). Never allocates on the common path, never throws.
        */
       readonly matchLeaf: (leaf: unknown) => boolean;
+      /**
+       * When set: for every string `leaf`, `matchLeaf(leaf) === (leaf === exactString)`.
+       * Lets the predicate compare string leaves inline; absent when a string
+       * leaf's test is anything more than that equality.
+       */
+      readonly exactString?: string;
     }
   | {
       readonly kind: 'constant';

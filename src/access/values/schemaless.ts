@@ -46,5 +46,6 @@ export function prepareSchemalessLeafTerm(value: string): PreparedLeafTerm {
         return false;
     }
   };
-  return { kind: 'leaf', queryValue: value, matchLeaf };
+  // A string leaf matches only by `leaf === value`: the switch below returns false for strings.
+  return { kind: 'leaf', queryValue: value, matchLeaf, exactString: value };
 }
