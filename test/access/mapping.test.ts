@@ -1,24 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FieldSpec } from '../../src/access/field-types.js';
 import { fieldTypesFromMapping } from '../../src/access/mapping.js';
 import { SharedTokenError } from '../../src/domain/errors.js';
-
-const dataDir = join(import.meta.dirname, '..', '..', '..', 'shared', 'data');
-const mappingsDir = join(dataDir, 'mappings');
-
-function jsonFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return jsonFiles(path);
-    return path.endsWith('.json') ? [path] : [];
-  });
-}
-
-function readJson(path: string): unknown {
-  return JSON.parse(readFileSync(path, 'utf8')) as unknown;
-}
 
 function pointerOf(run: () => unknown): unknown {
   try {
@@ -188,65 +171,5 @@ describe('fieldTypesFromMapping: fields', () => {
     const fields = fieldTypesFromMapping(JSON.parse('{"properties": {"__proto__": {"type": "keyword"}}}'));
     expect(Object.getOwnPropertyDescriptor(fields, '__proto__')?.value).toEqual({ type: 'keyword' });
     expect(Object.getPrototypeOf(fields)).toBe(Object.prototype);
-  });
-});
-
-describe.runIf(existsSync(mappingsDir))(`fieldTypesFromMapping on the real mappings in ${relative(process.cwd(), mappingsDir)}`, () => {
-  const files = existsSync(mappingsDir) ? jsonFiles(mappingsDir) : [];
-
-  it('finds the real mapping files', () => {
-    expect(files.length).toBeGreaterThan(10);
-  });
-
-  it.each(files.map((path) => [relative(mappingsDir, path), path]))('reads %s', (_, path) => {
-    const fields = fieldTypesFromMapping(readJson(path));
-    for (const [name, spec] of Object.entries(fields)) {
-      expect(name).not.toMatch(/^\.|\.\.|\.$/);
-      expect(spec.type).toBeTypeOf('string');
-    }
-    // The composable template holds only dynamic templates; every other file maps fields.
-    if (!path.endsWith(join('composable', 'template.json'))) expect(Object.keys(fields).length).toBeGreaterThan(0);
-  });
-
-  it('reads the OpenSearch Dashboards sample: text + .keyword, alias, geo_point', () => {
-    const fields = fieldTypesFromMapping(readJson(join(mappingsDir, 'opensearch-dashboards', 'sample-web-logs.mapping.json')));
-    expect(fields['message']).toEqual({ type: 'text', keywordSubfield: 'message.keyword' });
-    expect(fields['message.keyword']).toEqual({ type: 'keyword', ignoreAbove: 256, sourcePaths: ['message'] });
-    expect(fields['@timestamp']).toEqual({ type: 'date', sourcePaths: ['timestamp'] });
-    expect(fields['geo.coordinates']).toEqual({ type: 'unsupported', mappedType: 'geo_point' });
-    expect(fields['clientip']).toEqual({ type: 'ip' });
-  });
-
-  it('reads the ES 5/6 type level of the Kafka and nginx examples', () => {
-    const kafka = fieldTypesFromMapping(readJson(join(mappingsDir, 'elastic-examples', 'fb-kafka.template.json')));
-    expect(kafka['beat.hostname']).toEqual({ type: 'keyword', ignoreAbove: 1024 });
-    const nginx = fieldTypesFromMapping(readJson(join(mappingsDir, 'elastic-examples', 'nginx_json_template.json')));
-    expect(nginx['request']).toEqual({ type: 'keyword' });
-  });
-
-  it('agrees with the ECS field catalog on every ECS field, and merges the ECS component templates to the legacy template', () => {
-    const legacy = fieldTypesFromMapping(readJson(join(mappingsDir, 'ecs-9.4.0', 'legacy-template.json')));
-    const componentDir = join(mappingsDir, 'ecs-9.4.0', 'composable', 'component');
-    const components = fieldTypesFromMapping({
-      component_templates: readdirSync(componentDir).map((name) => ({
-        name,
-        component_template: readJson(join(componentDir, name)),
-      })),
-    });
-    expect(components).toEqual(legacy);
-
-    const catalog = readJson(join(dataDir, 'ecs-fields.json')) as { name: string; type: string; index?: boolean }[];
-    let checked = 0;
-    for (const entry of catalog) {
-      if (entry.type === 'object' || entry.type === 'nested') continue;
-      const spec = legacy[entry.name] as FieldSpec | undefined;
-      const expected = entry.type === 'geo_point' || entry.index === false ? 'unsupported' : entry.type;
-      expect({ name: entry.name, type: spec?.type }).toEqual({ name: entry.name, type: expected });
-      checked++;
-    }
-    expect(checked).toBeGreaterThan(2500);
-    expect(legacy['dll.pe.sections.name']).toMatchObject({ nestedPaths: ['dll.pe.sections'] });
-    expect(legacy['host.cpu.usage']).toEqual({ type: 'scaled_float', scalingFactor: 1000 });
-    expect(legacy['data_stream.type']).toEqual({ type: 'constant_keyword' });
   });
 });
