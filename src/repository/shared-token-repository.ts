@@ -14,10 +14,11 @@ import type { TokenFilter } from '../domain/token-filter.js';
  *
  * @example
  * ```ts
+ * const ids: string[] = [];
  * let cursor: string | null = null;
  * do {
  *   const page: Page<TokenFilter> = await repository.listFilters(accountId, { cursor });
- *   for (const filter of page.items) console.log(filter.id);
+ *   for (const filter of page.items) ids.push(filter.id);
  *   cursor = page.nextCursor;
  * } while (cursor !== null);
  * ```

@@ -36,7 +36,7 @@ export interface SuspiciousFilter {
  * @example
  * ```ts
  * const report = await tokens.hygieneReport(admin, { unusedForDays: 90 });
- * for (const token of report.unrestrictedTokens) console.warn(`${token.name} sees every log`);
+ * const warnings = report.unrestrictedTokens.map((token) => `${token.name} sees every log`);
  * ```
  */
 export interface HygieneReport {

@@ -326,7 +326,7 @@ export interface SharedTokens {
  * const tokens = createSharedTokens({
  *   repository: createInMemoryRepository(),
  *   policy: { requireFilters: true, maxLifetime: 90 * 86_400_000 },
- *   onEvent: (event) => console.log(event.type),
+ *   onEvent: (event) => auditLog.append(event),
  * });
  * ```
  */
