@@ -301,3 +301,31 @@ export interface SharedTokenRepository {
    */
   recordTokenUsage(accountId: string, tokenId: string, lastUsedAt: string): Promise<void>;
 }
+
+/**
+ * The names of every {@link SharedTokenRepository} method, for code that
+ * checks or wraps a repository as a whole (instrumentation, retries, tests).
+ *
+ * @example
+ * ```ts
+ * const isRepository = REPOSITORY_METHOD_NAMES.every((name) => typeof candidate[name] === 'function');
+ * ```
+ */
+export const REPOSITORY_METHOD_NAMES = Object.freeze([
+  'getFilter',
+  'getFilters',
+  'findFilterByFieldValue',
+  'listFilters',
+  'getToken',
+  'findTokenByName',
+  'findTokenBySecretHash',
+  'listTokens',
+  'listTokensByFilter',
+  'commit',
+  'recordTokenUsage',
+] as const satisfies readonly (keyof SharedTokenRepository)[]);
+
+// Fails to compile when a method is added to the contract but not to the list.
+type MissingMethodName = Exclude<keyof SharedTokenRepository, (typeof REPOSITORY_METHOD_NAMES)[number]>;
+const everyMethodListed: [MissingMethodName] extends [never] ? true : MissingMethodName = true;
+void everyMethodListed;

@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 import { SharedTokenError } from '../domain/errors.js';
-import type { SharedTokenRepository } from '../repository/shared-token-repository.js';
+import { REPOSITORY_METHOD_NAMES, type SharedTokenRepository } from '../repository/shared-token-repository.js';
 
 /**
  * Wraps a repository so that anything it throws that is not a
@@ -14,27 +14,16 @@ import type { SharedTokenRepository } from '../repository/shared-token-repositor
  */
 export function guardRepository(repository: SharedTokenRepository): SharedTokenRepository {
   const wrap =
-    <A extends unknown[], R>(name: keyof SharedTokenRepository) =>
-    async (...args: A): Promise<R> => {
+    (name: keyof SharedTokenRepository) =>
+    async (...args: unknown[]): Promise<unknown> => {
       try {
-        const method = repository[name] as unknown as (...a: A) => Promise<R>;
+        const method = repository[name] as (...a: unknown[]) => Promise<unknown>;
         return await method.apply(repository, args);
       } catch (error) {
         if (error instanceof SharedTokenError) throw error;
         throw new SharedTokenError('REPOSITORY', `The repository failed in ${name}`, { operation: name }, { cause: error });
       }
     };
-  return {
-    getFilter: wrap('getFilter'),
-    getFilters: wrap('getFilters'),
-    findFilterByFieldValue: wrap('findFilterByFieldValue'),
-    listFilters: wrap('listFilters'),
-    getToken: wrap('getToken'),
-    findTokenByName: wrap('findTokenByName'),
-    findTokenBySecretHash: wrap('findTokenBySecretHash'),
-    listTokens: wrap('listTokens'),
-    listTokensByFilter: wrap('listTokensByFilter'),
-    commit: wrap('commit'),
-    recordTokenUsage: wrap('recordTokenUsage'),
-  };
+  // Every method has the same wrapper; the list is checked against the contract at compile time.
+  return Object.fromEntries(REPOSITORY_METHOD_NAMES.map((name) => [name, wrap(name)])) as unknown as SharedTokenRepository;
 }

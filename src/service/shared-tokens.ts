@@ -10,6 +10,7 @@ import { createSecretCodec, type SecretOptions } from '../domain/secret.js';
 import type { SharedToken } from '../domain/shared-token.js';
 import type { TokenFilter } from '../domain/token-filter.js';
 import type { Page, PageRequest, SharedTokenRepository } from '../repository/shared-token-repository.js';
+import { REPOSITORY_METHOD_NAMES } from '../repository/shared-token-repository.js';
 import { systemClock, type Clock } from './clock.js';
 import type { ServiceContext } from './context.js';
 import { createEventSink } from './event-sink.js';
@@ -372,24 +373,10 @@ export function createSharedTokens(options: SharedTokensOptions): SharedTokens {
   } satisfies SharedTokens);
 }
 
-const REPOSITORY_METHODS = [
-  'getFilter',
-  'getFilters',
-  'findFilterByFieldValue',
-  'listFilters',
-  'getToken',
-  'findTokenByName',
-  'findTokenBySecretHash',
-  'listTokens',
-  'listTokensByFilter',
-  'commit',
-  'recordTokenUsage',
-] as const satisfies readonly (keyof SharedTokenRepository)[];
-
 function isRepository(value: unknown): value is SharedTokenRepository {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Record<string, unknown>;
-  return REPOSITORY_METHODS.every((name) => typeof candidate[name] === 'function');
+  return REPOSITORY_METHOD_NAMES.every((name) => typeof candidate[name] === 'function');
 }
 
 function optionError(path: string[], message: string): SharedTokenError {

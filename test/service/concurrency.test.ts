@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SharedTokenError } from '../../src/domain/errors.js';
 import type { SharedToken } from '../../src/domain/shared-token.js';
-import type { SharedTokenRepository } from '../../src/repository/shared-token-repository.js';
+import { REPOSITORY_METHOD_NAMES, type SharedTokenRepository } from '../../src/repository/shared-token-repository.js';
 import { admin, setup } from './support.js';
 
 type Op =
@@ -38,24 +38,11 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 );
 
 function scheduled(s: fc.Scheduler, inner: SharedTokenRepository): SharedTokenRepository {
-  const wrap = <K extends keyof SharedTokenRepository>(name: K): SharedTokenRepository[K] =>
-    (async (...args: unknown[]) => {
-      await s.schedule(Promise.resolve(), name);
-      return (inner[name] as (...a: unknown[]) => Promise<unknown>)(...args);
-    }) as SharedTokenRepository[K];
-  return {
-    getFilter: wrap('getFilter'),
-    getFilters: wrap('getFilters'),
-    findFilterByFieldValue: wrap('findFilterByFieldValue'),
-    listFilters: wrap('listFilters'),
-    getToken: wrap('getToken'),
-    findTokenByName: wrap('findTokenByName'),
-    findTokenBySecretHash: wrap('findTokenBySecretHash'),
-    listTokens: wrap('listTokens'),
-    listTokensByFilter: wrap('listTokensByFilter'),
-    commit: wrap('commit'),
-    recordTokenUsage: wrap('recordTokenUsage'),
+  const wrap = (name: keyof SharedTokenRepository) => async (...args: unknown[]) => {
+    await s.schedule(Promise.resolve(), name);
+    return (inner[name] as (...a: unknown[]) => Promise<unknown>)(...args);
   };
+  return Object.fromEntries(REPOSITORY_METHOD_NAMES.map((name) => [name, wrap(name)])) as unknown as SharedTokenRepository;
 }
 
 const stateOf = (t: SharedToken): TokenState => ({ filterIds: t.filterIds, filtersOperator: t.filtersOperator, hint: t.hint });
