@@ -7,6 +7,7 @@ import { toPredicate } from '../../src/access/predicate.js';
 import { SharedTokenError } from '../../src/domain/errors.js';
 import { documentArbitrary } from '../support/document-arbitraries.js';
 import { evaluateOnDocs, rejectedDocuments } from '../support/reference-evaluator.js';
+import { termsOf } from './support/expression-arbitraries.js';
 import { filterValueArbitrary, keywordStringArbitrary, leafValueArbitrary } from '../support/value-arbitraries.js';
 
 /**
@@ -87,19 +88,6 @@ function expressionArbitrary(fields: readonly string[], value: fc.Arbitrary<stri
   })).expression;
 }
 
-function valuesOf(expression: AccessExpression): { field: string; value: string }[] {
-  switch (expression.kind) {
-    case 'term':
-      return [{ field: expression.field, value: expression.value }];
-    case 'terms':
-      return expression.values.map((value) => ({ field: expression.field, value }));
-    case 'and':
-    case 'or':
-      return expression.children.flatMap(valuesOf);
-    default:
-      return [];
-  }
-}
 
 /** The leaf a document would typically hold for a filter value: numbers as JSON numbers, booleans as JSON booleans. */
 function typicalLeaf(type: FieldType | undefined, value: string): unknown {
@@ -132,7 +120,7 @@ function caseArbitrary(
   type?: FieldType,
 ): fc.Arbitrary<{ expression: AccessExpression; docs: { _id: string; _source: Record<string, unknown> }[] }> {
   return expressionArbitrary(filterFields, filterValue).chain((expression) => {
-    const seeded = valuesOf(expression)
+    const seeded = termsOf(expression)
       .filter(({ field }) => docPaths.includes(field))
       .map(({ field, value }) => ({ path: field, value: typicalLeaf(type, value) }));
     // Half the random leaves are filter values as a document would hold them: near misses and hits, rarely refused.

@@ -9,7 +9,7 @@ import { toPredicate } from '../../src/access/predicate.js';
 import { documentArbitrary } from '../support/document-arbitraries.js';
 import type { SourceDocument } from '../support/document-arbitraries.js';
 import { flattenedForm, fullyNestedForm } from './support/document-forms.js';
-import { fieldNames, filterArb, filtersArb, rawExpressionArb } from './support/expression-arbitraries.js';
+import { fieldNames, filterArb, filtersArb, rawExpressionArb, termsOf } from './support/expression-arbitraries.js';
 
 /** The field sets the laws hold under: schemaless, and a mapping mixing multi-fields, normalizers, null_value, nested and unmapped paths. */
 const fieldSets: readonly (FieldTypes | undefined)[] = [
@@ -31,19 +31,6 @@ const docArb = documentArbitrary(fieldNames, () => leafArb);
 const docFor = (filters: readonly FilterTerm[]): fc.Arbitrary<SourceDocument> =>
   documentArbitrary(fieldNames, () => leafArb, { seeded: filters.map(({ field, value }) => ({ path: field, value })) });
 
-function termsOf(expression: AccessExpression): FilterTerm[] {
-  switch (expression.kind) {
-    case 'term':
-      return [{ field: expression.field, value: expression.value }];
-    case 'terms':
-      return expression.values.map((value) => ({ field: expression.field, value }));
-    case 'and':
-    case 'or':
-      return expression.children.flatMap(termsOf);
-    default:
-      return [];
-  }
-}
 
 /** A raw expression with a document planted with its values. */
 const rawWithDocArb = rawExpressionArb.chain((raw) => fc.tuple(fc.constant(raw), docFor(termsOf(raw))));

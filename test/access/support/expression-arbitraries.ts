@@ -27,3 +27,18 @@ export const rawExpressionArb: fc.Arbitrary<AccessExpression> = fc.letrec<{ expr
     fc.record({ kind: fc.constant('or' as const), children: fc.array(tie('expression'), { maxLength: 4 }) }),
   ),
 })).expression;
+
+/** Every `field: value` pair an expression mentions, in order (duplicates kept). */
+export function termsOf(expression: AccessExpression): FilterTerm[] {
+  switch (expression.kind) {
+    case 'term':
+      return [{ field: expression.field, value: expression.value }];
+    case 'terms':
+      return expression.values.map((value) => ({ field: expression.field, value }));
+    case 'and':
+    case 'or':
+      return expression.children.flatMap(termsOf);
+    default:
+      return [];
+  }
+}
