@@ -10,6 +10,9 @@
  * @packageDocumentation
  */
 
+import { PATH_READER_COPIES } from './path-reader-copies.js';
+import type { PathReaderFactory } from './path-reader-copies.js';
+
 /** Tests one `_source` leaf: a string, number, boolean, bigint, or `null`. */
 export type LeafTest = (leaf: unknown) => boolean;
 
@@ -34,6 +37,10 @@ export type PathMatcher = (root: object) => boolean;
  * compared inline (or through a `Set` when there are many) and `test` is
  * called only for the other leaves.
  *
+ * Paths of up to four segments are read by an unrolled reader of
+ * `path-reader-copies.ts`, one copy per distinct path while copies last
+ * (`readers: 'generic'` forces the loop below, for tests).
+ *
  * Along the way, `{"a.b": {"c": x}}`, `{"a": {"b.c": x}}`, `{"a.b.c": x}`
  * and `{"a": [{"b": {"c": x}}]}` all reach `x`; when several spellings are
  * present in one document, all of them are visited.
@@ -50,8 +57,9 @@ export function compilePathMatcher(
   test: LeafTest,
   anyLeaf: boolean,
   exactStrings?: readonly string[],
+  readers: 'pooled' | 'generic' | PathReaderFactory = 'pooled',
 ): PathMatcher {
-  const segments = path.split('.');
+  const segments = path.split('.').map(internalized);
   const count = segments.length;
   const last = count - 1;
   // keys[i * count + j] is the key made of segments i..j joined by dots; plain[...] says
@@ -60,7 +68,7 @@ export function compilePathMatcher(
   const plain: boolean[] = [];
   for (let i = 0; i < count; i++) {
     for (let j = 0; j < count; j++) {
-      const key = j < i ? '' : segments.slice(i, j + 1).join('.');
+      const key = j < i ? '' : internalized(segments.slice(i, j + 1).join('.'));
       keys.push(key);
       plain.push(!(key in Object.prototype));
     }
@@ -146,7 +154,35 @@ export function compilePathMatcher(
     return false;
   };
 
+  const reader = anyLeaf || plain.includes(false) ? undefined : readers === 'pooled' ? pooledReader(path, count) : readers === 'generic' ? undefined : readers;
+  if (reader !== undefined) return reader(keys, visitLeaves, visitChild);
   return (root) => visitNode(root, 0);
+}
+
+// One reader copy per distinct path, first come first served; when a depth's
+// copies run out, later paths take the generic walk (same answers, slower).
+const readerOfPath = new Map<string, PathReaderFactory>();
+const copiesTaken: number[] = PATH_READER_COPIES.map(() => 0);
+
+function pooledReader(path: string, depth: number): PathReaderFactory | undefined {
+  const assigned = readerOfPath.get(path);
+  if (assigned !== undefined) return assigned;
+  const pool = PATH_READER_COPIES[depth];
+  const taken = copiesTaken[depth];
+  const copy = pool === undefined || taken === undefined ? undefined : pool[taken];
+  if (copy === undefined) return undefined;
+  copiesTaken[depth] = (taken as number) + 1;
+  readerOfPath.set(path, copy);
+  return copy;
+}
+
+/**
+ * The string-table copy of `key`: property reads compare an internalized
+ * name by identity, so a key built by `split`/`join` would miss every inline
+ * cache (and, when no object has the key, take V8's slowest path).
+ */
+function internalized(key: string): string {
+  return Object.keys({ [key]: 0 })[0] ?? key;
 }
 
 /**
