@@ -1,7 +1,8 @@
 /**
  * The rows of a workload: the library's predicate (schemaless, and with ECS
- * field types when the workload's fields are all typed), baseline (a), and
- * (b) sift, (c) mingo, (d) @ucast/js with the same filters.
+ * field types when the workload's fields are all typed), baseline (a), the
+ * floor (f) (literal reads, nested keys only: a reference, not a competitor),
+ * and (b) sift, (c) mingo, (d) @ucast/js with the same filters.
  */
 import { interpret } from '@ucast/js';
 import { Query } from 'mingo';
@@ -41,6 +42,13 @@ export function candidatesFor(
     role: 'baseline',
     readsDottedKeys: true,
     compile: () => workload.handWritten,
+    compileNote: 'written by hand',
+  });
+  rows.push({
+    label: '(f) floor: literal reads, nested keys only',
+    role: 'floor',
+    readsDottedKeys: false,
+    compile: () => workload.floor,
     compileNote: 'written by hand',
   });
   const query = mongoQuery(filters, operator);

@@ -38,6 +38,8 @@ export interface RowResult {
   readonly throughput?: Throughput;
   /** Median time of this row / median time of (a). */
   readonly timeVsBaseline?: number;
+  /** Median time of this row / median time of the floor (f). */
+  readonly timeVsFloor?: number;
   readonly bytesPerDoc?: number;
   readonly compileMicros?: number;
 }
@@ -102,6 +104,8 @@ export function runSuite(input: SuiteInput, progress: (line: string) => void): W
     );
     const baselineIndex = runnable.findIndex((row) => row.candidate.role === 'baseline');
     const baselineSeconds = timings[baselineIndex]?.medianSeconds;
+    const floorIndex = runnable.findIndex((row) => row.candidate.role === 'floor');
+    const floorSeconds = timings[floorIndex]?.medianSeconds;
     return {
       workload,
       rows: rows.map((row, r): RowResult => {
@@ -116,6 +120,7 @@ export function runSuite(input: SuiteInput, progress: (line: string) => void): W
           ...(problem === undefined ? {} : { problem }),
           throughput,
           ...(baselineSeconds === undefined ? {} : { timeVsBaseline: throughput.medianSeconds / baselineSeconds }),
+          ...(floorSeconds === undefined ? {} : { timeVsFloor: throughput.medianSeconds / floorSeconds }),
           bytesPerDoc: allocation.bytesPerDoc,
           ...(row.candidate.compileNote === undefined ? { compileMicros: measureCompileMicros(row.candidate.compile) } : {}),
         };

@@ -3,6 +3,7 @@
  * documents. Values are chosen so every workload matches a few percent of
  * the documents and the wide `AND` evaluates most of its filters per document.
  */
+import { floorAnd10, floorAnd3, floorServiceName, floorStatus5xx, floorTagsCanary } from './floor-closures.js';
 import { handAnd10, handAnd3, handAnyOf, handOne } from './hand-written.js';
 import type { Workload } from './workload.js';
 
@@ -38,30 +39,35 @@ export function syntheticWorkloads(): Workload[] {
       filters: [{ field: 'service.name', value: 'checkout' }],
       operator: 'AND',
       handWritten: handOne('service.name', 'checkout'),
+      floor: floorServiceName,
     },
     {
       title: 'AND of 3 dotted fields',
       filters: and3,
       operator: 'AND',
       handWritten: handAnd3(and3),
+      floor: floorAnd3,
     },
     {
       title: 'OR of 3 values (numeric field)',
       filters: errors.map((value) => ({ field: 'http.response.status_code', value })),
       operator: 'OR',
       handWritten: handAnyOf('http.response.status_code', errors),
+      floor: floorStatus5xx,
     },
     {
       title: 'array membership',
       filters: [{ field: 'tags', value: 'canary' }],
       operator: 'AND',
       handWritten: handOne('tags', 'canary'),
+      floor: floorTagsCanary,
     },
     {
       title: 'AND of 10 filters',
       filters: and10,
       operator: 'AND',
       handWritten: handAnd10(and10),
+      floor: floorAnd10,
     },
   ];
 }
