@@ -103,6 +103,14 @@ export function compilePathMatcher(
     if (typeof value === 'object') {
       if (value === null) return test(null);
       if (Array.isArray(value)) {
+        if (stringMode === 1) {
+          // The common array of strings against one value: compare in the loop, no call per element.
+          for (let k = 0; k < value.length; k++) {
+            const element: unknown = value[k];
+            if (element === s0 || (typeof element !== 'string' && visitLeaves(element))) return true;
+          }
+          return false;
+        }
         for (let k = 0; k < value.length; k++) if (visitLeaves(value[k])) return true;
         return false;
       }
