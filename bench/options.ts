@@ -15,6 +15,11 @@ export interface BenchOptions {
   readonly logScanTarget: number;
   /** Run the real-log workloads when the files exist. Default true; `--no-logs` turns it off. */
   readonly logs: boolean;
+  /**
+   * Run the generated-document workloads first. Default true; `--only-logs` turns them off, so the
+   * real logs are measured in a process whose readers have seen no other documents.
+   */
+  readonly generated: boolean;
   /** Shared data directory (ECS catalog, logs). Default `../shared/data/`. */
   readonly dataDir: string;
   readonly quick: boolean;
@@ -27,6 +32,7 @@ export const USAGE = `usage: npm run bench -- [--quick] [--docs=N] [--seed=N] [-
   --seed=N     generator seed (default 20260105)
   --reps=N     timed repetitions per row; the median is reported (default 5)
   --no-logs    skip the real logs in ../shared/data/logs/
+  --only-logs  skip the generated documents: only the real logs, in a fresh process
   --data=DIR   the shared data directory (default ../shared/data/)`;
 
 function positiveInteger(name: string, text: string): number {
@@ -42,6 +48,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
   let seed = 20260105;
   let repetitions = quick ? 3 : 5;
   let logs = true;
+  let generated = true;
   let dataDir = defaultDataDir();
   for (const arg of argv) {
     const [name = '', value = ''] = arg.split(/=(.*)/s);
@@ -63,6 +70,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
       case '--no-logs':
         logs = false;
         break;
+      case '--only-logs':
+        generated = false;
+        break;
       case '--data':
         dataDir = value;
         break;
@@ -70,5 +80,6 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
         throw new Error(`unknown option ${arg}\n${USAGE}`);
     }
   }
-  return { docs, seed, repetitions, logScanTarget: quick ? 40_000 : 150_000, logs, dataDir, quick };
+  if (!logs && !generated) throw new Error(`--no-logs and --only-logs leave nothing to run\n${USAGE}`);
+  return { docs, seed, repetitions, logScanTarget: quick ? 40_000 : 150_000, logs, generated, dataDir, quick };
 }

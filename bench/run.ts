@@ -56,7 +56,7 @@ async function main(options: BenchOptions): Promise<number> {
   out('# shared-tokens predicate benchmark');
   out();
   for (const line of machineLines()) out(`- ${line}`);
-  out(`- options: ${grouped(options.docs)} documents, seed ${options.seed}, median of ${options.repetitions} repetitions${options.quick ? ' (--quick)' : ''}`);
+  out(`- options: ${options.generated ? `${grouped(options.docs)} documents` : 'no generated documents (--only-logs)'}, seed ${options.seed}, median of ${options.repetitions} repetitions${options.quick ? ' (--quick)' : ''}`);
   out(`- allocation: ${canCollect() ? 'heap collected before each scan (--expose-gc)' : 'no --expose-gc: allocation counted without a forced collection first'}`);
 
   const loaded = await loadCompilers();
@@ -71,17 +71,6 @@ async function main(options: BenchOptions): Promise<number> {
   if (typed.notInCatalog.length > 0) out(`  not in the ECS catalog (typed as keyword, as Beats maps them): ${typed.notInCatalog.join(', ')}`);
   for (const mismatch of typed.mismatches) out(`  !!! generator type differs from ECS: ${mismatch}`);
 
-  progress(`generating ${grouped(options.docs)} documents (seed ${options.seed})...`);
-  const t0 = performance.now();
-  const generated = generateDocuments({ count: options.docs, seed: options.seed });
-  const dotted = generated.shapes.map((shape) => shape !== 'nested');
-  const dottedCount = dotted.filter(Boolean).length;
-  const flat = generated.shapes.filter((shape) => shape === 'flat').length;
-  out(
-    `- documents: ${grouped(options.docs)} generated in ${((performance.now() - t0) / 1000).toFixed(1)} s; ` +
-      `${grouped(dottedCount)} (${((100 * dottedCount) / options.docs).toFixed(1)}%) with dotted keys ` +
-      `(${grouped(flat)} fully flat, ${grouped(dottedCount - flat)} mixed nesting and dotted keys)`,
-  );
   out('- time is CPU time of this process (median of the repetitions): "M docs/s" and "ns/doc" and "time vs (a)"');
   out('  are per CPU second; "wall M docs/s" is the wall clock, which on a busy machine mostly measures waiting.');
   out('- sift, mingo and @ucast/js read nested keys only: they run on every document like the others, their');
@@ -90,28 +79,44 @@ async function main(options: BenchOptions): Promise<number> {
   out('  cheapest test that selects the same nested documents; a reference, not a competitor. "time vs floor" is');
   out('  a row\'s time ÷ its time; "floor lead" (fastest library ÷ floor) is the largest lead any implementation');
   out('  could show: below 2.5x the lead target is unreachable on this machine (the row still counts as a MISS).');
-  out();
 
   const allVerdicts: Verdict[] = [];
-  out('## Generated ECS-like documents');
-  out();
-  progress('synthetic workloads');
-  const results = runSuite(
-    {
-      docs: generated.docs,
-      dotted,
-      workloads: syntheticWorkloads(),
-      compilers,
-      fields: typed.fields,
-      repetitions: options.repetitions,
-      passes: 1,
-    },
-    progress,
-  );
-  for (const result of results) {
-    out(workloadReport(result, dottedCount));
+  if (!options.generated) {
+    out('- generated documents: skipped (--only-logs)');
     out();
-    allVerdicts.push(...verdicts(result));
+  } else {
+    progress(`generating ${grouped(options.docs)} documents (seed ${options.seed})...`);
+    const t0 = performance.now();
+    const generated = generateDocuments({ count: options.docs, seed: options.seed });
+    const dotted = generated.shapes.map((shape) => shape !== 'nested');
+    const dottedCount = dotted.filter(Boolean).length;
+    const flat = generated.shapes.filter((shape) => shape === 'flat').length;
+    out(
+      `- documents: ${grouped(options.docs)} generated in ${((performance.now() - t0) / 1000).toFixed(1)} s; ` +
+        `${grouped(dottedCount)} (${((100 * dottedCount) / options.docs).toFixed(1)}%) with dotted keys ` +
+        `(${grouped(flat)} fully flat, ${grouped(dottedCount - flat)} mixed nesting and dotted keys)`,
+    );
+    out();
+    out('## Generated ECS-like documents');
+    out();
+    progress('synthetic workloads');
+    const results = runSuite(
+      {
+        docs: generated.docs,
+        dotted,
+        workloads: syntheticWorkloads(),
+        compilers,
+        fields: typed.fields,
+        repetitions: options.repetitions,
+        passes: 1,
+      },
+      progress,
+    );
+    for (const result of results) {
+      out(workloadReport(result, dottedCount));
+      out();
+      allVerdicts.push(...verdicts(result));
+    }
   }
 
   out('## Real logs');
