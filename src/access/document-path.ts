@@ -162,9 +162,16 @@ export function compilePathMatcher(
     return false;
   };
 
-  const reader = anyLeaf || plain.includes(false) ? undefined : readers === 'pooled' ? pooledReader(path, count) : readers === 'generic' ? undefined : readers;
+  // The unrolled readers read plain keys only: a flattened root, or a key that
+  // Object.prototype also has (which needs the ownership check), keeps the loop.
+  const reader = anyLeaf || plain.includes(false) ? undefined : chooseReader(readers, path, count);
   if (reader !== undefined) return reader(keys, visitLeaves, visitChild);
   return (root) => visitNode(root, 0);
+}
+
+function chooseReader(readers: 'pooled' | 'generic' | PathReaderFactory, path: string, depth: number): PathReaderFactory | undefined {
+  if (readers === 'generic') return undefined;
+  return readers === 'pooled' ? pooledReader(path, depth) : readers;
 }
 
 // One reader copy per distinct path, first come first served; when a depth's
