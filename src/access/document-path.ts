@@ -59,7 +59,7 @@ export function compilePathMatcher(
   exactStrings?: readonly string[],
   readers: 'pooled' | 'generic' | PathReaderFactory = 'pooled',
 ): PathMatcher {
-  const segments = path.split('.').map(internalized);
+  const segments = path.split('.');
   const count = segments.length;
   const last = count - 1;
   // keys[i * count + j] is the key made of segments i..j joined by dots; plain[...] says
