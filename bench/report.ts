@@ -110,7 +110,8 @@ export function verdicts(result: WorkloadResult): Verdict[] {
         fastest?.throughput !== undefined && row.throughput !== undefined
           ? fastest.throughput.medianSeconds / row.throughput.medianSeconds
           : undefined;
-      const vsFloor = floorSeconds !== undefined && row.throughput !== undefined ? row.throughput.medianSeconds / floorSeconds : undefined;
+      // The same ratio run-suite computed, kept only when the floor passed the guard.
+      const vsFloor = floorSeconds === undefined ? undefined : row.timeVsFloor;
       if (lead !== undefined && lead < TARGETS.minLeadOverLibraries) {
         const missed = `lead over ${fastest?.candidate.label ?? '?'} only ${fixed(lead, 2)}x < ${TARGETS.minLeadOverLibraries}x`;
         const why =
