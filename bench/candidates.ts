@@ -7,7 +7,7 @@
 import { interpret } from '@ucast/js';
 import { Query } from 'mingo';
 import sift from 'sift';
-import type { FieldTypes } from '../src/access/field-types.js';
+import type { FieldTypes } from '../src/access/mapping/field-types.js';
 import type { Candidate } from './candidate.js';
 import type { LibraryCompilers } from './library-compilers.js';
 import { mongoQuery, ucastCondition } from './library-queries.js';

@@ -4,7 +4,7 @@
  * `fields` option from it, so both look like a real ECS index.
  */
 import { readFileSync } from 'node:fs';
-import type { FieldSpec, FieldTypes } from '../src/access/field-types.js';
+import type { FieldSpec, FieldTypes } from '../src/access/mapping/field-types.js';
 
 /** What the catalog says about one field. */
 export interface EcsField {

@@ -4,7 +4,7 @@
  * allocation-free walk of `hand-path.ts`, which handles nested objects,
  * dotted keys and arrays exactly like the schemaless predicate must.
  */
-import type { FilterTerm } from '../src/access/expression.js';
+import type { FilterTerm } from '../src/access/expression/expression.js';
 import { handPath, has, hasAny, wanted, type HandPath, type Wanted } from './hand-path.js';
 
 function at(filters: readonly FilterTerm[], index: number): FilterTerm {

@@ -2,7 +2,7 @@
  * The library functions the benchmark measures, through the public entry
  * (`src/index.ts`), as a host would import them.
  */
-import type { AccessExpression, FilterTerm, FiltersOperator } from '../src/access/expression.js';
+import type { AccessExpression, FilterTerm, FiltersOperator } from '../src/access/expression/expression.js';
 import { compileAccess, toPredicate, type PredicateOptions } from '../src/index.js';
 
 /** The two library functions the benchmark measures. */

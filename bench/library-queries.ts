@@ -5,7 +5,7 @@
  * `"true"`/`"false"` match the boolean too. What they cannot say is that
  * `{"a.b": x}` is `{a: {b: x}}`: they read only nested documents.
  */
-import type { FilterTerm, FiltersOperator } from '../src/access/expression.js';
+import type { FilterTerm, FiltersOperator } from '../src/access/expression/expression.js';
 import type { interpret } from '@ucast/js';
 
 const DECIMAL = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;

@@ -3,7 +3,7 @@
  * checks it against baseline (a), warms everything up, then measures
  * throughput, allocation and compile time.
  */
-import type { FieldTypes } from '../src/access/field-types.js';
+import type { FieldTypes } from '../src/access/mapping/field-types.js';
 import type { Candidate, DocTest } from './candidate.js';
 import { candidatesFor } from './candidates.js';
 import { agreementProblem, checkAgreement, type Agreement } from './check-agreement.js';

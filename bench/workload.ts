@@ -3,7 +3,7 @@
  * the hand-written closure (baseline (a)) that selects the same documents,
  * and the floor (f): the cheapest literal closure for the nested documents.
  */
-import type { FilterTerm, FiltersOperator } from '../src/access/expression.js';
+import type { FilterTerm, FiltersOperator } from '../src/access/expression/expression.js';
 
 /** One thing to filter by, measured across every implementation. */
 export interface Workload {

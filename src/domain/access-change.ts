@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import type { TokenFiltersOperator } from './shared-token.js';
+import type { FiltersOperator } from './shared-token.js';
 
 /**
  * A token's filter set and how it combines them.
@@ -17,7 +17,7 @@ export interface FilterAccess {
   /** The filter ids (duplicates count once). Empty = unrestricted. */
   readonly filterIds: readonly string[];
   /** How the filters combine. */
-  readonly filtersOperator: TokenFiltersOperator;
+  readonly filtersOperator: FiltersOperator;
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import type { AccessChange } from './access-change.js';
 import type { Role } from './actor.js';
-import type { SharedToken, TokenFiltersOperator } from './shared-token.js';
+import type { SharedToken, FiltersOperator } from './shared-token.js';
 import type { TokenFilter } from './token-filter.js';
 
 /** Who caused an event: a user of the account, or the library itself (`system`, e.g. usage tracking). */
@@ -64,7 +64,7 @@ export interface TokenFiltersChangedEvent extends EventBase {
   /** Its filter ids before. */
   readonly previousFilterIds: readonly string[];
   /** Its operator before. */
-  readonly previousFiltersOperator: TokenFiltersOperator;
+  readonly previousFiltersOperator: FiltersOperator;
   /** The effect on what the token sees. */
   readonly change: AccessChange;
   /** True when the token may now see documents it could not see before. */

@@ -15,13 +15,11 @@ import {
   versionSchema,
 } from './field-schemas.js';
 import { toFilterIdSet } from './filter-id-set.js';
-import { MAX_FILTERS_PER_TOKEN } from './limits.js';
+import { MAX_FILTERS_PER_TOKEN, MAX_GRACE_PERIOD_MS } from './limits.js';
 
 /** Longest accepted page cursor: 1024 characters. */
 const MAX_CURSOR_LENGTH = 1024;
 
-/** Longest rotation grace period: 30 days, in milliseconds. */
-export const MAX_GRACE_PERIOD_MS = 30 * 24 * 60 * 60 * 1000;
 
 /**
  * `'AND'` or `'OR'`.

@@ -30,3 +30,33 @@ export const MAX_ID_LENGTH = 128;
 
 /** Most filter ids in one request, and most filters on one token: 100. */
 export const MAX_FILTERS_PER_TOKEN = 100;
+
+/** Longest grace period for a rotated secret: 30 days, in milliseconds. */
+export const MAX_GRACE_PERIOD_MS = 30 * 24 * 60 * 60 * 1000;
+
+/**
+ * Every size limit on what the use cases accept, in one object, so a UI can
+ * validate input before sending it. Lengths are in UTF-16 code units.
+ *
+ * @example
+ * ```ts
+ * import { INPUT_LIMITS } from 'shared-tokens';
+ * nameInput.maxLength = INPUT_LIMITS.tokenName; // 100
+ * ```
+ */
+export const INPUT_LIMITS = Object.freeze({
+  /** Longest filter field path: 256. */
+  field: MAX_FIELD_LENGTH,
+  /** Longest filter value: 1024. */
+  filterValue: MAX_FILTER_VALUE_LENGTH,
+  /** Longest filter description: 1000. */
+  description: MAX_DESCRIPTION_LENGTH,
+  /** Longest token name: 100. */
+  tokenName: MAX_TOKEN_NAME_LENGTH,
+  /** Longest id: 128. */
+  id: MAX_ID_LENGTH,
+  /** Most filters on one token: 100. */
+  filtersPerToken: MAX_FILTERS_PER_TOKEN,
+  /** Longest grace period of a rotated secret, in milliseconds: 30 days. */
+  gracePeriodMs: MAX_GRACE_PERIOD_MS,
+});

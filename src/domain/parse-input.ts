@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 import type { z } from 'zod';
-import { SharedTokenError, type ValidationIssue } from './errors.js';
+import { SharedTokenError, type ValidationIssue } from '../errors.js';
 
 /**
  * Parses `value` with `schema`, or throws a `VALIDATION` {@link SharedTokenError}

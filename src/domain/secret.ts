@@ -14,7 +14,7 @@
  */
 import { decodeBase62, encodeBase62 } from './base62.js';
 import { crc32 } from './crc32.js';
-import { SharedTokenError } from './errors.js';
+import { SharedTokenError } from '../errors.js';
 
 /** The default secret prefix: `shtk_`. */
 export const DEFAULT_SECRET_PREFIX = 'shtk_';

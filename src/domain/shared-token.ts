@@ -11,7 +11,8 @@ export type AccountId = string;
  * How a token combines its filters: `AND` (the default; every filter added
  * narrows access) or `OR` (every filter added widens it).
  */
-export type TokenFiltersOperator = 'AND' | 'OR';
+export type { FiltersOperator } from '../access/expression/expression.js';
+import type { FiltersOperator } from '../access/expression/expression.js';
 
 /** `active` or `paused`. *Expired* is not a status: it is derived from `expiresAt`. */
 export type TokenStatus = 'active' | 'paused';
@@ -44,7 +45,7 @@ export interface SharedToken {
   /** Ids of the token's filters: a set (unique, sorted). Empty = unrestricted. */
   readonly filterIds: readonly string[];
   /** How the filters combine. */
-  readonly filtersOperator: TokenFiltersOperator;
+  readonly filtersOperator: FiltersOperator;
   /** Whether the token is usable (`active`) or suspended (`paused`). */
   readonly status: TokenStatus;
   /** When the token was created (ISO-8601). */

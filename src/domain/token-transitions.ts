@@ -8,7 +8,7 @@ import type { Draft } from 'immer';
 import { deepFreeze } from './deep-freeze.js';
 import { toFilterIdSet } from './filter-id-set.js';
 import { produce } from './immer.js';
-import type { PreviousSecret, SharedToken, StoredSharedToken, TokenFiltersOperator } from './shared-token.js';
+import type { PreviousSecret, SharedToken, StoredSharedToken, FiltersOperator } from './shared-token.js';
 
 /**
  * What a new token is made of (already validated). `secretHash` and `hint`
@@ -37,7 +37,7 @@ export interface NewSharedToken {
   /** Filter ids (any order, duplicates allowed: stored as a set). */
   readonly filterIds: readonly string[];
   /** How the filters combine. */
-  readonly filtersOperator: TokenFiltersOperator;
+  readonly filtersOperator: FiltersOperator;
   /** The creating user's id. */
   readonly createdBy: string;
   /** The creation instant (ISO-8601). */
@@ -101,7 +101,7 @@ export function renameToken<T extends SharedToken>(token: T, name: string, at: s
 export function setTokenFilters<T extends SharedToken>(
   token: T,
   filterIds: readonly string[],
-  filtersOperator: TokenFiltersOperator,
+  filtersOperator: FiltersOperator,
   at: string,
 ): T {
   return change(token, at, (draft) => {

@@ -1,4 +1,4 @@
-import { SharedTokenError } from '../domain/errors.js';
+import { SharedTokenError } from '../errors.js';
 import type { StoredSharedToken } from '../domain/shared-token.js';
 import type { TokenFilter } from '../domain/token-filter.js';
 import {
@@ -7,7 +7,7 @@ import {
   tokenNameKey,
   type AccountState,
   type RepositoryState,
-} from './in-memory-state.js';
+} from './in-memory/in-memory-state.js';
 
 // The rules a batch must satisfy as a whole, judged on its final records
 // (`null`: deleted in the batch) together with the stored records it leaves

@@ -1,11 +1,11 @@
-import { SharedTokenError } from '../domain/errors.js';
+import { SharedTokenError } from '../errors.js';
 import type { StoredSharedToken } from '../domain/shared-token.js';
 import type { TokenFilter } from '../domain/token-filter.js';
-import { frozenCopy } from './frozen-copy.js';
+import { frozenCopy } from './in-memory/frozen-copy.js';
 import { assertReferences, assertUniqueFilters, assertUniqueSecretHashes, assertUniqueTokenNames } from './batch-constraints.js';
-import type { RepositoryState } from './in-memory-state.js';
+import type { RepositoryState } from './in-memory/in-memory-state.js';
 import { assertFilterShape, assertTokenShape } from './record-shape.js';
-import type { RepositoryChange } from './shared-token-repository.js';
+import type { RepositoryChange } from './contract.js';
 
 /**
  * The outcome of a whole batch: each touched id's final record (`null` when

@@ -1,6 +1,6 @@
-import { SharedTokenError } from '../domain/errors.js';
+import { SharedTokenError } from '../errors.js';
 import type { OrderKey } from './record-order.js';
-import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, type PageRequest } from './shared-token-repository.js';
+import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, type PageRequest } from './contract.js';
 
 /** Which listing a cursor belongs to; a cursor of one listing is refused by another. @internal */
 export type CursorListing = 'filters' | 'tokens';

@@ -1,4 +1,4 @@
-import { SharedTokenError, type ValidationIssue } from '../domain/errors.js';
+import { SharedTokenError, type ValidationIssue } from '../errors.js';
 import type { StoredSharedToken } from '../domain/shared-token.js';
 import type { TokenFilter } from '../domain/token-filter.js';
 

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { actorSchema, type Actor } from '../domain/actor.js';
-import { SharedTokenError } from '../domain/errors.js';
+import { SharedTokenError } from '../errors.js';
 import { parseInput } from '../domain/parse-input.js';
 
 /** A validated actor of any role. */

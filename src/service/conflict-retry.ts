@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import { SharedTokenError } from '../domain/errors.js';
+import { SharedTokenError } from '../errors.js';
 
 /** How often a use case tries before it reports the `CONFLICT`. */
 export const MAX_ATTEMPTS = 5;

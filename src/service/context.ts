@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 import type { SecretCodec } from '../domain/secret.js';
-import type { SharedTokenRepository } from '../repository/shared-token-repository.js';
+import type { SharedTokenRepository } from '../repository/contract.js';
 import type { Clock } from './clock.js';
 import type { EffectivePolicy } from './policy.js';
 import type { EventSink } from './event-sink.js';

@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import { SharedTokenError } from '../domain/errors.js';
+import { SharedTokenError } from '../errors.js';
 import { idSchema } from '../domain/field-schemas.js';
 import { createTokenFilter } from '../domain/filter-transitions.js';
 import { newId } from '../domain/id.js';
@@ -11,7 +11,7 @@ import { createFilterInputSchema, deleteFilterInputSchema, pageRequestSchema } f
 import { parseInput } from '../domain/parse-input.js';
 import type { TokenFilter } from '../domain/token-filter.js';
 import { detachTokenFilters, toPublicToken } from '../domain/token-transitions.js';
-import type { Page, RepositoryChange } from '../repository/shared-token-repository.js';
+import type { Page, RepositoryChange } from '../repository/contract.js';
 import { adminActor, readerActor } from './authorize.js';
 import { retryOnConflict } from './conflict-retry.js';
 import type { ServiceContext } from './context.js';

@@ -9,7 +9,7 @@ import type { SharedToken, StoredSharedToken } from '../domain/shared-token.js';
 import type { TokenFilter } from '../domain/token-filter.js';
 import { isTokenExpired, toPublicToken } from '../domain/token-transitions.js';
 import { deepFreeze } from '../domain/deep-freeze.js';
-import type { Page, PageRequest } from '../repository/shared-token-repository.js';
+import type { Page, PageRequest } from '../repository/contract.js';
 import { readerActor } from './authorize.js';
 import type { ServiceContext } from './context.js';
 

@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import { SharedTokenError } from '../domain/errors.js';
+import { SharedTokenError } from '../errors.js';
 import type { EffectivePolicy } from './policy.js';
 
 /** `POLICY` when the policy requires filters and the token would have none. */

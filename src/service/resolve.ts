@@ -3,13 +3,13 @@
  *
  * @packageDocumentation
  */
-import { SharedTokenError } from '../domain/errors.js';
-import type { SharedToken, StoredSharedToken, TokenFiltersOperator } from '../domain/shared-token.js';
+import { SharedTokenError } from '../errors.js';
+import type { SharedToken, StoredSharedToken, FiltersOperator } from '../domain/shared-token.js';
 import type { TokenFilter } from '../domain/token-filter.js';
 import { isTokenExpired, toPublicToken } from '../domain/token-transitions.js';
 import { deepFreeze } from '../domain/deep-freeze.js';
-import { compileAccess } from '../access/compile-access.js';
-import type { AccessExpression } from '../access/expression.js';
+import { compileAccess } from '../access/plan/compile-access.js';
+import type { AccessExpression } from '../access/expression/expression.js';
 import type { ServiceContext } from './context.js';
 
 /**
@@ -30,7 +30,7 @@ export interface ResolvedAccess {
   /** Its filters, in the order of `token.filterIds`. */
   readonly filters: readonly TokenFilter[];
   /** How the filters combine. */
-  readonly filtersOperator: TokenFiltersOperator;
+  readonly filtersOperator: FiltersOperator;
   /** True when the token has no filters: it sees every log of its account. */
   readonly unrestricted: boolean;
   /** When the token expires, or `null` for never. */

@@ -4,19 +4,19 @@
  * @packageDocumentation
  */
 import type { Actor } from '../domain/actor.js';
-import { SharedTokenError } from '../domain/errors.js';
+import { SharedTokenError } from '../errors.js';
 import type { SharedTokenEvent } from '../domain/events.js';
 import { createSecretCodec, type SecretOptions } from '../domain/secret.js';
 import type { SharedToken } from '../domain/shared-token.js';
 import type { TokenFilter } from '../domain/token-filter.js';
-import type { Page, PageRequest, SharedTokenRepository } from '../repository/shared-token-repository.js';
-import { REPOSITORY_METHOD_NAMES } from '../repository/shared-token-repository.js';
+import type { Page, PageRequest, SharedTokenRepository } from '../repository/contract.js';
+import { REPOSITORY_METHOD_NAMES } from '../repository/contract.js';
 import { systemClock, type Clock } from './clock.js';
 import type { ServiceContext } from './context.js';
 import { createEventSink } from './event-sink.js';
 import type { FilterDeletionPreview, FilterDeletionResult } from './filter-deletion.js';
 import * as filterUseCases from './filter-use-cases.js';
-import { guardRepository } from './guarded-repository.js';
+import { wrapRepositoryFailures } from './repository-failures.js';
 import { hygieneReport, type HygieneReport } from './hygiene-report.js';
 import { effectivePolicy, type SharedTokensPolicy } from './policy.js';
 import { resolve, type ResolvedAccess } from './resolve.js';
@@ -344,7 +344,7 @@ export function createSharedTokens(options: SharedTokensOptions): SharedTokens {
     throw optionError(['secrets'], 'must be an object { prefix?, pepper? }');
   }
   const ctx: ServiceContext = {
-    repository: guardRepository(repository),
+    repository: wrapRepositoryFailures(repository),
     clock: checkedClock((clock as Clock | undefined) ?? systemClock),
     policy: effectivePolicy(policy),
     secrets: createSecretCodec(secrets as SecretOptions | undefined),

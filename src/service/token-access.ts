@@ -4,10 +4,10 @@
  *
  * @packageDocumentation
  */
-import { SharedTokenError } from '../domain/errors.js';
+import { SharedTokenError } from '../errors.js';
 import type { StoredSharedToken } from '../domain/shared-token.js';
 import type { TokenFilter } from '../domain/token-filter.js';
-import type { SharedTokenRepository } from '../repository/shared-token-repository.js';
+import type { SharedTokenRepository } from '../repository/contract.js';
 
 /** The token, or `NOT_FOUND` (also for another account's token). */
 export async function loadToken(

@@ -9,7 +9,7 @@ import { idSchema } from '../domain/field-schemas.js';
 import { toFilterIdSet } from '../domain/filter-id-set.js';
 import { changeTokenFiltersInputSchema, setTokenFiltersInputSchema } from '../domain/input-schemas.js';
 import { parseInput } from '../domain/parse-input.js';
-import type { SharedToken, StoredSharedToken, TokenFiltersOperator } from '../domain/shared-token.js';
+import type { SharedToken, StoredSharedToken, FiltersOperator } from '../domain/shared-token.js';
 import { setTokenFilters as setFilters, toPublicToken } from '../domain/token-transitions.js';
 import { adminActor } from './authorize.js';
 import type { ServiceContext } from './context.js';
@@ -75,7 +75,7 @@ async function change(
   expectedVersion: number | undefined,
   cause: Cause,
   namedFilterIds: readonly string[],
-  decide: (token: StoredSharedToken) => { filterIds: readonly string[]; filtersOperator: TokenFiltersOperator },
+  decide: (token: StoredSharedToken) => { filterIds: readonly string[]; filtersOperator: FiltersOperator },
 ): Promise<SharedToken> {
   const stored = await updateToken(ctx, actor, tokenId, expectedVersion, async (token, now): Promise<TokenPlan> => {
     // Every named id must be a filter of this account, even one being detached:

@@ -33,7 +33,7 @@ import {
   setTokenExpiry as setExpiry,
   toPublicToken,
 } from '../domain/token-transitions.js';
-import type { Page } from '../repository/shared-token-repository.js';
+import type { Page } from '../repository/contract.js';
 
 /** The `createToken` use case; see `SharedTokens.createToken` for its contract. */
 export async function createToken(ctx: ServiceContext, actorIn: unknown, inputIn: unknown): Promise<TokenWithSecret> {

@@ -1,5 +1,5 @@
 import type { RepositoryInspector } from '../repository/repository-inspector.js';
-import type { SharedTokenRepository } from '../repository/shared-token-repository.js';
+import type { SharedTokenRepository } from '../repository/contract.js';
 
 /**
  * One repository instance under test, fresh and empty, with the backdoor

@@ -1,4 +1,4 @@
-import { createInspectableStore } from '../repository/in-memory-repository.js';
+import { createInspectableStore } from '../repository/in-memory/in-memory-repository.js';
 import type { RepositoryInstance } from './conformance-api.js';
 
 /**

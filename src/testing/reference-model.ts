@@ -1,6 +1,6 @@
 import type { StoredSharedToken } from '../domain/shared-token.js';
 import type { TokenFilter } from '../domain/token-filter.js';
-import type { RepositoryChange } from '../repository/shared-token-repository.js';
+import type { RepositoryChange } from '../repository/contract.js';
 
 /**
  * A deliberately naive model of what a repository holds: plain maps and

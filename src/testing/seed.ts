@@ -1,6 +1,6 @@
 import type { StoredSharedToken } from '../domain/shared-token.js';
 import type { TokenFilter } from '../domain/token-filter.js';
-import type { RepositoryChange, SharedTokenRepository } from '../repository/shared-token-repository.js';
+import type { RepositoryChange, SharedTokenRepository } from '../repository/contract.js';
 
 /** A `put-filter` creating `filter`. */
 export function createFilterChange(filter: TokenFilter): RepositoryChange {

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toElasticsearchQuery } from '../../src/access/elasticsearch-query.js';
-import type { AccessExpression } from '../../src/access/expression.js';
-import type { FieldSpec, FieldType, FieldTypes } from '../../src/access/field-types.js';
-import { toPredicate } from '../../src/access/predicate.js';
-import { SharedTokenError } from '../../src/domain/errors.js';
+import { toElasticsearchQuery } from '../../src/access/query/elasticsearch-query.js';
+import type { AccessExpression } from '../../src/access/expression/expression.js';
+import type { FieldSpec, FieldType, FieldTypes } from '../../src/access/mapping/field-types.js';
+import { toPredicate } from '../../src/access/predicate/predicate.js';
+import { SharedTokenError } from '../../src/errors.js';
 import { documentArbitrary } from '../support/document-arbitraries.js';
 import { evaluateOnDocs, rejectedDocuments } from '../support/reference-evaluator.js';
 import { termsOf } from './support/expression-arbitraries.js';

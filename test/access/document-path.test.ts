@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compilePathMatcher } from '../../src/access/document-path.js';
+import { compilePathMatcher } from '../../src/access/predicate/document-path.js';
 
 /** Every leaf the matcher passes to its test, in visiting order. */
 function leavesAt(path: string, doc: object, anyLeaf = false): unknown[] {

@@ -1,9 +1,9 @@
 import type { estypes } from '@elastic/elasticsearch';
 import type { Types as OpenSearchTypes } from '@opensearch-project/opensearch';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { compileAccess } from '../../src/access/compile-access.js';
-import type { ElasticsearchQuery } from '../../src/access/elasticsearch-query-types.js';
-import { toElasticsearchQuery } from '../../src/access/elasticsearch-query.js';
+import { compileAccess } from '../../src/access/plan/compile-access.js';
+import type { ElasticsearchQuery } from '../../src/access/query/elasticsearch-query-types.js';
+import { toElasticsearchQuery } from '../../src/access/query/elasticsearch-query.js';
 
 // These checks run in `tsc --noEmit` (the project type check): a query type
 // that stopped fitting either official client would fail the build.

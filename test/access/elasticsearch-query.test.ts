@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compileAccess } from '../../src/access/compile-access.js';
-import { toElasticsearchQuery } from '../../src/access/elasticsearch-query.js';
-import type { AccessExpression, FilterTerm } from '../../src/access/expression.js';
-import type { FieldTypes } from '../../src/access/field-types.js';
+import { compileAccess } from '../../src/access/plan/compile-access.js';
+import { toElasticsearchQuery } from '../../src/access/query/elasticsearch-query.js';
+import type { AccessExpression, FilterTerm } from '../../src/access/expression/expression.js';
+import type { FieldTypes } from '../../src/access/mapping/field-types.js';
 import { prepareTerm } from '../../src/access/values/prepare-term.js';
-import { SharedTokenError } from '../../src/domain/errors.js';
+import { SharedTokenError } from '../../src/errors.js';
 
 const f = (field: string, value: string): FilterTerm => ({ field, value });
 const and = (...filters: FilterTerm[]): AccessExpression => compileAccess(filters, 'AND');
@@ -93,13 +93,6 @@ describe('toElasticsearchQuery without fields (schemaless)', () => {
   it('rejects metadata fields, whose term reads the index instead of _source', () => {
     expect(validationContext(() => toElasticsearchQuery(and(f('_id', 'x'))))).toMatchObject({ field: '_id', reason: 'metadata-field' });
     expect(validationContext(() => toElasticsearchQuery(and(f('_index', 'logs-*'))))).toMatchObject({ field: '_index' });
-  });
-
-  it('rejects an unknown engine', () => {
-    expect(validationContext(() => toElasticsearchQuery(and(), { engine: 'solr' as 'opensearch' }))).toMatchObject({
-      issues: [{ path: ['engine'] }],
-    });
-    expect(toElasticsearchQuery(and(f('a', 'x')), { engine: 'opensearch' })).toEqual({ term: { a: { value: 'x' } } });
   });
 });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { SharedTokenError } from '../../src/domain/errors.js';
-import { compileAccess } from '../../src/access/compile-access.js';
-import { toElasticsearchQuery } from '../../src/access/elasticsearch-query.js';
-import { toPredicate } from '../../src/access/predicate.js';
-import type { FieldTypes } from '../../src/access/field-types.js';
+import { SharedTokenError } from '../../src/errors.js';
+import { compileAccess } from '../../src/access/plan/compile-access.js';
+import { toElasticsearchQuery } from '../../src/access/query/elasticsearch-query.js';
+import { toPredicate } from '../../src/access/predicate/predicate.js';
+import type { FieldTypes } from '../../src/access/mapping/field-types.js';
 
 // Disagreements the real-engine suite (`npm run test:engine`, OpenSearch 2.19)
 // found between the emitted query and the predicate, kept here so the fast

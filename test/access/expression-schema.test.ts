@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileAccess } from '../../src/access/compile-access.js';
-import { accessExpressionSchema, parseAccessExpression } from '../../src/access/expression-schema.js';
-import { normalizeExpression } from '../../src/access/expression-normal-form.js';
-import { SharedTokenError } from '../../src/domain/errors.js';
+import { compileAccess } from '../../src/access/plan/compile-access.js';
+import { accessExpressionSchema, parseAccessExpression } from '../../src/access/expression/expression-schema.js';
+import { normalizeExpression } from '../../src/access/expression/expression-normal-form.js';
+import { SharedTokenError } from '../../src/errors.js';
 import { filtersArb, operatorArb, rawExpressionArb } from './support/expression-arbitraries.js';
 
 function issuesOf(json: unknown): unknown {

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileAccess } from '../../src/access/compile-access.js';
-import { toElasticsearchQuery } from '../../src/access/elasticsearch-query.js';
-import type { AccessExpression, FilterTerm } from '../../src/access/expression.js';
-import { normalizeExpression } from '../../src/access/expression-normal-form.js';
-import type { FieldTypes } from '../../src/access/field-types.js';
-import { toPredicate } from '../../src/access/predicate.js';
+import { compileAccess } from '../../src/access/plan/compile-access.js';
+import { toElasticsearchQuery } from '../../src/access/query/elasticsearch-query.js';
+import type { AccessExpression, FilterTerm } from '../../src/access/expression/expression.js';
+import { normalizeExpression } from '../../src/access/expression/expression-normal-form.js';
+import type { FieldTypes } from '../../src/access/mapping/field-types.js';
+import { toPredicate } from '../../src/access/predicate/predicate.js';
 import { documentArbitrary } from '../support/document-arbitraries.js';
 import type { SourceDocument } from '../support/document-arbitraries.js';
 import { flattenedForm, fullyNestedForm } from './support/document-forms.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { FieldSpec } from '../../src/access/field-types.js';
-import { fieldTypesFromMapping } from '../../src/access/mapping.js';
-import { SharedTokenError } from '../../src/domain/errors.js';
+import type { FieldSpec } from '../../src/access/mapping/field-types.js';
+import { fieldTypesFromMapping } from '../../src/access/mapping/mapping.js';
+import { SharedTokenError } from '../../src/errors.js';
 
 function pointerOf(run: () => unknown): unknown {
   try {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compilePathMatcher } from '../../src/access/document-path.js';
-import { PATH_READER_COPIES } from '../../src/access/path-reader-copies.js';
-import type { PathReaderFactory } from '../../src/access/path-reader-copies.js';
+import { compilePathMatcher } from '../../src/access/predicate/document-path.js';
+import { PATH_READER_COPIES } from '../../src/access/predicate/path-reader-copies.js';
+import type { PathReaderFactory } from '../../src/access/predicate/path-reader-copies.js';
 import { COPIES_PER_DEPTH, PATH_READER_COPIES_FILE, renderPathReaderCopies } from '../support/render-path-reader-copies.js';
 
 // The unrolled readers must be the generic walk, only faster: same leaves, in

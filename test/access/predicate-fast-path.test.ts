@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileAccess } from '../../src/access/compile-access.js';
-import { toPredicate } from '../../src/access/predicate.js';
-import type { FieldTypes } from '../../src/access/field-types.js';
+import { compileAccess } from '../../src/access/plan/compile-access.js';
+import { toPredicate } from '../../src/access/predicate/predicate.js';
+import type { FieldTypes } from '../../src/access/mapping/field-types.js';
 
 // The predicate compares string leaves inline (1–4 values) or through a Set
 // (more) when a value's string test is plain equality. These pin that the

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compileAccess } from '../../src/access/compile-access.js';
-import type { AccessExpression, FilterTerm } from '../../src/access/expression.js';
-import type { FieldTypes } from '../../src/access/field-types.js';
-import { toPredicate } from '../../src/access/predicate.js';
-import { SharedTokenError } from '../../src/domain/errors.js';
+import { compileAccess } from '../../src/access/plan/compile-access.js';
+import type { AccessExpression, FilterTerm } from '../../src/access/expression/expression.js';
+import type { FieldTypes } from '../../src/access/mapping/field-types.js';
+import { toPredicate } from '../../src/access/predicate/predicate.js';
+import { SharedTokenError } from '../../src/errors.js';
 
 const f = (field: string, value: string): FilterTerm => ({ field, value });
 const and = (...filters: FilterTerm[]): AccessExpression => compileAccess(filters, 'AND');

@@ -7,11 +7,11 @@
  * rejected with a VALIDATION error naming the field and the type.
  */
 import { describe, expect, it } from 'vitest';
-import { compileAccess } from '../../src/access/compile-access.js';
-import type { FieldType, FieldTypes } from '../../src/access/field-types.js';
-import { toPredicate } from '../../src/access/predicate.js';
+import { compileAccess } from '../../src/access/plan/compile-access.js';
+import type { FieldType, FieldTypes } from '../../src/access/mapping/field-types.js';
+import { toPredicate } from '../../src/access/predicate/predicate.js';
 import { prepareTerm } from '../../src/access/values/prepare-term.js';
-import { SharedTokenError } from '../../src/domain/errors.js';
+import { SharedTokenError } from '../../src/errors.js';
 
 /** What the engine returns for the document, as our compilers must reproduce it. */
 function leafMatches(type: FieldType, leaf: unknown, value: string): boolean {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SharedTokenError } from '../../src/domain/errors.js';
+import { SharedTokenError } from '../../src/errors.js';
 import { fieldNameSchema, filterValueSchema, instantSchema, tokenNameSchema } from '../../src/domain/field-schemas.js';
 import { createFilterInputSchema, filterIdsSchema } from '../../src/domain/input-schemas.js';
 import { parseInput } from '../../src/domain/parse-input.js';

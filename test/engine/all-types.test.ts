@@ -8,8 +8,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@opensearch-project/opensearch';
-import { fieldTypesFromMapping } from '../../src/access/index.js';
-import type { FieldTypes } from '../../src/access/index.js';
+import { fieldTypesFromMapping } from '../../src/index.js';
+import type { FieldTypes } from '../../src/index.js';
 import { allTypesMappings, allTypesSettings, filterableFields } from './all-types-index.js';
 import { checkRejections, compareFilterSets, formatDisagreement, formatUnjustified, rejectedPairs } from './compare-filter-sets.js';
 import type { FilterSet } from './compare-filter-sets.js';

@@ -5,9 +5,9 @@
  * disagrees with exact match (otherwise rejecting it was wrong).
  */
 import type { Client } from '@opensearch-project/opensearch';
-import { compileAccess, toElasticsearchQuery, toPredicate } from '../../src/access/index.js';
-import type { AccessExpression, FieldTypes, FilterTerm, FiltersOperator } from '../../src/access/index.js';
-import { isSharedTokenError } from '../../src/domain/errors.js';
+import { compileAccess, toElasticsearchQuery, toPredicate } from '../../src/index.js';
+import type { AccessExpression, FieldTypes, FilterTerm, FiltersOperator } from '../../src/index.js';
+import { isSharedTokenError } from '../../src/errors.js';
 import { searchMany } from './engine.js';
 import type { IdentifiedDocument } from './engine.js';
 import { exactlyMatches, toJsonText } from './source-leaves.js';
@@ -69,7 +69,7 @@ function prepare(set: FilterSet, fields: FieldTypes): Prepared {
   const compiled = attempt(() => compileAccess(set.filters, set.operator));
   if (!compiled.ok) return { kind: 'differ', set, detail: `compileAccess threw ${describeError(compiled.error)}` };
   const expression = compiled.value;
-  const query = attempt(() => toElasticsearchQuery(expression, { fields, engine: 'opensearch' }));
+  const query = attempt(() => toElasticsearchQuery(expression, { fields }));
   const predicate = attempt(() => toPredicate(expression, { fields }));
   if (!query.ok && !predicate.ok) {
     const bothValidation = isSharedTokenError(query.error, 'VALIDATION') && isSharedTokenError(predicate.error, 'VALIDATION');
@@ -196,7 +196,7 @@ export function rejectedPairs(
   for (const [field, values] of table) {
     for (const value of values) {
       try {
-        toElasticsearchQuery({ kind: 'term', field, value }, { fields, engine: 'opensearch' });
+        toElasticsearchQuery({ kind: 'term', field, value }, { fields });
       } catch (error) {
         if (!isSharedTokenError(error, 'VALIDATION')) throw error;
         out.push({ field, value, reason: String(error.context['reason'] ?? error.message) });

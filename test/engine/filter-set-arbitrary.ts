@@ -4,7 +4,7 @@
  * `terms`) and sometimes the same filter twice.
  */
 import fc from 'fast-check';
-import type { FilterTerm } from '../../src/access/index.js';
+import type { FilterTerm } from '../../src/index.js';
 import type { FilterSet } from './compare-filter-sets.js';
 
 /** Candidate values per field; a field with no candidates is never picked. */

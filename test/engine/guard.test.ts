@@ -11,11 +11,11 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@opensearch-project/opensearch';
-import { compileAccess, fieldTypesFromMapping, toPredicate } from '../../src/access/index.js';
-import type { AccessExpression, FieldTypes } from '../../src/access/index.js';
-import { guardSearchRequest } from '../../src/access/guard/index.js';
-import type { GuardedSearchRequest } from '../../src/access/guard/index.js';
-import { isSharedTokenError } from '../../src/domain/errors.js';
+import { compileAccess, fieldTypesFromMapping, toPredicate } from '../../src/index.js';
+import type { AccessExpression, FieldTypes } from '../../src/index.js';
+import { guardSearchRequest } from '../../src/index.js';
+import type { GuardedSearchRequest } from '../../src/index.js';
+import { isSharedTokenError } from '../../src/errors.js';
 import { allTypesMappings } from './all-types-index.js';
 import type { FilterSet } from './compare-filter-sets.js';
 import { documentArbitrary } from './document-arbitrary.js';

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { FieldSpec } from '../../src/access/field-types.js';
-import { fieldTypesFromMapping } from '../../src/access/mapping.js';
+import type { FieldSpec } from '../../src/access/mapping/field-types.js';
+import { fieldTypesFromMapping } from '../../src/access/mapping/mapping.js';
 
 // The real index templates and mappings in ../shared/data/mappings/ (see its
 // README for their origins). The unit suite generates its own data; this

@@ -4,8 +4,8 @@
  * walked.
  */
 import { describe, expect, it } from 'vitest';
-import { guardSearchRequest } from '../../src/access/guard/index.js';
-import type { GuardOptions } from '../../src/access/guard/index.js';
+import { guardSearchRequest } from '../../src/index.js';
+import type { GuardOptions } from '../../src/index.js';
 import { expectRefused, guardedBody, TOKEN, wrapped } from './guard-helpers.js';
 
 function guardSearchRequestFor(request: unknown, options: GuardOptions) {

@@ -3,8 +3,8 @@
  * into the user's bool; new objects, input untouched; prototype-safe keys.
  */
 import { describe, expect, it } from 'vitest';
-import { guardSearchRequest } from '../../src/access/guard/index.js';
-import type { AccessExpression } from '../../src/access/expression.js';
+import { guardSearchRequest } from '../../src/index.js';
+import type { AccessExpression } from '../../src/access/expression/expression.js';
 import { guard, guardedBody, OPTIONS, TOKEN_QUERY, wrapped } from './guard-helpers.js';
 
 describe('the user query goes whole into must, next to the token filter', () => {

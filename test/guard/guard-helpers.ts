@@ -2,10 +2,10 @@
  * Helpers shared by the guard's example tests.
  */
 import { expect } from 'vitest';
-import { UnsafeRequestError } from '../../src/domain/errors.js';
-import { guardSearchRequest } from '../../src/access/guard/index.js';
-import type { GuardedSearchRequest, GuardOptions } from '../../src/access/guard/index.js';
-import type { AccessExpression } from '../../src/access/expression.js';
+import { UnsafeRequestError } from '../../src/errors.js';
+import { guardSearchRequest } from '../../src/index.js';
+import type { GuardedSearchRequest, GuardOptions } from '../../src/index.js';
+import type { AccessExpression } from '../../src/access/expression/expression.js';
 
 /** The token of the examples: tenant `acme` only. */
 export const TOKEN: AccessExpression = { kind: 'term', field: 'tenant', value: 'acme' };

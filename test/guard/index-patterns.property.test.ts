@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { patternCovers } from '../../src/access/guard/index-expression.js';
+import { patternCovers } from '../../src/guard/index-expression.js';
 
 /** The engine's `*` glob, as an anchored regular expression. */
 function globMatches(pattern: string, name: string): boolean {

@@ -2,7 +2,7 @@
  * Limits against abuse: each is a clear refusal, configurable, with defaults.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_GUARD_LIMITS } from '../../src/access/guard/index.js';
+import { DEFAULT_GUARD_LIMITS } from '../../src/index.js';
 import { expectRefused, guard, refusalOf } from './guard-helpers.js';
 
 const options = (limits: Record<string, number>) => ({ indices: ['logs-app'], limits });

@@ -6,10 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { guardSearchRequest } from '../../src/access/guard/index.js';
-import { UnsafeRequestError } from '../../src/domain/errors.js';
+import { guardSearchRequest } from '../../src/index.js';
+import { UnsafeRequestError } from '../../src/errors.js';
 import { expressionArbitrary, requestArbitrary, TOKEN_INDICES } from '../support/request-arbitraries.js';
-import type { AccessExpression } from '../../src/access/expression.js';
+import type { AccessExpression } from '../../src/access/expression/expression.js';
 
 /** Per-call time bound: far above the real cost (well under a millisecond), far below a hang. */
 const CALL_BUDGET_MS = 500;

@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { toElasticsearchRoleDescriptor, toOpenSearchRole } from '../../src/access/guard/index.js';
-import { toElasticsearchQuery } from '../../src/access/elasticsearch-query.js';
-import { SharedTokenError } from '../../src/domain/errors.js';
+import { toElasticsearchRoleDescriptor, toOpenSearchRole } from '../../src/index.js';
+import { toElasticsearchQuery } from '../../src/access/query/elasticsearch-query.js';
+import { SharedTokenError } from '../../src/errors.js';
 import { expressionArbitrary } from '../support/request-arbitraries.js';
 
 describe('toOpenSearchRole', () => {

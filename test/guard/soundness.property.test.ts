@@ -7,11 +7,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { guardSearchRequest } from '../../src/access/guard/index.js';
-import type { GuardedSearchRequest } from '../../src/access/guard/index.js';
-import { toPredicate } from '../../src/access/predicate.js';
-import type { AccessExpression } from '../../src/access/expression.js';
-import { UnsafeRequestError } from '../../src/domain/errors.js';
+import { guardSearchRequest } from '../../src/index.js';
+import type { GuardedSearchRequest } from '../../src/index.js';
+import { toPredicate } from '../../src/access/predicate/predicate.js';
+import type { AccessExpression } from '../../src/access/expression/expression.js';
+import { UnsafeRequestError } from '../../src/errors.js';
 import { dangerousFragments, dangerousRequestArbitrary, docsArbitrary, expressionArbitrary, requestArbitrary, TEST_FIELDS, TOKEN_INDICES } from '../support/request-arbitraries.js';
 import { evaluateGuardedRequest } from '../support/search-evaluator.js';
 import type { EvalDoc } from '../support/search-evaluator.js';

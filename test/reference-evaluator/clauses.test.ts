@@ -3,7 +3,7 @@
  * and that anything not modelled is refused rather than guessed.
  */
 import { describe, expect, it } from 'vitest';
-import type { FieldTypes } from '../../src/access/field-types.js';
+import type { FieldTypes } from '../../src/access/mapping/field-types.js';
 import { ReferenceQueryError, UnsupportedQueryError, evaluateOnDocs } from '../support/reference-evaluator.js';
 import { expectShardError, matchesOne, term } from './helpers.js';
 

@@ -3,7 +3,7 @@
  * control document that never matches), and assertions on the outcome.
  */
 import { expect } from 'vitest';
-import type { FieldTypes } from '../../src/access/field-types.js';
+import type { FieldTypes } from '../../src/access/mapping/field-types.js';
 import { ReferenceQueryError, UnsupportedQueryError, evaluateOnDocs } from '../support/reference-evaluator.js';
 
 /** The query's matches over one document with id `doc`. */

@@ -3,7 +3,7 @@
  * multi-fields and copy_to sources, and under flattened keys.
  */
 import { describe, expect, it } from 'vitest';
-import type { FieldTypes } from '../../src/access/field-types.js';
+import type { FieldTypes } from '../../src/access/mapping/field-types.js';
 import { indexDocuments } from '../support/reference-evaluator.js';
 
 const termsOf = (source: unknown, fields: FieldTypes, field: string): unknown[] => [

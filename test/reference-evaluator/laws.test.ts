@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { FieldTypes } from '../../src/access/field-types.js';
+import type { FieldTypes } from '../../src/access/mapping/field-types.js';
 import { evaluateOnDocs } from '../support/reference-evaluator.js';
 
 const KEYS = ['a', 'b', 'c'] as const;

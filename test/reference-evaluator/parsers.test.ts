@@ -3,7 +3,7 @@
  * the engine accepts and refuses.
  */
 import { describe, expect, it } from 'vitest';
-import type { FieldTypes } from '../../src/access/field-types.js';
+import type { FieldTypes } from '../../src/access/mapping/field-types.js';
 import { evaluateOnDocs } from '../support/reference-evaluator.js';
 import { ipTerm, parseIp } from '../support/reference-evaluator/ip-model.js';
 import { expectShardError, matchesOne, term } from './helpers.js';

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { FieldTypes } from '../../src/access/field-types.js';
+import type { FieldTypes } from '../../src/access/mapping/field-types.js';
 import { ReferenceQueryError, UnsupportedQueryError, evaluateOnDocs, indexDocuments } from '../support/reference-evaluator.js';
 
 const fields: FieldTypes = {

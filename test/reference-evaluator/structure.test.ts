@@ -4,7 +4,7 @@
  * documents the engine refuses to index (which then match nothing).
  */
 import { describe, expect, it } from 'vitest';
-import type { FieldTypes } from '../../src/access/field-types.js';
+import type { FieldTypes } from '../../src/access/mapping/field-types.js';
 import { evaluateOnDocs, indexDocuments, rejectedDocuments } from '../support/reference-evaluator.js';
 import { matchesOne, term } from './helpers.js';
 

@@ -5,7 +5,7 @@
  * match, so a broken oracle cannot pass by matching everything.
  */
 import { describe, expect, it } from 'vitest';
-import type { FieldTypes } from '../../src/access/field-types.js';
+import type { FieldTypes } from '../../src/access/mapping/field-types.js';
 import { ENGINE, evaluateOnDocs } from '../support/reference-evaluator.js';
 import { expectShardError, expectUnsupported, matchesOne, term } from './helpers.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isSharedTokenError } from '../../src/domain/errors.js';
-import { createInMemoryRepository } from '../../src/repository/index.js';
-import type { RepositoryChange } from '../../src/repository/index.js';
+import { isSharedTokenError } from '../../src/errors.js';
+import { createInMemoryRepository } from '../../src/index.js';
+import type { RepositoryChange } from '../../src/index.js';
 import { createInspectableInMemoryRepository } from '../../src/testing/index.js';
 import { aFilter, aToken, fixtureTime } from '../../src/testing/fixtures.js';
 

@@ -1,8 +1,8 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSharedTokenError } from '../../src/domain/errors.js';
+import { isSharedTokenError } from '../../src/errors.js';
 import { encodeCursor, parsePageRequest } from '../../src/repository/page-request.js';
-import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from '../../src/repository/index.js';
+import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from '../../src/index.js';
 
 // Printable ASCII plus characters that stress the encoding: multi-byte UTF-8,
 // astral code points, JSON escapes.

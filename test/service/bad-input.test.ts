@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SharedTokenError } from '../../src/domain/errors.js';
-import { createInMemoryRepository } from '../../src/repository/in-memory-repository.js';
+import { SharedTokenError } from '../../src/errors.js';
+import { createInMemoryRepository } from '../../src/repository/in-memory/in-memory-repository.js';
 import { createSharedTokens, type SharedTokens } from '../../src/service/shared-tokens.js';
 import { admin, setup } from './support.js';
 

@@ -5,9 +5,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SharedTokenError } from '../../src/domain/errors.js';
+import { SharedTokenError } from '../../src/errors.js';
 import type { SharedToken } from '../../src/domain/shared-token.js';
-import { REPOSITORY_METHOD_NAMES, type SharedTokenRepository } from '../../src/repository/shared-token-repository.js';
+import { REPOSITORY_METHOD_NAMES, type SharedTokenRepository } from '../../src/repository/contract.js';
 import { admin, setup } from './support.js';
 
 type Op =

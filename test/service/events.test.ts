@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { admin, setup } from './support.js';
-import { createInMemoryRepository } from '../../src/repository/in-memory-repository.js';
+import { createInMemoryRepository } from '../../src/repository/in-memory/in-memory-repository.js';
 import { createSharedTokens } from '../../src/service/shared-tokens.js';
 
 describe('domain events', () => {

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import type { Actor } from '../../src/domain/actor.js';
-import { SharedTokenError, type SharedTokenErrorCode } from '../../src/domain/errors.js';
+import { SharedTokenError, type SharedTokenErrorCode } from '../../src/errors.js';
 import type { SharedToken } from '../../src/domain/shared-token.js';
 import type { TokenFilter } from '../../src/domain/token-filter.js';
 import { DAY, HOUR, MINUTE, START, admin, member, otherAdmin, otherMember, setup, type Harness } from './support.js';

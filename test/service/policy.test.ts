@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createInMemoryRepository } from '../../src/repository/in-memory-repository.js';
+import { createInMemoryRepository } from '../../src/repository/in-memory/in-memory-repository.js';
 import { createSharedTokens } from '../../src/service/shared-tokens.js';
 import { DAY, MINUTE, admin, codeOf, failure, setup } from './support.js';
 

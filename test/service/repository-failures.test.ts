@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SharedTokenRepository } from '../../src/repository/shared-token-repository.js';
+import type { SharedTokenRepository } from '../../src/repository/contract.js';
 import { admin, failure, setup } from './support.js';
 
 describe('a failing repository', () => {

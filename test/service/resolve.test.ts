@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SharedTokenError } from '../../src/domain/errors.js';
+import { SharedTokenError } from '../../src/errors.js';
 import { generateSecret } from '../../src/domain/secret.js';
-import type { SharedTokenRepository } from '../../src/repository/shared-token-repository.js';
+import type { SharedTokenRepository } from '../../src/repository/contract.js';
 import { DAY, HOUR, MINUTE, SECOND, admin, codeOf, setup } from './support.js';
 
 describe('resolve(secret)', () => {

@@ -4,9 +4,9 @@
  */
 import type { Actor } from '../../src/domain/actor.js';
 import type { SharedTokenEvent } from '../../src/domain/events.js';
-import { SharedTokenError, type SharedTokenErrorCode } from '../../src/domain/errors.js';
-import { createInspectableStore } from '../../src/repository/in-memory-repository.js';
-import type { SharedTokenRepository } from '../../src/repository/shared-token-repository.js';
+import { SharedTokenError, type SharedTokenErrorCode } from '../../src/errors.js';
+import { createInspectableStore } from '../../src/repository/in-memory/in-memory-repository.js';
+import type { SharedTokenRepository } from '../../src/repository/contract.js';
 import type { SharedTokensPolicy } from '../../src/service/policy.js';
 import { createSharedTokens, type SharedTokens } from '../../src/service/shared-tokens.js';
 

@@ -58,7 +58,7 @@
  * ); // Set { 'a' }
  * ```
  */
-import type { FieldTypes } from '../../src/access/field-types.js';
+import type { FieldTypes } from '../../src/access/mapping/field-types.js';
 import { compileQuery } from './reference-evaluator/compile-query.js';
 import { type IndexOptions, type ReferenceIndex, type SourceDocument, indexDocuments } from './reference-index.js';
 

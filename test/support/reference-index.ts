@@ -9,7 +9,7 @@
  * index.documents[0]?.terms.get('a.b'); // ['x']
  * ```
  */
-import type { FieldTypes } from '../../src/access/field-types.js';
+import type { FieldTypes } from '../../src/access/mapping/field-types.js';
 import { type IndexedTerm, isRejection } from './reference-evaluator/field-model.js';
 import { type MappingView, mappingView } from './reference-evaluator/mapping.js';
 import { schemalessModel } from './reference-evaluator/schemaless-model.js';

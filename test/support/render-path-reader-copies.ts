@@ -1,5 +1,5 @@
 /**
- * Writes `src/access/path-reader-copies.ts`: identical, unrolled path readers,
+ * Writes `src/access/predicate/path-reader-copies.ts`: identical, unrolled path readers,
  * several textual copies per path depth.
  *
  * Why copies: V8 keeps one set of inline caches per function literal, shared
@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 export const COPIES_PER_DEPTH: readonly number[] = [0, 16, 32, 24, 12];
 
 /** Where the rendered file lives. */
-export const PATH_READER_COPIES_FILE = fileURLToPath(new URL('../../src/access/path-reader-copies.ts', import.meta.url));
+export const PATH_READER_COPIES_FILE = fileURLToPath(new URL('../../src/access/predicate/path-reader-copies.ts', import.meta.url));
 
 function renderReader(depth: number): string {
   let names = 0;

@@ -7,9 +7,9 @@
  * must refuse, for mixing in.
  */
 import fc from 'fast-check';
-import { compileAccess } from '../../src/access/compile-access.js';
-import type { AccessExpression, FilterTerm } from '../../src/access/expression.js';
-import type { FieldTypes } from '../../src/access/field-types.js';
+import { compileAccess } from '../../src/access/plan/compile-access.js';
+import type { AccessExpression, FilterTerm } from '../../src/access/expression/expression.js';
+import type { FieldTypes } from '../../src/access/mapping/field-types.js';
 import type { EvalDoc } from './search-evaluator.js';
 
 /** The indices of the test cluster the token may read. */

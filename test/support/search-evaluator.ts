@@ -16,7 +16,7 @@
  * Unknown top-level keys and aggregation types throw: never a silent answer.
  */
 import { evaluateOnDocs, ReferenceQueryError } from './reference-evaluator.js';
-import type { FieldTypes } from '../../src/access/field-types.js';
+import type { FieldTypes } from '../../src/access/mapping/field-types.js';
 
 /** A document of the tiny index. */
 export interface EvalDoc {

@@ -10,7 +10,7 @@
  * evaluator tests (F).
  */
 import fc from 'fast-check';
-import type { FieldType } from '../../src/access/field-types.js';
+import type { FieldType } from '../../src/access/mapping/field-types.js';
 
 const STRING_SEEDS: readonly string[] = [
   'Acme', 'acme', 'ACME', 'Acme Corp', 'a', 'b', '', ' ', ' acme', 'acme ',

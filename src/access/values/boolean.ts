@@ -11,7 +11,7 @@
  *
  * @packageDocumentation
  */
-import type { BooleanFieldType } from '../field-types.js';
+import type { BooleanFieldType } from '../mapping/field-types.js';
 import type { PreparedLeafTerm } from './prepared-term.js';
 import { rejectTerm } from './rejection.js';
 

@@ -12,7 +12,7 @@
  *
  * @packageDocumentation
  */
-import type { ConstantKeywordFieldType } from '../field-types.js';
+import type { ConstantKeywordFieldType } from '../mapping/field-types.js';
 import type { PreparedTerm } from './prepared-term.js';
 import { rejectTerm } from './rejection.js';
 

@@ -36,7 +36,7 @@
  *
  * @packageDocumentation
  */
-import type { DateFieldType } from '../field-types.js';
+import type { DateFieldType } from '../mapping/field-types.js';
 import { type EmulatedDateFormat, type Instant, emulatedFormats, parseWithFormat } from './date-formats.js';
 import type { PreparedLeafTerm } from './prepared-term.js';
 import { rejectTerm } from './rejection.js';

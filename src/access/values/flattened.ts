@@ -10,7 +10,7 @@
  *
  * @packageDocumentation
  */
-import type { FlattenedFieldType } from '../field-types.js';
+import type { FlattenedFieldType } from '../mapping/field-types.js';
 import { MAX_TERM_BYTES, toIndexedForm, utf8Length } from './indexed-string.js';
 import { scalarJsonText } from './json-text.js';
 import type { PreparedLeafTerm } from './prepared-term.js';

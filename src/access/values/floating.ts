@@ -25,7 +25,7 @@
  *
  * @packageDocumentation
  */
-import type { FloatFieldType } from '../field-types.js';
+import type { FloatFieldType } from '../mapping/field-types.js';
 import { roundToHalfFloat } from './half-float.js';
 import { floatMidpointsAround, floatOfJsonNumber, parseJavaDouble, parseJavaFloat } from './java-double.js';
 import type { PreparedLeafTerm } from './prepared-term.js';

@@ -25,7 +25,7 @@
  *
  * @packageDocumentation
  */
-import type { IntegerFieldType } from '../field-types.js';
+import type { IntegerFieldType } from '../mapping/field-types.js';
 import { parseJavaDouble } from './java-double.js';
 import type { PreparedLeafTerm } from './prepared-term.js';
 import { rejectTerm } from './rejection.js';

@@ -24,7 +24,7 @@
  *
  * @packageDocumentation
  */
-import type { IpFieldType } from '../field-types.js';
+import type { IpFieldType } from '../mapping/field-types.js';
 import type { PreparedLeafTerm } from './prepared-term.js';
 import { rejectTerm } from './rejection.js';
 

@@ -35,7 +35,7 @@
  *
  * @packageDocumentation
  */
-import type { KeywordFieldType, WildcardFieldType } from '../field-types.js';
+import type { KeywordFieldType, WildcardFieldType } from '../mapping/field-types.js';
 import { MAX_TERM_BYTES, hasLoneSurrogate, toIndexedForm, utf8Length } from './indexed-string.js';
 import { equalsLowercased, hasVersionDependentLowercase, javaLowerCase } from './java-lowercase.js';
 import { scalarJsonText } from './json-text.js';

@@ -21,7 +21,7 @@
  *
  * @packageDocumentation
  */
-import type { IntegerFieldType } from '../field-types.js';
+import type { IntegerFieldType } from '../mapping/field-types.js';
 import { parseJavaBigDecimal, parseJavaLong, truncateBigDecimal } from './java-big-decimal.js';
 import { parseJavaDouble } from './java-double.js';
 import type { PreparedLeafTerm } from './prepared-term.js';

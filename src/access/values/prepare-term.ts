@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import type { FieldType } from '../field-types.js';
+import type { FieldType } from '../mapping/field-types.js';
 import { prepareBooleanTerm } from './boolean.js';
 import { prepareConstantKeywordTerm } from './constant-keyword.js';
 import { prepareDateTerm } from './date.js';

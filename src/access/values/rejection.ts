@@ -1,4 +1,4 @@
-import { SharedTokenError } from '../../domain/errors.js';
+import { SharedTokenError } from '../../errors.js';
 
 /**
  * The one way a value module refuses a filter value: a `VALIDATION` error

@@ -20,7 +20,7 @@
  *
  * @packageDocumentation
  */
-import type { ScaledFloatFieldType } from '../field-types.js';
+import type { ScaledFloatFieldType } from '../mapping/field-types.js';
 import { parseJavaDouble } from './java-double.js';
 import type { PreparedLeafTerm } from './prepared-term.js';
 import { rejectTerm } from './rejection.js';

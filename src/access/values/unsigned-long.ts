@@ -25,7 +25,7 @@
  *
  * @packageDocumentation
  */
-import type { UnsignedLongFieldType } from '../field-types.js';
+import type { UnsignedLongFieldType } from '../mapping/field-types.js';
 import { exactBigDecimalInteger, parseJavaBigDecimal, truncateBigDecimal } from './java-big-decimal.js';
 import { parseJavaDouble } from './java-double.js';
 import type { PreparedLeafTerm } from './prepared-term.js';

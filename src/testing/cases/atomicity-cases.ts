@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import type { RepositoryChange } from '../../repository/shared-token-repository.js';
+import type { RepositoryChange } from '../../repository/contract.js';
 import { aFilter, aToken, fixtureId, nextVersion } from '../fixtures.js';
 import { rejectionOf } from '../error-shape.js';
 import { createFilterChange, createTokenChange, seed, snapshot, updateFilterChange, updateTokenChange } from '../seed.js';

@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import type { StoredSharedToken } from '../../domain/shared-token.js';
-import type { RepositoryChange, SharedTokenRepository } from '../../repository/shared-token-repository.js';
+import type { RepositoryChange, SharedTokenRepository } from '../../repository/contract.js';
 import { hasErrorCode } from '../error-shape.js';
 import { aFilter, aToken, nextVersion } from '../fixtures.js';
 import { seed, updateTokenChange } from '../seed.js';

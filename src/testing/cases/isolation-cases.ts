@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import type { StoredSharedToken } from '../../domain/shared-token.js';
 import type { TokenFilter } from '../../domain/token-filter.js';
-import type { SharedTokenRepository } from '../../repository/shared-token-repository.js';
+import type { SharedTokenRepository } from '../../repository/contract.js';
 import { aFilter, aToken, fixtureHash, fixtureTime, nextVersion } from '../fixtures.js';
 import { rejectionOf } from '../error-shape.js';
 import { createFilterChange, createTokenChange, seed, snapshot, updateFilterChange, updateTokenChange } from '../seed.js';

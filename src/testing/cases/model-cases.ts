@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import type { RepositoryChange, SharedTokenRepository } from '../../repository/shared-token-repository.js';
+import type { RepositoryChange, SharedTokenRepository } from '../../repository/contract.js';
 import type { RepositoryInspector } from '../../repository/repository-inspector.js';
 import { rejectionOf } from '../error-shape.js';
 import { aFilter, aToken, fixtureHash, fixtureTime } from '../fixtures.js';

@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import type { SharedTokenRepository } from '../../repository/shared-token-repository.js';
+import type { SharedTokenRepository } from '../../repository/contract.js';
 import { aFilter, aToken, fixtureTime } from '../fixtures.js';
 import { rejectionOf } from '../error-shape.js';
 import { createFilterChange, createTokenChange } from '../seed.js';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { AccessExpression, FilterTerm, FiltersOperator } from '../../../src/access/expression.js';
+import type { AccessExpression, FilterTerm, FiltersOperator } from '../../../src/access/expression/expression.js';
 
 /** Few fields and values, so that random filter sets collide (duplicates, same-field ORs, prefixes). */
 export const fieldNames = ['a', 'b', 'a.b', 'a.b.c', 'x.y'] as const;

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { prepareDateTerm } from '../../../src/access/values/date.js';
-import { SharedTokenError } from '../../../src/domain/errors.js';
+import { SharedTokenError } from '../../../src/errors.js';
 
 const instant = fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2200, 0, 1) });
 const iso = (ms: number) => new Date(ms).toISOString();

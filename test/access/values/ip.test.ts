@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseIpAddress, prepareIpTerm } from '../../../src/access/values/ip.js';
-import { SharedTokenError } from '../../../src/domain/errors.js';
+import { SharedTokenError } from '../../../src/errors.js';
 
 type Groups = readonly number[];
 

@@ -10,7 +10,7 @@ import { prepareFlattenedTerm } from '../../../src/access/values/flattened.js';
 import { hasVersionDependentLowercase } from '../../../src/access/values/java-lowercase.js';
 import { prepareKeywordTerm } from '../../../src/access/values/keyword.js';
 import { prepareSchemalessTerm } from '../../../src/access/values/prepare-term.js';
-import { SharedTokenError } from '../../../src/domain/errors.js';
+import { SharedTokenError } from '../../../src/errors.js';
 import { keywordStringArbitrary } from '../../support/value-arbitraries.js';
 
 /** Java `Character.toLowerCase` per code point, written independently: JS mapping of one code point, except İ. */

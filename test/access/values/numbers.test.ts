@@ -11,7 +11,7 @@ import { isFloatMidpoint } from '../../../src/access/values/java-double.js';
 import { prepareLongTerm } from '../../../src/access/values/long.js';
 import { prepareScaledFloatTerm } from '../../../src/access/values/scaled-float.js';
 import { prepareUnsignedLongTerm } from '../../../src/access/values/unsigned-long.js';
-import { SharedTokenError } from '../../../src/domain/errors.js';
+import { SharedTokenError } from '../../../src/errors.js';
 
 describe('integer, short, byte', () => {
   it('a document number matches when its truncation toward zero is the filter (coerce)', () => {

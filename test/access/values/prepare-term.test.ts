@@ -6,9 +6,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { FieldType } from '../../../src/access/field-types.js';
-import { prepareTerm } from '../../../src/access/values/index.js';
-import { SharedTokenError } from '../../../src/domain/errors.js';
+import type { FieldType } from '../../../src/access/mapping/field-types.js';
+import { prepareTerm } from '../../../src/access/values/prepare-term.js';
+import { SharedTokenError } from '../../../src/errors.js';
 import { typedTermCaseArbitrary } from '../../support/value-arbitraries.js';
 
 function typeName(type: FieldType): string {

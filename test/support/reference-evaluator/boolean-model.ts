@@ -4,7 +4,7 @@
  * document. Query side: exactly `true`/`false` (`"True"`, `""`, `"1"` are
  * shard errors).
  */
-import type { BooleanFieldType } from '../../../src/access/field-types.js';
+import type { BooleanFieldType } from '../../../src/access/mapping/field-types.js';
 import { type FieldModel, type QueryScalar, type RangeBound, queryText, rejected, shardError, testOf, lenient } from './field-model.js';
 
 

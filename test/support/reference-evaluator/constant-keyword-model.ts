@@ -6,7 +6,7 @@
  * in the mapping (Elasticsearch before the first document) nothing matches;
  * a document that would set the value is not modelled.
  */
-import type { ConstantKeywordFieldType } from '../../../src/access/field-types.js';
+import type { ConstantKeywordFieldType } from '../../../src/access/mapping/field-types.js';
 import { UnsupportedQueryError } from './errors.js';
 import { ALL, type FieldModel, NONE, type TermTest, compareUtf8, leafText, queryText, rejected, simpleMatch } from './field-model.js';
 

@@ -13,7 +13,7 @@
  * Limits: zone region ids (`Europe/Paris`) are not parsed; years are 4
  * digits, or a sign and 4–10 digits.
  */
-import type { DateFieldType } from '../../../src/access/field-types.js';
+import type { DateFieldType } from '../../../src/access/mapping/field-types.js';
 import { UnsupportedQueryError } from './errors.js';
 import { type FieldModel, type QueryScalar, type RangeBound, type TermTest, leafText, queryText, rejected, shardError, testOf, lenient } from './field-model.js';
 

@@ -5,7 +5,7 @@
  * binary16), non-finite values are refused on both sides, and `-0` is its
  * own point (Lucene orders -0 before +0).
  */
-import type { FloatFieldType, ScaledFloatFieldType } from '../../../src/access/field-types.js';
+import type { FloatFieldType, ScaledFloatFieldType } from '../../../src/access/mapping/field-types.js';
 import { type FieldModel, type QueryScalar, type RangeBound, type RangeBounds, type TermTest, lenient, queryText, shardError, testOf } from './field-model.js';
 import { decimalProduct, javaMathRound, parseJavaDouble, parseJavaFloat, roundToHalfFloat } from './java-number.js';
 import { isRejection, leafDouble, malformed, queryDouble, substituteNull } from './number-common.js';

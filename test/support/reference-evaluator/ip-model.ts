@@ -6,7 +6,7 @@
  * optional trailing dotted quad; no zone ids. A `term` value containing `/`
  * is a CIDR prefix query.
  */
-import type { IpFieldType } from '../../../src/access/field-types.js';
+import type { IpFieldType } from '../../../src/access/mapping/field-types.js';
 import { type FieldModel, type QueryScalar, type RangeBound, leafText, queryText, rejected, shardError, testOf, lenient } from './field-model.js';
 
 

@@ -3,7 +3,7 @@
  * the object paths, and how a field name in a query resolves (a mapped
  * field, a key under a `flattened` field, an object, or nothing).
  */
-import type { FieldSpec, FieldTypes } from '../../../src/access/field-types.js';
+import type { FieldSpec, FieldTypes } from '../../../src/access/mapping/field-types.js';
 import { booleanModel } from './boolean-model.js';
 import { constantKeywordModel } from './constant-keyword-model.js';
 import { dateModel } from './date-model.js';

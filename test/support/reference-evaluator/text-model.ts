@@ -10,7 +10,7 @@
  * `term` is not analyzed, so it matches only a value equal to one token;
  * `match` analyzes the query the same way and ORs (or ANDs) its tokens.
  */
-import type { TextFieldType } from '../../../src/access/field-types.js';
+import type { TextFieldType } from '../../../src/access/mapping/field-types.js';
 import {
   type FieldModel,
   type QueryScalar,

@@ -13,7 +13,7 @@
  * `integer`, so a value outside their range but inside int's matches
  * nothing.
  */
-import type { IntegerFieldType, UnsignedLongFieldType } from '../../../src/access/field-types.js';
+import type { IntegerFieldType, UnsignedLongFieldType } from '../../../src/access/mapping/field-types.js';
 import { type FieldModel, type QueryScalar, type RangeBounds, type Rejection, type TermTest, NONE, lenient, queryText, shardError, testOf } from './field-model.js';
 import { parseJavaBigDecimal, parseJavaDouble } from './java-number.js';
 import { isRejection, malformed, queryDouble, substituteNull } from './number-common.js';

@@ -4,9 +4,9 @@
  * @packageDocumentation
  */
 import { z } from 'zod';
-import { SharedTokenError } from '../domain/errors.js';
-import type { ValidationIssue } from '../domain/errors.js';
-import { assertNever } from './assert-never.js';
+import { SharedTokenError } from '../../errors.js';
+import type { ValidationIssue } from '../../errors.js';
+import { assertNever } from '../../assert-never.js';
 import type { AccessExpression } from './expression.js';
 import { canonicalKey, compareCodeUnits, normalizeExpression } from './expression-normal-form.js';
 import { fieldPathProblem, isWellFormedUtf16 } from './field-path.js';

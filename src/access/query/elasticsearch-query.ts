@@ -3,16 +3,13 @@
  *
  * @packageDocumentation
  */
-import { SharedTokenError } from '../domain/errors.js';
-import { planAccess } from './access-plan.js';
-import type { AccessPlan, PlannedValue } from './access-plan.js';
-import { assertNever } from './assert-never.js';
+import { SharedTokenError } from '../../errors.js';
+import { planAccess } from '../plan/access-plan.js';
+import type { AccessPlan, PlannedValue } from '../plan/access-plan.js';
+import { assertNever } from '../../assert-never.js';
 import type { ElasticsearchQuery, ElasticsearchTermValue } from './elasticsearch-query-types.js';
-import type { AccessExpression } from './expression.js';
-import type { FieldTypes } from './field-types.js';
-
-/** The search engine a query is meant for. */
-export type SearchEngine = 'elasticsearch' | 'opensearch';
+import type { AccessExpression } from '../expression/expression.js';
+import type { FieldTypes } from '../mapping/field-types.js';
 
 /** Options of `toElasticsearchQuery`. */
 export interface ElasticsearchQueryOptions {
@@ -24,13 +21,6 @@ export interface ElasticsearchQueryOptions {
    * unmapped fields match nothing.
    */
   readonly fields?: FieldTypes;
-  /**
-   * The engine the query is for. Default: `'elasticsearch'`. The DSL emitted
-   * today is the same for both, because every value whose meaning differs
-   * between engines or versions (term-semantics.md §6) is rejected for all
-   * of them; the option is checked so that a host can state it now.
-   */
-  readonly engine?: SearchEngine;
 }
 
 /**
@@ -56,7 +46,7 @@ export interface ElasticsearchQueryOptions {
  * @throws SharedTokenError `VALIDATION` when a value cannot be matched
  *   exactly for its field's type (`context.field`, `context.fieldType`,
  *   `context.reason`), the same values `toPredicate` rejects; when a field
- *   is a metadata field (`_id`, `_index`, ...); or for an unknown `engine`.
+ *   is a metadata field (`_id`, `_index`, ...).
  *
  * @example
  * A token with filters `kubernetes.namespace: prod` and `service.name: api` (`AND`):
@@ -88,12 +78,6 @@ export function toElasticsearchQuery(
   expression: AccessExpression,
   options: ElasticsearchQueryOptions = {},
 ): ElasticsearchQuery {
-  const { engine = 'elasticsearch' } = options;
-  if (engine !== 'elasticsearch' && engine !== 'opensearch') {
-    throw new SharedTokenError('VALIDATION', `Unknown engine "${String(engine)}": expected "elasticsearch" or "opensearch"`, {
-      issues: [{ path: ['engine'], message: 'must be "elasticsearch" or "opensearch"' }],
-    });
-  }
   return emit(planAccess(expression, options.fields));
 }
 

@@ -3,8 +3,8 @@
  *
  * @packageDocumentation
  */
-import { SharedTokenError } from '../domain/errors.js';
-import { REPOSITORY_METHOD_NAMES, type SharedTokenRepository } from '../repository/shared-token-repository.js';
+import { SharedTokenError } from '../errors.js';
+import { REPOSITORY_METHOD_NAMES, type SharedTokenRepository } from '../repository/contract.js';
 
 /**
  * Wraps a repository so that anything it throws that is not a
@@ -12,7 +12,7 @@ import { REPOSITORY_METHOD_NAMES, type SharedTokenRepository } from '../reposito
  * `REPOSITORY` with the original as `cause`, and nothing else leaks out of
  * the use cases.
  */
-export function guardRepository(repository: SharedTokenRepository): SharedTokenRepository {
+export function wrapRepositoryFailures(repository: SharedTokenRepository): SharedTokenRepository {
   const wrap =
     (name: keyof SharedTokenRepository) =>
     async (...args: unknown[]): Promise<unknown> => {

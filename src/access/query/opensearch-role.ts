@@ -4,9 +4,9 @@
  *
  * @packageDocumentation
  */
-import type { AccessExpression } from '../expression.js';
-import type { FieldTypes } from '../field-types.js';
-import { toElasticsearchQuery } from '../elasticsearch-query.js';
+import type { AccessExpression } from '../expression/expression.js';
+import type { FieldTypes } from '../mapping/field-types.js';
+import { toElasticsearchQuery } from './elasticsearch-query.js';
 import { roleIndices } from './role-indices.js';
 
 /**
@@ -66,7 +66,7 @@ export interface OpenSearchRole {
  */
 export function toOpenSearchRole(expression: AccessExpression, options: OpenSearchRoleOptions): OpenSearchRole {
   const indices = roleIndices(options.indices);
-  const query = toElasticsearchQuery(expression, { ...(options.fields === undefined ? {} : { fields: options.fields }), engine: 'opensearch' });
+  const query = toElasticsearchQuery(expression, { ...(options.fields === undefined ? {} : { fields: options.fields }) });
   return {
     cluster_permissions: [],
     index_permissions: [{ index_patterns: indices, dls: JSON.stringify(query), allowed_actions: ['read'] }],

@@ -4,13 +4,13 @@
  *
  * @packageDocumentation
  */
-import { planAccess } from './access-plan.js';
-import type { AccessPlan, PlannedValue } from './access-plan.js';
-import { assertNever } from './assert-never.js';
+import { planAccess } from '../plan/access-plan.js';
+import type { AccessPlan, PlannedValue } from '../plan/access-plan.js';
+import { assertNever } from '../../assert-never.js';
 import { compilePathMatcher } from './document-path.js';
 import type { LeafTest, PathMatcher } from './document-path.js';
-import type { AccessExpression } from './expression.js';
-import type { FieldTypes } from './field-types.js';
+import type { AccessExpression } from '../expression/expression.js';
+import type { FieldTypes } from '../mapping/field-types.js';
 
 /** Options of `toPredicate`. */
 export interface PredicateOptions {

@@ -1,4 +1,4 @@
-import type { CommitPlan } from './commit-plan.js';
+import type { CommitPlan } from '../commit-plan.js';
 import { accountStateFor, indexFilter, indexToken, unindexFilter, unindexToken, type RepositoryState } from './in-memory-state.js';
 
 /**

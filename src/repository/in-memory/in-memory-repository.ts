@@ -1,8 +1,8 @@
-import { SharedTokenError } from '../domain/errors.js';
-import type { StoredSharedToken } from '../domain/shared-token.js';
-import type { TokenFilter } from '../domain/token-filter.js';
+import { SharedTokenError } from '../../errors.js';
+import type { StoredSharedToken } from '../../domain/shared-token.js';
+import type { TokenFilter } from '../../domain/token-filter.js';
 import { applyCommit } from './apply-commit.js';
-import { planCommit } from './commit-plan.js';
+import { planCommit } from '../commit-plan.js';
 import { frozenCopy } from './frozen-copy.js';
 import {
   createRepositoryState,
@@ -11,10 +11,10 @@ import {
   type AccountState,
   type RepositoryState,
 } from './in-memory-state.js';
-import { encodeCursor, parsePageRequest, type CursorListing } from './page-request.js';
-import { compareOrderKeys, type OrderKey } from './record-order.js';
-import type { RepositoryInspector } from './repository-inspector.js';
-import type { Page, PageRequest, SharedTokenRepository } from './shared-token-repository.js';
+import { encodeCursor, parsePageRequest, type CursorListing } from '../page-request.js';
+import { compareOrderKeys, type OrderKey } from '../record-order.js';
+import type { RepositoryInspector } from '../repository-inspector.js';
+import type { Page, PageRequest, SharedTokenRepository } from '../contract.js';
 
 /**
  * A repository that keeps everything in memory: the default of

@@ -1,5 +1,5 @@
-import { deepFreeze } from '../domain/deep-freeze.js';
-import { SharedTokenError } from '../domain/errors.js';
+import { deepFreeze } from '../../domain/deep-freeze.js';
+import { SharedTokenError } from '../../errors.js';
 
 /**
  * A deep copy of `value`, deeply frozen. Stored state is only ever reached

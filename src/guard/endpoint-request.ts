@@ -16,7 +16,7 @@ import { parseJsonText, readJson, readSafely } from './read-json.js';
 import { refuse } from './refusal.js';
 import { walkSearchBody } from './search-body.js';
 import type { GuardedSearchRequest, GuardOptions } from './types.js';
-import { UnsafeRequestError } from '../../domain/errors.js';
+import { UnsafeRequestError } from '../errors.js';
 import type { WalkContext } from './walk-context.js';
 
 /** Everything the endpoint handlers need. */

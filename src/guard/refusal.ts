@@ -4,8 +4,8 @@
  *
  * @packageDocumentation
  */
-import { UnsafeRequestError } from '../../domain/errors.js';
-import type { SharedTokenErrorContext } from '../../domain/errors.js';
+import { UnsafeRequestError } from '../errors.js';
+import type { SharedTokenErrorContext } from '../errors.js';
 
 /** Throws an {@link UnsafeRequestError}; typed `never` so callers can `return refuse(...)`. */
 export function refuse(reason: string, message: string, context: SharedTokenErrorContext = {}): never {

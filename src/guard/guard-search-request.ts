@@ -4,9 +4,9 @@
  *
  * @packageDocumentation
  */
-import { UnsafeRequestError } from '../../domain/errors.js';
-import type { AccessExpression } from '../expression.js';
-import { toElasticsearchQuery } from '../elasticsearch-query.js';
+import { UnsafeRequestError } from '../errors.js';
+import type { AccessExpression } from '../access/expression/expression.js';
+import { toElasticsearchQuery } from '../access/query/elasticsearch-query.js';
 import { endpointRequest } from './endpoint-request.js';
 import { parsePath } from './endpoint.js';
 import type { JsonValue } from './json-value.js';
@@ -31,7 +31,6 @@ function limitsOf(options: GuardOptions): GuardLimits {
 function compileToken(expression: AccessExpression, options: GuardOptions): JsonValue {
   const query = toElasticsearchQuery(expression, {
     ...(options.fields === undefined ? {} : { fields: options.fields }),
-    ...(options.engine === undefined ? {} : { engine: options.engine }),
   });
   return readJson(query, '', { bytesLeft: Number.MAX_SAFE_INTEGER, maxBytes: Number.MAX_SAFE_INTEGER, maxDepth: 1000 });
 }

@@ -9,7 +9,7 @@
  *
  * @packageDocumentation
  */
-import { SharedTokenError } from '../domain/errors.js';
+import { SharedTokenError } from '../../errors.js';
 
 /** A mapping body found in the input, with the JSON pointer where it was found. */
 export interface MappingBody {

@@ -5,10 +5,10 @@
  *
  * @packageDocumentation
  */
-import type { ElasticsearchQuery } from '../elasticsearch-query-types.js';
-import type { AccessExpression } from '../expression.js';
-import type { FieldTypes } from '../field-types.js';
-import { toElasticsearchQuery } from '../elasticsearch-query.js';
+import type { ElasticsearchQuery } from './elasticsearch-query-types.js';
+import type { AccessExpression } from '../expression/expression.js';
+import type { FieldTypes } from '../mapping/field-types.js';
+import { toElasticsearchQuery } from './elasticsearch-query.js';
 import { roleIndices } from './role-indices.js';
 
 /**
@@ -70,7 +70,7 @@ export interface ElasticsearchRoleDescriptor {
  */
 export function toElasticsearchRoleDescriptor(expression: AccessExpression, options: ElasticsearchRoleDescriptorOptions): ElasticsearchRoleDescriptor {
   const indices = roleIndices(options.indices);
-  const query = toElasticsearchQuery(expression, { ...(options.fields === undefined ? {} : { fields: options.fields }), engine: 'elasticsearch' });
+  const query = toElasticsearchQuery(expression, { ...(options.fields === undefined ? {} : { fields: options.fields }) });
   return {
     cluster: [],
     indices: [{ names: indices, privileges: ['read'], query, allow_restricted_indices: false }],

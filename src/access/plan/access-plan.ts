@@ -6,11 +6,11 @@
  *
  * @packageDocumentation
  */
-import { assertNever } from './assert-never.js';
-import type { AccessExpression } from './expression.js';
-import type { FieldType, FieldTypes } from './field-types.js';
+import { assertNever } from '../../assert-never.js';
+import type { AccessExpression } from '../expression/expression.js';
+import type { FieldType, FieldTypes } from '../mapping/field-types.js';
 import { resolveField } from './field-resolution.js';
-import { prepareSchemalessTerm, prepareTerm } from './values/prepare-term.js';
+import { prepareSchemalessTerm, prepareTerm } from '../values/prepare-term.js';
 
 /** One value of a `match` step: what the query sends and how a `_source` leaf is tested. */
 export interface PlannedValue {

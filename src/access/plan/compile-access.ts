@@ -3,11 +3,11 @@
  *
  * @packageDocumentation
  */
-import { SharedTokenError } from '../domain/errors.js';
-import type { ValidationIssue } from '../domain/errors.js';
-import type { AccessExpression, FilterTerm, FiltersOperator } from './expression.js';
-import { allExpression, normalizeExpression } from './expression-normal-form.js';
-import { fieldPathProblem, isWellFormedUtf16 } from './field-path.js';
+import { SharedTokenError } from '../../errors.js';
+import type { ValidationIssue } from '../../errors.js';
+import type { AccessExpression, FilterTerm, FiltersOperator } from '../expression/expression.js';
+import { allExpression, normalizeExpression } from '../expression/expression-normal-form.js';
+import { fieldPathProblem, isWellFormedUtf16 } from '../expression/field-path.js';
 
 /**
  * Compiles a token's filters into its access expression, in normal form:

@@ -5,8 +5,8 @@
  *
  * @packageDocumentation
  */
-import { SharedTokenError } from '../domain/errors.js';
-import type { FieldSpec, FieldTypes, FieldType } from './field-types.js';
+import { SharedTokenError } from '../../errors.js';
+import type { FieldSpec, FieldTypes, FieldType } from '../mapping/field-types.js';
 
 /**
  * Where a filter's field leads.

@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-import { assertNever } from './assert-never.js';
+import { assertNever } from '../../assert-never.js';
 import type { AccessExpression, AndExpression, OrExpression, TermExpression, TermsExpression } from './expression.js';
 
 const ALL: AccessExpression = Object.freeze({ kind: 'all' });

@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import type { SharedTokenErrorContext } from '../../domain/errors.js';
+import type { SharedTokenErrorContext } from '../errors.js';
 import type { JsonObject, JsonValue } from './json-value.js';
 import { setOwn } from './json-value.js';
 import { childPointer } from './pointer.js';

@@ -4,8 +4,8 @@
  *
  * @packageDocumentation
  */
-import { SharedTokenError, UnsafeRequestError } from '../../domain/errors.js';
-import { checkIndexExpression } from './index-expression.js';
+import { SharedTokenError, UnsafeRequestError } from '../../errors.js';
+import { checkIndexExpression } from '../../guard/index-expression.js';
 
 /** Returns a copy of `indices`, or throws `VALIDATION` naming the bad entry. */
 export function roleIndices(indices: readonly string[]): string[] {

@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-import type { SharedTokenErrorContext } from '../../domain/errors.js';
+import type { SharedTokenErrorContext } from '../errors.js';
 import { refuse } from './refusal.js';
 
 /**

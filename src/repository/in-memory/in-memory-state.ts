@@ -1,6 +1,6 @@
-import type { StoredSharedToken } from '../domain/shared-token.js';
-import type { TokenFilter } from '../domain/token-filter.js';
-import { OrderedKeys } from './record-order.js';
+import type { StoredSharedToken } from '../../domain/shared-token.js';
+import type { TokenFilter } from '../../domain/token-filter.js';
+import { OrderedKeys } from '../record-order.js';
 
 /**
  * One account's records and the indexes that keep every lookup of the

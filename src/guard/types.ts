@@ -3,8 +3,7 @@
  *
  * @packageDocumentation
  */
-import type { SearchEngine } from '../elasticsearch-query.js';
-import type { FieldTypes } from '../field-types.js';
+import type { FieldTypes } from '../access/mapping/field-types.js';
 import type { GuardLimits } from './limits.js';
 
 /**
@@ -91,8 +90,6 @@ export interface GuardOptions {
   readonly indices?: readonly string[];
   /** Field types, as for `toElasticsearchQuery`; used to build the token's filter. */
   readonly fields?: FieldTypes;
-  /** The engine the token filter is compiled for, as for `toElasticsearchQuery`. */
-  readonly engine?: SearchEngine;
   /** Overrides of `DEFAULT_GUARD_LIMITS`. */
   readonly limits?: Partial<GuardLimits>;
   /** Continuation hooks; without them scroll, PIT and async search are refused. */
