@@ -23,6 +23,8 @@ export interface BenchOptions {
   /** Shared data directory (ECS catalog, logs). Default `../shared/data/`. */
   readonly dataDir: string;
   readonly quick: boolean;
+  /** Make the process a busy host first (many predicates over many paths and shapes). Default false; `--busy`. */
+  readonly busy: boolean;
 }
 
 /** The usage text shown for `--help` and on a bad option. */
@@ -33,6 +35,7 @@ export const USAGE = `usage: npm run bench -- [--quick] [--docs=N] [--seed=N] [-
   --reps=N     timed repetitions per row; the median is reported (default 5)
   --no-logs    skip the real logs in ../shared/data/logs/
   --only-logs  skip the generated documents: only the real logs, in a fresh process
+  --busy       first compile and run 300 predicates over 40 document shapes (a long-running host)
   --data=DIR   the shared data directory (default ../shared/data/)`;
 
 function positiveInteger(name: string, text: string): number {
@@ -49,6 +52,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
   let repetitions = quick ? 3 : 5;
   let logs = true;
   let generated = true;
+  let busy = false;
   let dataDir = defaultDataDir();
   for (const arg of argv) {
     const [name = '', value = ''] = arg.split(/=(.*)/s);
@@ -73,6 +77,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
       case '--only-logs':
         generated = false;
         break;
+      case '--busy':
+        busy = true;
+        break;
       case '--data':
         dataDir = value;
         break;
@@ -81,5 +88,5 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
     }
   }
   if (!logs && !generated) throw new Error(`--no-logs and --only-logs leave nothing to run\n${USAGE}`);
-  return { docs, seed, repetitions, logScanTarget: quick ? 40_000 : 150_000, logs, generated, dataDir, quick };
+  return { docs, seed, repetitions, logScanTarget: quick ? 40_000 : 150_000, logs, generated, dataDir, quick, busy };
 }

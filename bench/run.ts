@@ -19,6 +19,7 @@ import { GENERATED_FIELDS, generateDocuments } from './generate-documents.js';
 import { loadCompilers } from './library-compilers.js';
 import { machineLines } from './machine.js';
 import { canCollect } from './measure-allocation.js';
+import { makeHostBusy } from './busy-host.js';
 import { parseOptions, USAGE, type BenchOptions } from './options.js';
 import { readLogFiles, logWorkloads } from './real-logs.js';
 import { summaryReport, targetCounts, verdicts, workloadReport, type Verdict } from './report.js';
@@ -79,6 +80,14 @@ async function main(options: BenchOptions): Promise<number> {
   out('  cheapest test that selects the same nested documents; a reference, not a competitor. "time vs floor" is');
   out('  a row\'s time ÷ its time; "floor lead" (fastest library ÷ floor) is the largest lead any implementation');
   out('  could show: below 2.5x the lead target is unreachable on this machine (the row still counts as a MISS).');
+
+  if (options.busy) {
+    progress('making the process a busy host');
+    const busy = makeHostBusy();
+    out(`- busy host: before any row, ${busy.predicates} predicates over ${busy.paths} field paths were compiled and run on ${busy.shapes} document shapes (--busy)`);
+  } else {
+    out('- fresh process: nothing compiled before the rows (run with --busy for a long-running host)');
+  }
 
   const allVerdicts: Verdict[] = [];
   if (!options.generated) {
