@@ -10,9 +10,6 @@
  * @packageDocumentation
  */
 
-import { PATH_READER_COPIES } from './path-reader-copies.js';
-import type { PathReaderFactory } from './path-reader-copies.js';
-
 /** Tests one `_source` leaf: a string, number, boolean, bigint, or `null`. */
 export type LeafTest = (leaf: unknown) => boolean;
 
@@ -37,10 +34,6 @@ export type PathMatcher = (root: object) => boolean;
  * compared inline (or through a `Set` when there are many) and `test` is
  * called only for the other leaves.
  *
- * Paths of up to four segments are read by an unrolled reader of
- * `path-reader-copies.ts`, one copy per distinct path while copies last
- * (`readers: 'generic'` forces the loop below, for tests).
- *
  * Along the way, `{"a.b": {"c": x}}`, `{"a": {"b.c": x}}`, `{"a.b.c": x}`
  * and `{"a": [{"b": {"c": x}}]}` all reach `x`; when several spellings are
  * present in one document, all of them are visited.
@@ -57,7 +50,6 @@ export function compilePathMatcher(
   test: LeafTest,
   anyLeaf: boolean,
   exactStrings?: readonly string[],
-  readers: 'pooled' | 'generic' | PathReaderFactory = 'pooled',
 ): PathMatcher {
   const segments = path.split('.');
   const count = segments.length;
@@ -162,33 +154,7 @@ export function compilePathMatcher(
     return false;
   };
 
-  // The unrolled readers read plain keys only: a flattened root, or a key that
-  // Object.prototype also has (which needs the ownership check), keeps the loop.
-  const reader = anyLeaf || plain.includes(false) ? undefined : chooseReader(readers, path, count);
-  if (reader !== undefined) return reader(keys, visitLeaves, visitChild);
   return (root) => visitNode(root, 0);
-}
-
-function chooseReader(readers: 'pooled' | 'generic' | PathReaderFactory, path: string, depth: number): PathReaderFactory | undefined {
-  if (readers === 'generic') return undefined;
-  return readers === 'pooled' ? pooledReader(path, depth) : readers;
-}
-
-// One reader copy per distinct path, first come first served; when a depth's
-// copies run out, later paths take the generic walk (same answers, slower).
-const readerOfPath = new Map<string, PathReaderFactory>();
-const copiesTaken: number[] = PATH_READER_COPIES.map(() => 0);
-
-function pooledReader(path: string, depth: number): PathReaderFactory | undefined {
-  const assigned = readerOfPath.get(path);
-  if (assigned !== undefined) return assigned;
-  const pool = PATH_READER_COPIES[depth];
-  const taken = copiesTaken[depth];
-  const copy = pool === undefined || taken === undefined ? undefined : pool[taken];
-  if (copy === undefined) return undefined;
-  copiesTaken[depth] = (taken as number) + 1;
-  readerOfPath.set(path, copy);
-  return copy;
 }
 
 /**

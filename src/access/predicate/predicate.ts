@@ -43,13 +43,9 @@ export type DocumentPredicate = (doc: unknown) => boolean;
  * `nested` queries.
  *
  * Performance: compile once per token version and reuse the predicate
- * (compiling costs tens to hundreds of microseconds). Field paths of up to
- * four segments are read by unrolled readers with one copy per distinct
- * path (16, 32, 24 and 12 distinct paths of 1, 2, 3 and 4 segments per
- * process), so that V8's inline caches at each property read see a single
- * key; paths beyond those counts, deeper paths and `flattened` fields take a
- * generic walk with the same answers, a few times slower on large scans.
- * See docs/benchmarks.md.
+ * (compiling costs tens to hundreds of microseconds). Testing a document
+ * allocates nothing, and its speed does not depend on what else the process
+ * compiled: every field path is read by the same walk. See docs/benchmarks.md.
  *
  * @throws SharedTokenError `VALIDATION` for the same values, fields and
  *   types `toElasticsearchQuery` rejects.
