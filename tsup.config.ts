@@ -6,6 +6,7 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     'testing/index': 'src/testing/index.ts',
+    'proxy/index': 'src/proxy/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

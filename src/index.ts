@@ -85,6 +85,8 @@ export type { ElasticsearchRoleDescriptor, ElasticsearchRoleDescriptorOptions } 
 // The request guard
 export { guardSearchRequest } from './guard/guard-search-request.js';
 export { DEFAULT_GUARD_LIMITS } from './guard/limits.js';
+export { sanitizeEngineResponse, toSafeEngineError } from './guard/safe-engine-error.js';
+export type { SafeEngineError } from './guard/safe-engine-error.js';
 export type { GuardLimits } from './guard/limits.js';
 export type {
   ContinuationBindings,

@@ -53,7 +53,7 @@ export const accessExpressionSchema: z.ZodType<AccessExpression> = shapeSchema.s
 
 /**
  * Parses a stored or shipped access expression (the JSON of one built by
- * `compileAccess`), checking it with {@link accessExpressionSchema}.
+ * `compileAccess`), checking its shape and invariants.
  * Returns a deeply frozen expression deep-equal to the input:
  * `parseAccessExpression(JSON.parse(JSON.stringify(e)))` equals `e`.
  *
