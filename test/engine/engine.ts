@@ -1,5 +1,7 @@
 /**
- * The running OpenSearch node, through the official client: create an index,
+ * The running engine node, through the OpenSearch client (plain HTTP and
+ * JSON; it makes no product check, so it talks to Elasticsearch 8 as well):
+ * which engine it is, create an index in the form this engine accepts,
  * bulk-load documents (keeping only those the engine accepted), and run many
  * searches in `_msearch` batches.
  */
@@ -7,18 +9,157 @@ import { Client } from '@opensearch-project/opensearch';
 import { toJsonText } from './source-leaves.js';
 import type { Json } from './value-pools.js';
 
-/** The node's URL, set by `conformance/run-engine-suite.mjs`. */
+/** The node's URL, set by `engine/run-engine-suite.mjs`. */
 export function engineUrl(): string {
-  const url = process.env['OPENSEARCH_URL'];
+  const url = process.env['ENGINE_URL'];
   if (url === undefined || url === '') {
-    throw new Error('OPENSEARCH_URL is not set: run the engine suite with `npm run test:engine`.');
+    throw new Error('ENGINE_URL is not set: run the engine suite with `npm run test:engine`.');
   }
   return url;
+}
+
+/** Which engine the suite runs against. */
+export interface EngineIdentity {
+  /** `opensearch-2.19.6`, `elasticsearch-8.19.21`: the label of every test and summary. */
+  readonly name: string;
+  readonly product: 'opensearch' | 'elasticsearch';
+  /** The full version, `2.19.6`. */
+  readonly version: string;
+  /** The major version, `2`. */
+  readonly major: number;
+}
+
+/**
+ * The engine under test, from `ENGINE_PRODUCT` and `ENGINE_VERSION` (set by
+ * the runner, which knows which node it started). Tests branch on it only
+ * where engines genuinely differ.
+ */
+export function engineIdentity(): EngineIdentity {
+  const product = process.env['ENGINE_PRODUCT'];
+  const version = process.env['ENGINE_VERSION'] ?? '';
+  if (product !== 'opensearch' && product !== 'elasticsearch') {
+    throw new Error(`ENGINE_PRODUCT is ${JSON.stringify(product)}: run the engine suite with \`npm run test:engine\`.`);
+  }
+  const major = Number(version.split('.')[0]);
+  if (!Number.isSafeInteger(major)) throw new Error(`ENGINE_VERSION is ${JSON.stringify(version)}, not a version`);
+  return { name: `${product}-${version}`, product, version, major };
 }
 
 /** A client for the node. */
 export function engineClient(): Client {
   return new Client({ node: engineUrl(), requestTimeout: 120_000 });
+}
+
+/** A part of a fixture this engine cannot run, and why: counted in the file's summary. */
+export interface EngineSkip {
+  /** The field path (or setting) left out. */
+  readonly what: string;
+  readonly reason: string;
+}
+
+const skips: EngineSkip[] = [];
+
+/** What this test file left out for the engine so far (read by `recordSummary`). */
+export function engineSkips(): readonly EngineSkip[] {
+  return skips;
+}
+
+/** Records that this test file leaves `what` out on this engine, and why; it shows in the file's summary. */
+export function recordEngineSkip(what: string, reason: string): void {
+  skips.push({ what, reason });
+}
+
+/**
+ * Field types the embedded Elasticsearch node does not have: they live in
+ * X-Pack plugins (`wildcard`, `constant_keyword`, `unsigned_long`) or in the
+ * `mapper-extras` module (`scaled_float`), none of which is published on
+ * Maven Central, so the in-process node has only the server's mappers.
+ */
+const missingOnElasticsearchNode: Readonly<Record<string, string>> = {
+  wildcard: 'wildcard is an X-Pack plugin, not on Maven Central: the embedded Elasticsearch node lacks it',
+  constant_keyword: 'constant_keyword is an X-Pack plugin, not on Maven Central: the embedded Elasticsearch node lacks it',
+  unsigned_long: 'unsigned_long is an X-Pack plugin, not on Maven Central: the embedded Elasticsearch node lacks it',
+  scaled_float: 'scaled_float is in the mapper-extras module, not on Maven Central: the embedded Elasticsearch node lacks it',
+};
+
+/**
+ * Token filters a custom normalizer may use on the embedded Elasticsearch
+ * node: the server registers `lowercase` itself; the others (`asciifolding`,
+ * `uppercase`, `trim`, ...) are in the `analysis-common` module, which is not
+ * on Maven Central.
+ */
+const normalizerFiltersOnElasticsearchNode: ReadonlySet<string> = new Set(['lowercase']);
+
+/**
+ * One field mapping in the form this engine takes, or the reason it cannot.
+ * `flat_object` (OpenSearch) and `flattened` (Elasticsearch) are the same
+ * idea: the object's leaves indexed as keywords, queried by root or by
+ * sub-key; each engine gets its own name for it.
+ */
+export function fieldMappingForEngine(
+  mapping: Record<string, unknown>,
+  engine: EngineIdentity = engineIdentity(),
+  unusableNormalizers: ReadonlySet<string> = new Set(),
+): { readonly mapping: Record<string, unknown> } | { readonly skip: string } {
+  const type = mapping['type'];
+  let out: Record<string, unknown> = { ...mapping };
+  if (engine.product === 'elasticsearch') {
+    if (typeof type === 'string' && missingOnElasticsearchNode[type] !== undefined) return { skip: missingOnElasticsearchNode[type] };
+    if (type === 'flat_object') out = { ...out, type: 'flattened' };
+  } else if (type === 'flattened') {
+    out = { ...out, type: 'flat_object' };
+  }
+  const normalizer = out['normalizer'];
+  if (typeof normalizer === 'string' && unusableNormalizers.has(normalizer)) {
+    return { skip: `normalizer ${normalizer} uses a token filter of the analysis-common module, not on Maven Central: the embedded Elasticsearch node lacks it` };
+  }
+  for (const key of ['properties', 'fields'] as const) {
+    const children = out[key];
+    if (children === undefined || typeof children !== 'object' || children === null) continue;
+    const adapted: Record<string, unknown> = {};
+    for (const [name, child] of Object.entries(children as Record<string, Record<string, unknown>>)) {
+      const result = fieldMappingForEngine(child, engine, unusableNormalizers);
+      if ('skip' in result) return { skip: `${key === 'fields' ? 'sub-field' : 'property'} ${name}: ${result.skip}` };
+      adapted[name] = result.mapping;
+    }
+    out = { ...out, [key]: adapted };
+  }
+  return { mapping: out };
+}
+
+/**
+ * An index body (`settings`, `mappings`) in the form this engine takes: each
+ * top-level field is kept, renamed to this engine's equivalent type, or left
+ * out with its reason recorded in {@link engineSkips} (and so in the file's
+ * summary). With `dynamic: false` a left-out field is simply unmapped: the
+ * engine and the predicate both treat it as such, so the comparison stays
+ * exact, it just covers less.
+ */
+export function indexBodyForEngine(body: Record<string, unknown>, engine: EngineIdentity = engineIdentity()): Record<string, unknown> {
+  const settings = (body['settings'] ?? {}) as Record<string, unknown>;
+  const unusableNormalizers = new Set<string>();
+  let adaptedSettings = settings;
+  if (engine.product === 'elasticsearch') {
+    const analysis = settings['analysis'] as { normalizer?: Record<string, { filter?: unknown }> } | undefined;
+    const normalizers = analysis?.normalizer ?? {};
+    const kept: Record<string, unknown> = {};
+    for (const [name, definition] of Object.entries(normalizers)) {
+      const filters = Array.isArray(definition.filter) ? (definition.filter as unknown[]) : [];
+      if (filters.every((filter) => typeof filter === 'string' && normalizerFiltersOnElasticsearchNode.has(filter))) kept[name] = definition;
+      else unusableNormalizers.add(name);
+    }
+    if (unusableNormalizers.size > 0) adaptedSettings = { ...settings, analysis: { ...analysis, normalizer: kept } };
+  }
+  const mappings = body['mappings'] as Record<string, unknown> | undefined;
+  if (mappings === undefined) return { ...body, settings: adaptedSettings };
+  const properties = (mappings['properties'] ?? {}) as Record<string, Record<string, unknown>>;
+  const adapted: Record<string, unknown> = {};
+  for (const [name, mapping] of Object.entries(properties)) {
+    const result = fieldMappingForEngine(mapping, engine, unusableNormalizers);
+    if ('skip' in result) skips.push({ what: name, reason: result.skip });
+    else adapted[name] = result.mapping;
+  }
+  return { ...body, settings: adaptedSettings, mappings: { ...mappings, properties: adapted } };
 }
 
 /** A document with its id, as sent to `_bulk`. */
@@ -35,10 +176,10 @@ export interface BulkOutcome {
   readonly rejected: Array<{ readonly document: IdentifiedDocument; readonly reason: string }>;
 }
 
-/** (Re)creates an index. */
+/** (Re)creates an index, its body adapted to this engine by {@link indexBodyForEngine}. */
 export async function recreateIndex(client: Client, index: string, body: Record<string, unknown>): Promise<void> {
   await client.indices.delete({ index, ignore_unavailable: true });
-  await client.indices.create({ index, body });
+  await client.indices.create({ index, body: indexBodyForEngine(body) });
 }
 
 /** Indexes documents with `refresh: true`, in chunks; a refused document is recorded, not fatal. */

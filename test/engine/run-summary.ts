@@ -1,9 +1,12 @@
 /**
  * Seeds and summaries shared by the engine test files. Each file writes its
- * counts to `<ENGINE_SUMMARY_DIR>/<name>.json`; the runner adds them up.
+ * counts to `<ENGINE_SUMMARY_DIR>/summary-<name>.json` (one folder per
+ * engine); the runner adds them up per engine.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { engineIdentity, engineSkips } from './engine.js';
+import type { EngineSkip } from './engine.js';
 
 /**
  * The fast-check seed: `ENGINE_SEED` (a number, or `random`), else a fixed
@@ -33,18 +36,29 @@ export interface FileSummary {
   readonly notes?: readonly string[];
 }
 
+/** A {@link FileSummary} as written: with the engine and what was left out for it. */
+export interface WrittenSummary extends FileSummary {
+  readonly engine: string;
+  /** Fixture parts this engine cannot run (from `indexBodyForEngine` and `recordEngineSkip`), with the reason. */
+  readonly skippedForEngine: readonly EngineSkip[];
+}
+
 /** Prints a summary and writes it for the runner. */
 export function recordSummary(summary: FileSummary): void {
+  const engine = engineIdentity().name;
+  const skipped = [...engineSkips()];
   const lines = [
-    `\n[engine] ${summary.name}${summary.seed === undefined ? '' : ` (seed ${summary.seed})`}`,
+    `\n[engine] ${engine}: ${summary.name}${summary.seed === undefined ? '' : ` (seed ${summary.seed})`}`,
     `  documents indexed: ${summary.documents} (rejected by the engine: ${summary.documentsRejectedByEngine})`,
     `  filter sets: ${summary.filterSets}, queries run: ${summary.queries}`,
     `  disagreements: ${summary.disagreements}`,
     `  time: ${summary.seconds.toFixed(1)}s`,
     ...(summary.notes ?? []).map((note) => `  ${note}`),
+    ...(skipped.length === 0 ? [] : [`  skipped for ${engine}: ${skipped.length}`, ...skipped.map((skip) => `    ${skip.what}: ${skip.reason}`)]),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
+  const written: WrittenSummary = { ...summary, engine, skippedForEngine: skipped };
   const dir = process.env['ENGINE_SUMMARY_DIR'] ?? '.engine';
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, `summary-${summary.name}.json`), `${JSON.stringify(summary, null, 2)}\n`);
+  writeFileSync(join(dir, `summary-${summary.name}.json`), `${JSON.stringify(written, null, 2)}\n`);
 }

@@ -1,4 +1,4 @@
-package dev.sharedtokens.conformance;
+package dev.sharedtokens.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,18 +10,20 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.opensearch.analysis.common.CommonAnalysisPlugin;
+import org.opensearch.Version;
+import org.opensearch.analysis.common.CommonAnalysisModulePlugin;
 import org.opensearch.common.settings.Settings;
 import org.opensearch.env.Environment;
 import org.opensearch.http.HttpServerTransport;
-import org.opensearch.index.mapper.MapperExtrasPlugin;
+import org.opensearch.index.mapper.MapperExtrasModulePlugin;
 import org.opensearch.node.InternalSettingsPreparer;
 import org.opensearch.node.Node;
 import org.opensearch.plugins.Plugin;
-import org.opensearch.transport.Netty4Plugin;
+import org.opensearch.plugins.PluginInfo;
+import org.opensearch.transport.Netty4ModulePlugin;
 
 /**
- * One OpenSearch node in this JVM, for the engine conformance suite.
+ * One OpenSearch 3.x node in this JVM, for the engine suite.
  *
  * <p>Started through the {@link Node} constructor rather than the distribution's
  * bootstrap: that path loads the module plugins from the classpath and skips the
@@ -37,9 +39,9 @@ import org.opensearch.transport.Netty4Plugin;
  * <p>Arguments: {@code [--exit-on-stdin-eof] [--port <n|range>] [--home <dir>]}.
  * The default port is {@code 0}: the kernel picks a free one.
  */
-public final class ConformanceNode {
+public final class OpenSearchNode {
 
-    private ConformanceNode() {}
+    private OpenSearchNode() {}
 
     public static void main(String[] args) throws Exception {
         boolean exitOnStdinEof = false;
@@ -62,8 +64,8 @@ public final class ConformanceNode {
         Files.createDirectories(homeDir.resolve("config"));
 
         Settings settings = Settings.builder()
-            .put("cluster.name", "shared-tokens-conformance")
-            .put("node.name", "conformance-node")
+            .put("cluster.name", "shared-tokens-engine")
+            .put("node.name", "engine-node")
             .put("path.home", homeDir.toString())
             .put("path.data", homeDir.resolve("data").toString())
             .put("path.logs", homeDir.resolve("logs").toString())
@@ -81,8 +83,12 @@ public final class ConformanceNode {
             .put("search.max_buckets", 20000)
             .build();
 
-        Environment environment = InternalSettingsPreparer.prepareEnvironment(settings, java.util.Map.of(), null, () -> "conformance-node");
-        List<Class<? extends Plugin>> plugins = List.of(Netty4Plugin.class, MapperExtrasPlugin.class, CommonAnalysisPlugin.class);
+        Environment environment = InternalSettingsPreparer.prepareEnvironment(settings, java.util.Map.of(), null, () -> "engine-node");
+        // 3.x takes classpath plugins as descriptors; PluginsService loads each by class name.
+        List<Class<? extends Plugin>> pluginClasses = List.of(Netty4ModulePlugin.class, MapperExtrasModulePlugin.class, CommonAnalysisModulePlugin.class);
+        List<PluginInfo> plugins = pluginClasses.stream()
+            .map(c -> new PluginInfo(c.getName(), "classpath plugin", "NA", Version.CURRENT, "21", c.getName(), List.of(), false))
+            .toList();
         Node node = new Node(environment, plugins, true) {};
 
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -95,7 +101,7 @@ public final class ConformanceNode {
             if (ownHome) {
                 deleteRecursively(homeDir);
             }
-        }, "conformance-node-shutdown"));
+        }, "engine-node-shutdown"));
 
         node.start();
         node.client().admin().cluster().prepareHealth().setWaitForGreenStatus().setTimeout("60s").get();
@@ -115,7 +121,7 @@ public final class ConformanceNode {
                     // A broken pipe means the same as end of file: the parent is gone.
                 }
                 System.exit(0);
-            }, "conformance-node-parent-watch");
+            }, "engine-node-parent-watch");
             watcher.setDaemon(true);
             watcher.start();
         }
