@@ -1,5 +1,5 @@
 /**
- * The index the conformance suite fills: one field per type (and per setting)
+ * The index the engine suite fills: one field per type (and per setting)
  * the compiler emulates, named after what it exercises.
  */
 

@@ -22,7 +22,7 @@ import { leafText, scalarLeaves, valuesAtPath } from './source-leaves.js';
 import { filterValues } from './value-pools.js';
 import type { Json } from './value-pools.js';
 
-const index = 'conformance-all-types';
+const index = 'engine-all-types';
 const randomDocuments = 1500;
 const randomFilterSets = 4000;
 

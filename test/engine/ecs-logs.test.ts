@@ -27,13 +27,13 @@ const dataDir = resolve(process.env['SHARED_DATA_DIR'] ?? join(process.cwd(), '.
 const templateFile = join(dataDir, 'mappings', 'ecs-9.4.0', 'legacy-template.json');
 const logsDir = join(dataDir, 'logs');
 const present = existsSync(templateFile) && existsSync(logsDir);
-const index = 'conformance-ecs-logs';
+const index = 'engine-ecs-logs';
 const perFile = 500;
 const valuesPerField = 12;
 const randomFilterSets = 2500;
 
 if (!present) {
-  process.stdout.write(`\n[engine] ecs-logs: ${dataDir} has no logs/ or ECS template; real-log conformance NOT checked\n`);
+  process.stdout.write(`\n[engine] ecs-logs: ${dataDir} has no logs/ or ECS template; real-log check NOT run\n`);
 }
 
 /**

@@ -25,7 +25,7 @@ import { filterSetArbitrary } from './filter-set-arbitrary.js';
 import { engineSeed, recordSummary } from './run-summary.js';
 import { userSearchBodyArbitrary } from './user-request-arbitrary.js';
 
-const fullIndex = 'conformance-guard-full';
+const fullIndex = 'engine-guard-full';
 const tokenCount = 12;
 const requestsPerToken = 40;
 // One shard: terms aggregations are then exact, so bucket counts compare exactly.
@@ -114,7 +114,7 @@ describe('guardSearchRequest on OpenSearch: a guarded request sees exactly the a
   });
 
   afterAll(async () => {
-    await client.indices.delete({ index: 'conformance-guard-allowed-*', ignore_unavailable: true });
+    await client.indices.delete({ index: 'engine-guard-allowed-*', ignore_unavailable: true });
   });
 
   it('accepted requests return the same hits, totals and buckets as the same request on the allowed documents alone', async () => {
@@ -128,7 +128,7 @@ describe('guardSearchRequest on OpenSearch: a guarded request sees exactly the a
       const expression: AccessExpression = compileAccess(token.filters, token.operator);
       const allows = toPredicate(expression, { fields });
       const allowedIds = new Set(indexed.filter((document) => allows(document.source)).map((document) => document.id));
-      const allowedIndex = `conformance-guard-allowed-${n}`;
+      const allowedIndex = `engine-guard-allowed-${n}`;
       await recreateIndex(client, allowedIndex, { settings, mappings: allTypesMappings });
       const copied = await bulkIndex(client, allowedIndex, indexed.filter((document) => allowedIds.has(document.id)));
       expect(copied.rejected, 'documents the full index took must fit the allowed index too').toEqual([]);

@@ -80,7 +80,7 @@ const escape: fc.Arbitrary<Body> = fc.oneof(
   fc.constant({ aggs: { sig: { significant_terms: { field: 'kw' } } } }),
   fc.constant({ aggs: { zero: { terms: { field: 'kw', size: 500, min_doc_count: 0 } } } }),
   fc.constant({ runtime_mappings: { kw: { type: 'keyword', script: { source: "emit('Acme')" } } }, query: { match_all: {} } }),
-  fc.constant({ query: { terms: { kw: { index: 'conformance-guard-full', id: 'r1', path: 'kw' } } } }),
+  fc.constant({ query: { terms: { kw: { index: 'engine-guard-full', id: 'r1', path: 'kw' } } } }),
   fc.constant({ query: { match_all: {} }, suggest: { s: { text: 'acme', term: { field: 'kw' } } } }),
   fc.constant({ query: { match_all: {} }, profile: true }),
 );

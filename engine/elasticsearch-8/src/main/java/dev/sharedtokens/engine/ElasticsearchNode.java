@@ -81,6 +81,9 @@ public final class ElasticsearchNode {
             // Shared CI disks can be nearly full; the watermark must not make shards unassigned.
             .put("cluster.routing.allocation.disk.threshold_enabled", false)
             .put("action.auto_create_index", false)
+            // Elasticsearch 8 refuses `DELETE name-*` by default; OpenSearch allows it, and the
+            // suite cleans up its per-test indices that way.
+            .put("action.destructive_requires_name", false)
             // The parent breaker measures the real heap, garbage included; with a small heap and
             // the serial collector it trips on bursts of searches that would fit after a GC.
             .put("indices.breaker.total.use_real_memory", false)
