@@ -14,7 +14,7 @@ import { allTypesMappings, allTypesSettings, filterableFields } from './all-type
 import { checkRejections, compareFilterSets, formatDisagreement, formatUnjustified, rejectedPairs } from './compare-filter-sets.js';
 import type { FilterSet } from './compare-filter-sets.js';
 import { documentArbitrary } from './document-arbitrary.js';
-import { bulkIndex, engineClient, getMapping, recreateIndex } from './engine.js';
+import { bulkIndex, engineClient, engineIdentity, getMapping, recreateIndex } from './engine.js';
 import type { BulkOutcome, IdentifiedDocument } from './engine.js';
 import { filterSetArbitrary } from './filter-set-arbitrary.js';
 import { engineSeed, recordSummary } from './run-summary.js';
@@ -94,7 +94,13 @@ describe(`predicate ≡ query on OpenSearch, all field types (index ${index})`, 
     const single: FilterSet[] = [...table].flatMap(([field, values]) => values.map((value) => ({ operator: 'AND' as const, filters: [{ field, value }] })));
     const random = fc.sample(filterSetArbitrary(table), { seed, numRuns: randomFilterSets });
     const report = await compareFilterSets(client, index, bulk.indexed, fields, [...single, ...random]);
-    const rejections = await checkRejections(client, index, bulk.indexed, fields, rejected, table);
+    const checked = await checkRejections(client, index, bulk.indexed, fields, rejected, table);
+    // The DSL is the same for every engine, so a value is refused when any engine of the suite
+    // cannot run it exactly. On Elasticsearch, values that OpenSearch fails the search on (out of
+    // range, not finite: the compiler's reason says so, and the OpenSearch runs of this same test
+    // prove each of them) may be exact match here: they are justified by the other engine.
+    const byOtherEngine = engineIdentity().product === 'elasticsearch' ? checked.unjustified.filter((item) => /OpenSearch[^)]*fails? the search/.test(item.reason)) : [];
+    const rejections = { ...checked, unjustified: checked.unjustified.filter((item) => !byOtherEngine.includes(item)) };
     const engineReasons = new Map<string, number>();
     for (const { reason } of bulk.rejected) {
       const key = reason.replace(/\[[^\]]*\]|'[^']*'|"[^"]*"|\d+/g, '…').slice(0, 90);
@@ -111,7 +117,7 @@ describe(`predicate ≡ query on OpenSearch, all field types (index ${index})`, 
       seconds: (Date.now() - started) / 1000,
       notes: [
         `single-term sets: ${single.length}, random sets: ${random.length}; compiled ${report.compiled}, rejected by the compiler ${report.rejected}`,
-        `rejected field: value pairs: ${rejected.length} (engine error ${rejections.errors}, engine ≠ exact match ${rejections.differences}, unjustified ${rejections.unjustified.length})`,
+        `rejected field: value pairs: ${rejected.length} (engine error ${rejections.errors}, engine ≠ exact match ${rejections.differences}, justified by another engine ${byOtherEngine.length}, unjustified ${rejections.unjustified.length})`,
         `documents the engine refused, by reason: ${JSON.stringify(Object.fromEntries(engineReasons))}`,
       ],
     });
