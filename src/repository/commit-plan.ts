@@ -1,10 +1,17 @@
 import { SharedTokenError } from '../errors.js';
+import type { StoredSharedLink } from '../domain/shared-link.js';
 import type { StoredSharedToken } from '../domain/shared-token.js';
 import type { TokenFilter } from '../domain/token-filter.js';
 import { frozenCopy } from './in-memory/frozen-copy.js';
-import { assertReferences, assertUniqueFilters, assertUniqueSecretHashes, assertUniqueTokenNames } from './batch-constraints.js';
-import type { RepositoryState } from './in-memory/in-memory-state.js';
-import { assertFilterShape, assertTokenShape } from './record-shape.js';
+import {
+  assertLinksFollowTokens,
+  assertReferences,
+  assertUniqueFilters,
+  assertUniqueSecretHashes,
+  assertUniqueTokenNames,
+} from './batch-constraints.js';
+import type { AccountState, RepositoryState } from './in-memory/in-memory-state.js';
+import { assertFilterShape, assertLinkShape, assertTokenShape } from './record-shape.js';
 import type { RepositoryChange } from './contract.js';
 
 /**
@@ -19,6 +26,7 @@ export interface CommitPlan {
   readonly accountId: string;
   readonly filters: ReadonlyMap<string, TokenFilter | null>;
   readonly tokens: ReadonlyMap<string, StoredSharedToken | null>;
+  readonly links: ReadonlyMap<string, StoredSharedLink | null>;
 }
 
 /**
@@ -35,10 +43,13 @@ export function planCommit(state: RepositoryState, accountId: string, changes: r
   const account = state.accounts.get(accountId);
   const filters = new Map<string, TokenFilter | null>();
   const tokens = new Map<string, StoredSharedToken | null>();
+  const links = new Map<string, StoredSharedLink | null>();
   const currentFilter = (id: string): TokenFilter | null =>
     filters.has(id) ? (filters.get(id) ?? null) : (account?.filters.get(id) ?? null);
   const currentToken = (id: string): StoredSharedToken | null =>
     tokens.has(id) ? (tokens.get(id) ?? null) : (account?.tokens.get(id) ?? null);
+  const currentLink = (id: string): StoredSharedLink | null =>
+    links.has(id) ? (links.get(id) ?? null) : (account?.links.get(id) ?? null);
 
   changes.forEach((change: RepositoryChange, index) => {
     if (typeof change !== 'object' || change === null) {
@@ -74,12 +85,31 @@ export function planCommit(state: RepositoryState, accountId: string, changes: r
         const ids = { accountId, tokenId: String(change.id) };
         assertDeletable(ids, currentToken(change.id)?.version ?? null, change.expectedVersion);
         tokens.set(change.id, null);
+        for (const linkId of linkIdsOfToken(account, links, change.id)) links.set(linkId, null);
+        return;
+      }
+      case 'put-link': {
+        const written = frozenCopy(change.link, [index, 'link']);
+        assertLinkShape(written, [index, 'link']);
+        const ids = { accountId, linkId: written.id };
+        assertSameAccount(written.accountId, accountId, ids, index, 'link');
+        const current = currentLink(written.id);
+        assertVersions(ids, current?.version ?? null, change.expectedVersion, written.version);
+        links.set(written.id, keepLatestUsage(written, current));
+        return;
+      }
+      case 'delete-link': {
+        const ids = { accountId, linkId: String(change.id) };
+        assertDeletable(ids, currentLink(change.id)?.version ?? null, change.expectedVersion);
+        links.set(change.id, null);
         return;
       }
       default: {
         const unknown: never = change;
         throw new SharedTokenError('VALIDATION', `Unknown change type ${JSON.stringify((unknown as { type: unknown }).type)}.`, {
-          issues: [{ path: [index, 'type'], message: 'must be put-filter, delete-filter, put-token or delete-token' }],
+          issues: [
+            { path: [index, 'type'], message: 'must be put-filter, delete-filter, put-token, delete-token, put-link or delete-link' },
+          ],
         });
       }
     }
@@ -87,14 +117,26 @@ export function planCommit(state: RepositoryState, accountId: string, changes: r
 
   assertUniqueFilters(account, accountId, filters);
   assertUniqueTokenNames(account, accountId, tokens);
-  assertUniqueSecretHashes(state, accountId, tokens);
+  assertUniqueSecretHashes(state, accountId, tokens, links);
   assertReferences(account, accountId, filters, tokens);
-  return { accountId, filters, tokens };
+  assertLinksFollowTokens(account, accountId, tokens, links);
+  return { accountId, filters, tokens, links };
+}
+
+// The links a token has at this point of the batch: stored ones the batch has
+// not rewritten, and those the batch wrote for it.
+function linkIdsOfToken(account: AccountState | undefined, links: ReadonlyMap<string, StoredSharedLink | null>, tokenId: string): string[] {
+  const ids: string[] = [];
+  for (const key of account?.linkOrderByToken.get(tokenId)?.page(null, Number.MAX_SAFE_INTEGER).keys ?? []) {
+    if (!links.has(key.id)) ids.push(key.id);
+  }
+  for (const [id, link] of links) if (link !== null && link.tokenId === tokenId) ids.push(id);
+  return ids;
 }
 
 // Usage writes are unversioned and may land between a caller's read and its
 // put; keeping the later instant means a put never erases a recorded use.
-function keepLatestUsage(written: StoredSharedToken, current: StoredSharedToken | null): StoredSharedToken {
+function keepLatestUsage<T extends { readonly lastUsedAt: string | null }>(written: T, current: T | null): T {
   const stored = current?.lastUsedAt ?? null;
   if (stored === null || (written.lastUsedAt !== null && !(Date.parse(stored) > Date.parse(written.lastUsedAt)))) {
     return written;
@@ -107,7 +149,7 @@ function assertSameAccount(
   accountId: string,
   ids: Readonly<Record<string, string>>,
   index: number,
-  member: 'filter' | 'token',
+  member: 'filter' | 'token' | 'link',
 ): void {
   if (recordAccountId !== accountId) {
     throw new SharedTokenError('VALIDATION', `The ${member} belongs to another account than the commit.`, {

@@ -6,6 +6,7 @@
  *
  * @packageDocumentation
  */
+import type { StoredSharedLink } from '../domain/shared-link.js';
 import type { StoredSharedToken } from '../domain/shared-token.js';
 import type { TokenFilter } from '../domain/token-filter.js';
 
@@ -72,6 +73,12 @@ export const MAX_PAGE_LIMIT = 500;
  *   `version` must be `expectedVersion + 1`).
  * - `delete-filter` / `delete-token` remove a record whose stored version is
  *   `expectedVersion`.
+ * - `put-link` / `delete-link` do the same for a sharing link. A `put-link`,
+ *   like a `put-token`, stores the later of the written and the stored
+ *   `lastUsedAt`, so a usage write racing with it is never lost.
+ * - `delete-token` also deletes every link of the token, in the same commit
+ *   (a cascade: the batch need not name them; a link written earlier in the
+ *   batch for that token goes too).
  *
  * @example
  * ```ts
@@ -107,19 +114,69 @@ export type RepositoryChange =
     }
   | {
       readonly type: 'delete-token';
-      /** Id of the token to delete. */
+      /** Id of the token to delete. Its links are deleted with it. */
+      readonly id: string;
+      /** The stored version being deleted. */
+      readonly expectedVersion: number;
+    }
+  | {
+      readonly type: 'put-link';
+      /** The whole link, with its secret hash (never a secret), as it should be stored. */
+      readonly link: StoredSharedLink;
+      /** The stored version this write replaces; `null` to create. */
+      readonly expectedVersion: number | null;
+    }
+  | {
+      readonly type: 'delete-link';
+      /** Id of the link to delete. */
       readonly id: string;
       /** The stored version being deleted. */
       readonly expectedVersion: number;
     };
 
 /**
- * Where shared tokens and token filters live.
+ * Which links {@link SharedTokenRepository.listLinks} returns: those of one
+ * token, those one user created, both conditions, or (empty) every link of
+ * the account.
+ *
+ * @example
+ * ```ts
+ * const scope: LinkScope = { tokenId: 'tok_1', createdBy: 'bob' }; // bob's links to tok_1
+ * ```
+ */
+export interface LinkScope {
+  /** Only links of this token. Default: every token. */
+  readonly tokenId?: string;
+  /** Only links this user id created. Default: every creator. */
+  readonly createdBy?: string;
+}
+
+/**
+ * What a secret hash belongs to: a token's own secret (`link: null`), or a
+ * link (`link` set, `token` its token). See
+ * {@link SharedTokenRepository.findCredentialBySecretHash}.
+ *
+ * @example
+ * ```ts
+ * const found: CredentialMatch | null = await repository.findCredentialBySecretHash(hash);
+ * if (found?.link) console.info(`link ${found.link.id} of token ${found.token.id}`);
+ * ```
+ */
+export interface CredentialMatch {
+  /** The token whose access the credential grants (its own secret, or the link's token). */
+  readonly token: StoredSharedToken;
+  /** The link whose secret hash matched, or `null` when the hash is the token's own (current or previous). */
+  readonly link: StoredSharedLink | null;
+}
+
+/**
+ * Where shared tokens, token filters and sharing links live.
  *
  * Rules every implementation keeps (the conformance suite in
  * `shared-tokens/testing` checks each one):
  *
  * - **Account scoping.** Every method except {@link SharedTokenRepository.findTokenBySecretHash}
+ *   and {@link SharedTokenRepository.findCredentialBySecretHash}
  *   takes the account id first and sees only that account's records. Ids are
  *   unique per account only: two accounts may hold records with the same id,
  *   and they never see, change or conflict with each other.
@@ -128,8 +185,11 @@ export type RepositoryChange =
  *   passed in are copied before being stored. A caller can never change stored
  *   state by mutating an object.
  * - **Optimistic versions.** Every write states the version it expects; a
- *   stale one is `CONFLICT`. Versions only grow; `recordTokenUsage` never
- *   changes them.
+ *   stale one is `CONFLICT`. Versions only grow; `recordTokenUsage` and
+ *   `recordLinkUsage` never change them.
+ * - **One secret-hash space.** A hash answers to at most one credential in
+ *   the whole repository: a token's `secretHash`, a token's
+ *   `previousSecret.hash`, or a link's `secretHash`.
  * - **Atomicity.** A `commit` applies all its changes or none.
  * - **Stable listings.** Lists are ordered by `createdAt`, then `id`, and page
  *   by an opaque cursor: paging through a listing while others insert and
@@ -272,12 +332,23 @@ export interface SharedTokenRepository {
    * - `CONFLICT` when, after the batch, two filters of the account share
    *   (`field`, `value`), or two tokens share a lower-cased `name`. Context:
    *   `existingId` (the record already holding it), `ids`.
-   * - `CONFLICT` when, after the batch, two tokens (in any accounts) answer
-   *   to the same secret hash (`secretHash` or `previousSecret.hash`). Context:
-   *   `ids`, and `existingId` only when the holder is in the same account.
+   * - `CONFLICT` when, after the batch, two credentials (in any accounts)
+   *   answer to the same secret hash: tokens' `secretHash` and
+   *   `previousSecret.hash`, and links' `secretHash`, all in one space.
+   *   Context: `ids`, and `existingId` only when the holder is in the same
+   *   account.
    * - `CONFLICT` when, after the batch, a token written in it references a
    *   filter id that does not exist in the account, or a filter deleted in it
    *   is still referenced by a token. Context: `ids` (`tokenId`, `filterId`).
+   * - `CONFLICT` when, after the batch, a link written in it belongs to a
+   *   token that does not exist in the account. Context: `ids` (`linkId`,
+   *   `tokenId`).
+   * - `CONFLICT` when, after the batch, a link written in it, or any link of
+   *   a token written in it, expires later than its token (`expiresAt`
+   *   compared as instants; `null` is never, so a link of a token that
+   *   expires must expire too). Context: `ids` (`linkId`, `tokenId`). A
+   *   change moving a token's expiry earlier therefore writes its later
+   *   links in the same batch; one racing with a new link is refused.
    *
    * @example
    * ```ts
@@ -300,6 +371,61 @@ export interface SharedTokenRepository {
    * ```
    */
   recordTokenUsage(accountId: string, tokenId: string, lastUsedAt: string): Promise<void>;
+
+  /**
+   * The link with this id in this account (with its secret hash), or `null`.
+   *
+   * @example
+   * ```ts
+   * const link = await repository.getLink('acct-1', 'lnk_1'); // StoredSharedLink | null
+   * ```
+   */
+  getLink(accountId: string, id: string): Promise<StoredSharedLink | null>;
+
+  /**
+   * The credential, in any account, whose secret hash equals `secretHash`:
+   * a token by its `secretHash` or `previousSecret.hash` (`link: null`), or
+   * a link by its `secretHash` together with the link's token. `null` when
+   * nothing answers to it. Indexed: `resolve(secret)` costs one hash and this
+   * one lookup, whichever kind of secret it is given. Like
+   * {@link SharedTokenRepository.findTokenBySecretHash}, it does not judge
+   * validity (paused, expired, grace period ended): the caller does.
+   *
+   * @example
+   * ```ts
+   * const found = await repository.findCredentialBySecretHash(await hashSecret(secret));
+   * // { token, link: null } for a token's secret, { token, link } for a link's
+   * ```
+   */
+  findCredentialBySecretHash(secretHash: string): Promise<CredentialMatch | null>;
+
+  /**
+   * One page of this account's links in `scope` (all of them when the scope
+   * is empty), ordered by `createdAt`, then `id`, with the paging rules of
+   * the other listings.
+   *
+   * @param page - Defaults to the first page of {@link DEFAULT_PAGE_LIMIT} items.
+   * @throws SharedTokenError `VALIDATION` for a bad `limit` or a cursor this repository did not issue.
+   * @example
+   * ```ts
+   * const mine = await repository.listLinks('acct-1', { createdBy: 'bob' }, { limit: 20 });
+   * const ofToken = await repository.listLinks('acct-1', { tokenId: 'tok_1' });
+   * ```
+   */
+  listLinks(accountId: string, scope: LinkScope, page?: PageRequest): Promise<Page<StoredSharedLink>>;
+
+  /**
+   * Sets the link's `lastUsedAt` to the later of the stored instant and
+   * `lastUsedAt` (a use is never forgotten, so concurrent writes need no
+   * version), without touching `version` or `updatedAt`. A no-op when the
+   * link does not exist in this account. Never `CONFLICT`.
+   *
+   * @example
+   * ```ts
+   * await repository.recordLinkUsage('acct-1', 'lnk_1', new Date().toISOString());
+   * ```
+   */
+  recordLinkUsage(accountId: string, linkId: string, lastUsedAt: string): Promise<void>;
 }
 
 /**
@@ -323,6 +449,10 @@ export const REPOSITORY_METHOD_NAMES = Object.freeze([
   'listTokensByFilter',
   'commit',
   'recordTokenUsage',
+  'getLink',
+  'findCredentialBySecretHash',
+  'listLinks',
+  'recordLinkUsage',
 ] as const satisfies readonly (keyof SharedTokenRepository)[]);
 
 // Fails to compile when a method is added to the contract but not to the list.

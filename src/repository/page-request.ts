@@ -3,7 +3,7 @@ import type { OrderKey } from './record-order.js';
 import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, type PageRequest } from './contract.js';
 
 /** Which listing a cursor belongs to; a cursor of one listing is refused by another. @internal */
-export type CursorListing = 'filters' | 'tokens';
+export type CursorListing = 'filters' | 'tokens' | 'links';
 
 /**
  * A {@link PageRequest} checked and decoded: the page size and the key the

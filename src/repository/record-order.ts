@@ -46,6 +46,26 @@ export class OrderedKeys {
     return { keys: this.#keys.slice(start, start + limit), more: start + limit < this.#keys.length };
   }
 
+  /**
+   * Like {@link OrderedKeys.page}, keeping only the keys `keep` accepts: for
+   * a listing narrowed by a second condition.
+   */
+  pageWhere(cursor: OrderKey | null, limit: number, keep: (key: OrderKey) => boolean): { keys: readonly OrderKey[]; more: boolean } {
+    const keys: OrderKey[] = [];
+    for (let index = cursor === null ? 0 : this.#firstAfter(cursor, false); index < this.#keys.length; index++) {
+      const key = this.#keys[index] as OrderKey;
+      if (!keep(key)) continue;
+      if (keys.length === limit) return { keys, more: true };
+      keys.push(key);
+    }
+    return { keys, more: false };
+  }
+
+  /** True when no key is held. */
+  get isEmpty(): boolean {
+    return this.#keys.length === 0;
+  }
+
   /** Index of the first key `>= key` (inclusive) or `> key` (exclusive). */
   #firstAfter(key: OrderKey, inclusive: boolean): number {
     let low = 0;

@@ -1,4 +1,5 @@
 import { SharedTokenError, type ValidationIssue } from '../errors.js';
+import type { StoredSharedLink } from '../domain/shared-link.js';
 import type { StoredSharedToken } from '../domain/shared-token.js';
 import type { TokenFilter } from '../domain/token-filter.js';
 
@@ -55,6 +56,30 @@ export function assertTokenShape(value: unknown, path: Path): asserts value is S
     }
   }
   throwIfAny(issues, 'token');
+}
+
+/**
+ * Throws `VALIDATION` unless `value` has the link members the repository
+ * indexes, orders by and compares.
+ *
+ * @internal
+ */
+export function assertLinkShape(value: unknown, path: Path): asserts value is StoredSharedLink {
+  const issues: ValidationIssue[] = [];
+  const record = asRecord(value, path, issues);
+  if (record !== null) {
+    for (const member of ['id', 'accountId', 'tokenId', 'createdAt', 'createdBy', 'secretHash'] as const) {
+      expectString(record, member, path, issues);
+    }
+    expectVersion(record, path, issues);
+    for (const member of ['expiresAt', 'lastUsedAt'] as const) {
+      const instant = record[member];
+      if (instant !== null && (typeof instant !== 'string' || Number.isNaN(Date.parse(instant)))) {
+        issues.push({ path: [...path, member], message: 'must be an ISO-8601 string or null' });
+      }
+    }
+  }
+  throwIfAny(issues, 'link');
 }
 
 function asRecord(value: unknown, path: Path, issues: ValidationIssue[]): Record<string, unknown> | null {

@@ -3,6 +3,7 @@ import { concurrencyCases } from './cases/concurrency-cases.js';
 import { copyCases } from './cases/copy-cases.js';
 import { integrityCases } from './cases/integrity-cases.js';
 import { isolationCases } from './cases/isolation-cases.js';
+import { linkCases } from './cases/link-cases.js';
 import { lookupCases } from './cases/lookup-cases.js';
 import { modelCases } from './cases/model-cases.js';
 import { paginationCases } from './cases/pagination-cases.js';
@@ -69,6 +70,7 @@ export function runRepositoryConformanceSuite(
     reverseIndexCases(context);
     copyCases(context);
     usageCases(context);
+    linkCases(context);
     concurrencyCases(context);
     modelCases(context);
   });

@@ -1,3 +1,4 @@
+import type { StoredSharedLink } from '../domain/shared-link.js';
 import type { StoredSharedToken } from '../domain/shared-token.js';
 import type { TokenFilter } from '../domain/token-filter.js';
 
@@ -74,6 +75,26 @@ export function aToken(accountId: string, label: string, overrides: Partial<Stor
     version: 1,
     secretHash: fixtureHash(`${accountId}:${label}`),
     previousSecret: null,
+    ...overrides,
+  };
+}
+
+/** A stored link of `tokenId` with defaults derived from `label`; `overrides` win. */
+export function aLink(accountId: string, tokenId: string, label: string, overrides: Partial<StoredSharedLink> = {}): StoredSharedLink {
+  return {
+    id: fixtureId(`link:${label}`),
+    accountId,
+    tokenId,
+    label: `For ${label}`,
+    target: `/dashboards/${label}`,
+    hint: 'shtk_…' + fixtureHash(`link:${label}`).slice(0, 4),
+    createdAt: fixtureTime(0),
+    createdBy: 'user-member',
+    updatedAt: fixtureTime(0),
+    expiresAt: null,
+    lastUsedAt: null,
+    version: 1,
+    secretHash: fixtureHash(`link:${accountId}:${label}`),
     ...overrides,
   };
 }

@@ -31,6 +31,10 @@ describe('createInMemoryRepository', () => {
         'listTokens',
         'listTokensByFilter',
         'recordTokenUsage',
+        'getLink',
+        'findCredentialBySecretHash',
+        'listLinks',
+        'recordLinkUsage',
       ].sort(),
     );
   });

@@ -1,4 +1,5 @@
 import { SharedTokenError } from '../../errors.js';
+import type { StoredSharedLink } from '../../domain/shared-link.js';
 import type { StoredSharedToken } from '../../domain/shared-token.js';
 import type { TokenFilter } from '../../domain/token-filter.js';
 import { applyCommit } from './apply-commit.js';
@@ -22,7 +23,7 @@ import type { Page, PageRequest, SharedTokenRepository } from '../contract.js';
  * against. State lives as long as the returned object.
  *
  * - Lookup by id, by filter `field`+`value`, by lower-cased token name and by
- *   secret hash are `Map` lookups; the filter → tokens reverse index is kept
+ *   secret hash (tokens' and links' in one map) are `Map` lookups; the filter → tokens reverse index is kept
  *   on every write.
  * - Lists are kept sorted by `createdAt`, then `id`; a page is a binary search
  *   from the cursor, which encodes the last key seen (not an offset).
@@ -100,8 +101,9 @@ function repositoryOver(state: RepositoryState): SharedTokenRepository {
     },
 
     async findTokenBySecretHash(secretHash) {
-      const owner = state.tokenBySecretHash.get(secretHash);
-      return copyOrNull(owner === undefined ? undefined : state.accounts.get(owner.accountId)?.tokens.get(owner.tokenId));
+      const owner = state.ownerBySecretHash.get(secretHash);
+      if (owner === undefined || owner.linkId !== null) return null;
+      return copyOrNull(state.accounts.get(owner.accountId)?.tokens.get(owner.tokenId));
     },
 
     async listTokens(accountId, page) {
@@ -136,6 +138,57 @@ function repositoryOver(state: RepositoryState): SharedTokenRepository {
       // Only lastUsedAt changes, and no index depends on it: swap the record in place.
       if (token !== undefined) tokens?.set(tokenId, frozenCopy({ ...token, lastUsedAt }));
     },
+
+    async getLink(accountId, id) {
+      return copyOrNull(account(accountId)?.links.get(id));
+    },
+
+    async findCredentialBySecretHash(secretHash) {
+      const owner = state.ownerBySecretHash.get(secretHash);
+      const scope = owner === undefined ? undefined : state.accounts.get(owner.accountId);
+      const token = owner === undefined ? undefined : scope?.tokens.get(owner.tokenId);
+      if (owner === undefined || token === undefined) return null;
+      if (owner.linkId === null) return frozenCopy({ token, link: null });
+      const link = scope?.links.get(owner.linkId);
+      return link === undefined ? null : frozenCopy({ token, link });
+    },
+
+    async listLinks(accountId, scope, page) {
+      const { limit, after } = parsePageRequest('links', page);
+      const links = account(accountId)?.links;
+      const tokenId = scope?.tokenId;
+      const createdBy = scope?.createdBy;
+      const order =
+        tokenId !== undefined
+          ? account(accountId)?.linkOrderByToken.get(tokenId)
+          : createdBy !== undefined
+            ? account(accountId)?.linkOrderByCreator.get(createdBy)
+            : account(accountId)?.linkOrder;
+      if (order === undefined || links === undefined) return frozenCopy({ items: [], nextCursor: null });
+      // Narrowed by token, a creator condition is the one left to check per key.
+      const keep = (key: OrderKey): boolean => createdBy === undefined || links.get(key.id)?.createdBy === createdBy;
+      const { keys, more } = order.pageWhere(after, limit, keep);
+      const last = keys.at(-1);
+      return frozenCopy({
+        items: keys.map((key) => links.get(key.id) as StoredSharedLink),
+        nextCursor: more && last !== undefined ? encodeCursor('links', last) : null,
+      });
+    },
+
+    async recordLinkUsage(accountId, linkId, lastUsedAt) {
+      if (typeof lastUsedAt !== 'string' || Number.isNaN(Date.parse(lastUsedAt))) {
+        throw new SharedTokenError('VALIDATION', 'lastUsedAt must be an ISO-8601 string.', {
+          ids: { accountId: String(accountId), linkId: String(linkId) },
+          issues: [{ path: ['lastUsedAt'], message: 'must be an ISO-8601 string' }],
+        });
+      }
+      const links = account(accountId)?.links;
+      const link = links?.get(linkId);
+      if (link === undefined) return;
+      // A use is never forgotten: an older instant arriving late changes nothing.
+      if (link.lastUsedAt !== null && !(Date.parse(lastUsedAt) > Date.parse(link.lastUsedAt))) return;
+      links?.set(linkId, frozenCopy({ ...link, lastUsedAt }));
+    },
   };
 }
 
@@ -165,6 +218,9 @@ function inspectorOver(state: RepositoryState): RepositoryInspector {
     async storedTokens(accountId) {
       return frozenCopy([...(state.accounts.get(accountId)?.tokens.values() ?? [])]);
     },
+    async storedLinks(accountId) {
+      return frozenCopy([...(state.accounts.get(accountId)?.links.values() ?? [])]);
+    },
     async dump() {
       return JSON.stringify({
         accounts: [...state.accounts].map(([accountId, account]) => ({
@@ -176,8 +232,12 @@ function inspectorOver(state: RepositoryState): RepositoryInspector {
           tokenIdsByFilterId: [...account.tokenIdsByFilterId].map(([filterId, ids]) => [filterId, [...ids]]),
           filterOrder: account.filterOrder.page(null, Number.MAX_SAFE_INTEGER).keys,
           tokenOrder: account.tokenOrder.page(null, Number.MAX_SAFE_INTEGER).keys,
+          links: [...account.links],
+          linkOrder: account.linkOrder.page(null, Number.MAX_SAFE_INTEGER).keys,
+          linkOrderByToken: [...account.linkOrderByToken].map(([id, order]) => [id, order.page(null, Number.MAX_SAFE_INTEGER).keys]),
+          linkOrderByCreator: [...account.linkOrderByCreator].map(([id, order]) => [id, order.page(null, Number.MAX_SAFE_INTEGER).keys]),
         })),
-        tokenBySecretHash: [...state.tokenBySecretHash],
+        ownerBySecretHash: [...state.ownerBySecretHash],
       });
     },
   };

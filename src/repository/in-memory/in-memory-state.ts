@@ -1,3 +1,4 @@
+import type { StoredSharedLink } from '../../domain/shared-link.js';
 import type { StoredSharedToken } from '../../domain/shared-token.js';
 import type { TokenFilter } from '../../domain/token-filter.js';
 import { OrderedKeys } from '../record-order.js';
@@ -19,12 +20,22 @@ export interface AccountState {
   readonly tokenIdsByFilterId: Map<string, Set<string>>;
   readonly filterOrder: OrderedKeys;
   readonly tokenOrder: OrderedKeys;
+  readonly links: Map<string, StoredSharedLink>;
+  readonly linkOrder: OrderedKeys;
+  /** Token id → the order of its links (the cascade and the `tokenId` scope). */
+  readonly linkOrderByToken: Map<string, OrderedKeys>;
+  /** Creator user id → the order of the links they created (the `createdBy` scope). */
+  readonly linkOrderByCreator: Map<string, OrderedKeys>;
 }
 
-/** Where a secret hash points: the one token holding it, in any account. */
+/**
+ * Where a secret hash points: the one credential holding it, in any
+ * account: a token's own secret (`linkId: null`) or a link of the token.
+ */
 export interface SecretHashOwner {
   readonly accountId: string;
   readonly tokenId: string;
+  readonly linkId: string | null;
 }
 
 /**
@@ -35,13 +46,13 @@ export interface SecretHashOwner {
  */
 export interface RepositoryState {
   readonly accounts: Map<string, AccountState>;
-  /** Secret hash (current or previous) → its token, across accounts. */
-  readonly tokenBySecretHash: Map<string, SecretHashOwner>;
+  /** Secret hash (a token's current or previous, or a link's) → its credential, across accounts. */
+  readonly ownerBySecretHash: Map<string, SecretHashOwner>;
 }
 
 /** An empty state: no accounts, no hashes. @internal */
 export function createRepositoryState(): RepositoryState {
-  return { accounts: new Map(), tokenBySecretHash: new Map() };
+  return { accounts: new Map(), ownerBySecretHash: new Map() };
 }
 
 /** The account's state, created on first write. @internal */
@@ -56,6 +67,10 @@ export function accountStateFor(state: RepositoryState, accountId: string): Acco
       tokenIdsByFilterId: new Map(),
       filterOrder: new OrderedKeys(),
       tokenOrder: new OrderedKeys(),
+      links: new Map(),
+      linkOrder: new OrderedKeys(),
+      linkOrderByToken: new Map(),
+      linkOrderByCreator: new Map(),
     };
     state.accounts.set(accountId, account);
   }
@@ -111,7 +126,7 @@ export function indexToken(state: RepositoryState, account: AccountState, token:
     tokenIds.add(token.id);
   }
   for (const hash of secretHashesOf(token)) {
-    state.tokenBySecretHash.set(hash, { accountId: token.accountId, tokenId: token.id });
+    state.ownerBySecretHash.set(hash, { accountId: token.accountId, tokenId: token.id, linkId: null });
   }
 }
 
@@ -128,7 +143,44 @@ export function unindexToken(state: RepositoryState, account: AccountState, toke
     if (tokenIds?.size === 0) account.tokenIdsByFilterId.delete(filterId);
   }
   for (const hash of secretHashesOf(token)) {
-    const owner = state.tokenBySecretHash.get(hash);
-    if (owner?.accountId === token.accountId && owner.tokenId === token.id) state.tokenBySecretHash.delete(hash);
+    const owner = state.ownerBySecretHash.get(hash);
+    if (owner?.accountId === token.accountId && owner.tokenId === token.id && owner.linkId === null) {
+      state.ownerBySecretHash.delete(hash);
+    }
   }
+}
+
+/** Stores `link` and adds it to the link orders and the secret-hash index. @internal */
+export function indexLink(state: RepositoryState, account: AccountState, link: StoredSharedLink): void {
+  account.links.set(link.id, link);
+  account.linkOrder.insert(link);
+  orderIn(account.linkOrderByToken, link.tokenId).insert(link);
+  orderIn(account.linkOrderByCreator, link.createdBy).insert(link);
+  state.ownerBySecretHash.set(link.secretHash, { accountId: link.accountId, tokenId: link.tokenId, linkId: link.id });
+}
+
+/** Removes `link` and its entries from every index it is in. @internal */
+export function unindexLink(state: RepositoryState, account: AccountState, link: StoredSharedLink): void {
+  account.links.delete(link.id);
+  account.linkOrder.remove(link);
+  removeFrom(account.linkOrderByToken, link.tokenId, link);
+  removeFrom(account.linkOrderByCreator, link.createdBy, link);
+  const owner = state.ownerBySecretHash.get(link.secretHash);
+  if (owner?.accountId === link.accountId && owner.linkId === link.id) state.ownerBySecretHash.delete(link.secretHash);
+}
+
+function orderIn(orders: Map<string, OrderedKeys>, key: string): OrderedKeys {
+  let order = orders.get(key);
+  if (order === undefined) {
+    order = new OrderedKeys();
+    orders.set(key, order);
+  }
+  return order;
+}
+
+function removeFrom(orders: Map<string, OrderedKeys>, key: string, link: StoredSharedLink): void {
+  const order = orders.get(key);
+  order?.remove(link);
+  // Empty orders would pile up for every token and creator ever seen; drop them.
+  if (order?.isEmpty === true) orders.delete(key);
 }

@@ -177,8 +177,8 @@ export function isolationCases({ describe, test, expect, withFreshInstance, fcPa
       expect(filterError).toMatchObject({ name: 'SharedTokenError', code: 'VALIDATION' });
       expect(tokenError).toMatchObject({ name: 'SharedTokenError', code: 'VALIDATION' });
       expect(await snapshot(inspect, [ACME, GLOBEX])).toEqual({
-        [ACME]: { filters: [], tokens: [] },
-        [GLOBEX]: { filters: [], tokens: [] },
+        [ACME]: { filters: [], tokens: [], links: [] },
+        [GLOBEX]: { filters: [], tokens: [], links: [] },
       });
     });
 
