@@ -6,6 +6,7 @@
  */
 import type { AccessChange } from './access-change.js';
 import type { Role } from './actor.js';
+import type { SharedLink } from './shared-link.js';
 import type { SharedToken, FiltersOperator } from './shared-token.js';
 import type { TokenFilter } from './token-filter.js';
 
@@ -112,6 +113,24 @@ export interface TokenDeletedEvent extends EventBase {
   readonly token: SharedToken;
 }
 
+/** A sharing link was created, by an admin or a member (its secret is not in the event). */
+export interface LinkCreatedEvent extends EventBase {
+  readonly type: 'link.created';
+  /** The new link. */
+  readonly link: SharedLink;
+}
+
+/**
+ * A sharing link was revoked by its creator or an admin; it stopped working
+ * at once. Links deleted with their token get no event of their own: the
+ * `token.deleted` event covers them.
+ */
+export interface LinkRevokedEvent extends EventBase {
+  readonly type: 'link.revoked';
+  /** The link as it was. */
+  readonly link: SharedLink;
+}
+
 /**
  * Recording `lastUsedAt` failed during `resolve`. Access was still granted;
  * this event is the only trace of the failure.
@@ -120,6 +139,8 @@ export interface TokenUsageWriteFailedEvent extends EventBase {
   readonly type: 'token.usage-write-failed';
   /** The token that was resolved. */
   readonly tokenId: string;
+  /** The link whose secret was presented, or `null` for the token's own secret. */
+  readonly linkId: string | null;
   /** The failure, reduced to its name, code (if any) and message. */
   readonly error: { readonly name: string; readonly code: string | null; readonly message: string };
 }
@@ -148,7 +169,9 @@ export type SharedTokenEvent =
   | TokenResumedEvent
   | TokenSecretRotatedEvent
   | TokenDeletedEvent
-  | TokenUsageWriteFailedEvent;
+  | TokenUsageWriteFailedEvent
+  | LinkCreatedEvent
+  | LinkRevokedEvent;
 
 /** The `type` of every {@link SharedTokenEvent}. */
 export type SharedTokenEventType = SharedTokenEvent['type'];

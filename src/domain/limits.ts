@@ -31,6 +31,15 @@ export const MAX_ID_LENGTH = 128;
 /** Most filter ids in one request, and most filters on one token: 100. */
 export const MAX_FILTERS_PER_TOKEN = 100;
 
+/** Longest link label ("Acme support"): 200. */
+export const MAX_LINK_LABEL_LENGTH = 200;
+
+/** Longest link target (a dashboard id or URL path): 2048, the URL length browsers and proxies reliably carry. */
+export const MAX_LINK_TARGET_LENGTH = 2048;
+
+/** Most documents one `previewAccess` call checks: 10,000 (a real sample, previewed well under a second). */
+export const MAX_PREVIEW_DOCUMENTS = 10_000;
+
 /** Longest grace period for a rotated secret: 30 days, in milliseconds. */
 export const MAX_GRACE_PERIOD_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -59,4 +68,10 @@ export const INPUT_LIMITS = Object.freeze({
   filtersPerToken: MAX_FILTERS_PER_TOKEN,
   /** Longest grace period of a rotated secret, in milliseconds: 30 days. */
   gracePeriodMs: MAX_GRACE_PERIOD_MS,
+  /** Longest link label: 200. */
+  linkLabel: MAX_LINK_LABEL_LENGTH,
+  /** Longest link target: 2048. */
+  linkTarget: MAX_LINK_TARGET_LENGTH,
+  /** Most documents in one access preview: 10,000. */
+  previewDocuments: MAX_PREVIEW_DOCUMENTS,
 });

@@ -31,9 +31,17 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, name:
   if (result.success) return result.data as z.output<S>;
   const issues: ValidationIssue[] = result.error.issues.map((issue) => ({
     path: [name, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-    message: issue.message,
+    message: withoutGenericLead(issue.message),
   }));
   const first = issues[0];
   const where = first === undefined ? name : first.path.join('.');
   throw new SharedTokenError('VALIDATION', `Invalid ${where}: ${first?.message ?? 'invalid input'}`, { issues });
+}
+
+// zod's built-in messages start with "Invalid input: " ("Invalid input:
+// expected object, received string"); ours already say "Invalid <where>:",
+// so the lead would read twice.
+function withoutGenericLead(message: string): string {
+  const stripped = message.replace(/^Invalid input:\s*/, '');
+  return stripped === '' ? 'invalid input' : stripped;
 }

@@ -64,6 +64,20 @@ export async function previewFilterDeletion(ctx: ServiceContext, actorIn: unknow
   return buildPreview(filter, tokens);
 }
 
+// No third argument, `{}`, an empty string, or `{ confirm: '' }`: the caller
+// has not asked for a preview yet, which is a missing confirmation, not bad input.
+function lacksConfirmation(input: unknown): boolean {
+  if (input === undefined || input === null || input === '') return true;
+  if (typeof input !== 'object' || Array.isArray(input)) return false;
+  try {
+    const keys = Object.keys(input);
+    const confirm = (input as { confirm?: unknown }).confirm;
+    return keys.length === 0 || (keys.length === 1 && keys[0] === 'confirm' && (confirm === undefined || confirm === ''));
+  } catch {
+    return false; // an unreadable input is left to the schema, which reports it as VALIDATION
+  }
+}
+
 /** The `deleteFilter` use case; see `SharedTokens.deleteFilter` for its contract. */
 export async function deleteFilter(
   ctx: ServiceContext,
@@ -73,8 +87,10 @@ export async function deleteFilter(
 ): Promise<FilterDeletionResult> {
   const actor = adminActor(actorIn, 'delete a filter');
   const filterId = parseInput(idSchema, idIn, 'filterId');
-  const { confirm } = parseInput(deleteFilterInputSchema, inputIn, 'input');
   const { accountId } = actor;
+  // An unknown filter is NOT_FOUND before anything about the confirmation.
+  await loadFilter(ctx.repository, accountId, filterId);
+  const confirm = lacksConfirmation(inputIn) ? null : parseInput(deleteFilterInputSchema, inputIn, 'input').confirm;
   // A lost race is re-read; whatever changed then makes the confirmation stale.
   return retryOnConflict(true, async () => {
     const filter = await loadFilter(ctx.repository, accountId, filterId);
@@ -83,8 +99,10 @@ export async function deleteFilter(
     if (preview.confirmation !== confirm) {
       throw new SharedTokenError(
         'CONFIRMATION_REQUIRED',
-        'Deleting a filter needs the confirmation of a current preview (previewFilterDeletion)',
-        { ids: { accountId, filterId } },
+        confirm === null
+          ? 'Deleting a filter needs a confirmation: pass the confirmation of previewFilterDeletion'
+          : 'The confirmation is not that of a current preview: preview the deletion again (previewFilterDeletion)',
+        { ids: { accountId, filterId }, affectedTokenCount: tokens.length },
       );
     }
     const orphaned = preview.affectedTokens.filter((a) => a.effect === 'becomes-unrestricted').map((a) => a.token.id);

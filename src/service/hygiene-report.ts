@@ -9,7 +9,9 @@ import type { SharedToken, StoredSharedToken } from '../domain/shared-token.js';
 import type { TokenFilter } from '../domain/token-filter.js';
 import { isTokenExpired, toPublicToken } from '../domain/token-transitions.js';
 import { deepFreeze } from '../domain/deep-freeze.js';
-import type { Page, PageRequest } from '../repository/contract.js';
+import type { LinkScope, Page, PageRequest } from '../repository/contract.js';
+import type { SharedLink, StoredSharedLink } from '../domain/shared-link.js';
+import { toPublicLink } from '../domain/link-transitions.js';
 import { readerActor } from './authorize.js';
 import type { ServiceContext } from './context.js';
 
@@ -60,21 +62,33 @@ export interface HygieneReport {
   readonly unusedFilters: readonly TokenFilter[];
   /** Filters whose value contains `*` or `?`, or surrounding whitespace. */
   readonly suspiciousFilters: readonly SuspiciousFilter[];
+  /** The window used for `unusedLinks`, in days: the policy's `linkUnusedForDays`. */
+  readonly linkUnusedForDays: number;
+  /** Links never used. For a member, only the links they created (as everywhere else). */
+  readonly neverUsedLinks: readonly SharedLink[];
+  /** Links not used for `linkUnusedForDays` (or never used and created at least that long ago). */
+  readonly unusedLinks: readonly SharedLink[];
+  /** Links with `expiresAt: null`: they outlive whatever they were made for (their token never expires either). */
+  readonly neverExpiringLinks: readonly SharedLink[];
 }
 
 /** The `hygieneReport` use case; see `SharedTokens.hygieneReport` for its contract. */
 export async function hygieneReport(ctx: ServiceContext, actorIn: unknown, optionsIn: unknown): Promise<HygieneReport> {
   const actor = readerActor(actorIn);
   const options = parseInput(hygieneReportInputSchema, optionsIn, 'options');
-  const [tokens, filters] = await Promise.all([
+  const linkScope: LinkScope = actor.role === 'admin' ? {} : { createdBy: actor.userId };
+  const [tokens, filters, links] = await Promise.all([
     readAll((page) => ctx.repository.listTokens(actor.accountId, page)),
     readAll((page) => ctx.repository.listFilters(actor.accountId, page)),
+    readAll((page) => ctx.repository.listLinks(actor.accountId, linkScope, page)),
   ]);
   const now = ctx.clock.now();
   const soon = now.getTime() + options.expiringWithinDays * DAY_MS;
   const unusedSince = now.getTime() - options.unusedForDays * DAY_MS;
   const used = new Set(tokens.flatMap((t) => t.filterIds));
   const pick = (test: (t: StoredSharedToken) => boolean) => tokens.filter(test).map(toPublicToken);
+  const linkUnusedSince = now.getTime() - ctx.policy.linkUnusedForDays * DAY_MS;
+  const pickLinks = (test: (l: StoredSharedLink) => boolean) => links.filter(test).map(toPublicLink);
   return deepFreeze({
     generatedAt: now.toISOString(),
     expiringWithinDays: options.expiringWithinDays,
@@ -89,6 +103,10 @@ export async function hygieneReport(ctx: ServiceContext, actorIn: unknown, optio
       const reasons = suspiciousValueReasons(filter.value);
       return reasons.length === 0 ? [] : [{ filter, reasons }];
     }),
+    linkUnusedForDays: ctx.policy.linkUnusedForDays,
+    neverUsedLinks: pickLinks((l) => l.lastUsedAt === null),
+    unusedLinks: pickLinks((l) => Date.parse(l.lastUsedAt ?? l.createdAt) <= linkUnusedSince),
+    neverExpiringLinks: pickLinks((l) => l.expiresAt === null),
   });
 }
 

@@ -37,6 +37,8 @@ export interface SharedTokensPolicy {
   readonly maxLifetime?: number | null;
   /** `resolve` writes `lastUsedAt` at most once per this interval. Default 60 seconds. */
   readonly lastUsedResolution?: number;
+  /** After how many days without use the hygiene report lists a link as unused (1 to 3650). Default 30. */
+  readonly linkUnusedForDays?: number;
 }
 
 /** A policy with every default filled in. */
@@ -49,6 +51,8 @@ export interface EffectivePolicy {
   readonly maxLifetime: number | null;
   /** See {@link SharedTokensPolicy.lastUsedResolution}. */
   readonly lastUsedResolution: number;
+  /** See {@link SharedTokensPolicy.linkUnusedForDays}. */
+  readonly linkUnusedForDays: number;
 }
 
 const duration = z.number({ error: 'must be a number of milliseconds' }).int().positive().max(100 * 365 * DAY_MS);
@@ -59,8 +63,9 @@ const policySchema = z
     defaultLifetime: duration.nullable().default(7 * DAY_MS),
     maxLifetime: duration.nullable().default(null),
     lastUsedResolution: z.number().int().min(0).max(DAY_MS).default(60_000),
+    linkUnusedForDays: z.number({ error: 'must be a number of days' }).int().min(1).max(3650).default(30),
   })
-  .default({ requireFilters: false, defaultLifetime: 7 * DAY_MS, maxLifetime: null, lastUsedResolution: 60_000 })
+  .default({ requireFilters: false, defaultLifetime: 7 * DAY_MS, maxLifetime: null, lastUsedResolution: 60_000, linkUnusedForDays: 30 })
   .superRefine((policy, ctx) => {
     if (policy.maxLifetime === null) return;
     if (policy.defaultLifetime === null || policy.defaultLifetime > policy.maxLifetime) {

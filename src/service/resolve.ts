@@ -5,6 +5,8 @@
  */
 import { SharedTokenError } from '../errors.js';
 import type { SharedToken, StoredSharedToken, FiltersOperator } from '../domain/shared-token.js';
+import type { StoredSharedLink } from '../domain/shared-link.js';
+import { expiresLaterThan } from '../domain/link-transitions.js';
 import type { TokenFilter } from '../domain/token-filter.js';
 import { isTokenExpired, toPublicToken } from '../domain/token-transitions.js';
 import { deepFreeze } from '../domain/deep-freeze.js';
@@ -13,12 +15,33 @@ import type { AccessExpression } from '../access/expression/expression.js';
 import type { ServiceContext } from './context.js';
 
 /**
+ * The link whose secret was resolved: who it is for and what it opens.
+ *
+ * @example
+ * ```ts
+ * const { link } = await tokens.resolve(secretFromTheLink);
+ * if (link !== null) redirectTo(link.target ?? '/');
+ * ```
+ */
+export interface ResolvedLink {
+  /** The link's id. */
+  readonly id: string;
+  /** Who it is for, or `null`. */
+  readonly label: string | null;
+  /** What it opens, or `null`. */
+  readonly target: string | null;
+  /** The user id of whoever created it. */
+  readonly createdBy: string;
+}
+
+/**
  * A token's current access, as `resolve(secret)` returns it.
  *
  * @example
  * ```ts
  * const access = await tokens.resolve(secretFromTheLink);
- * // { token, filters: [{ field: 'kubernetes.namespace', value: 'payments', ... }],
+ * // { token, link: { id, label: 'Acme support', target: '/dashboards/checkout', createdBy: 'bob' },
+ * //   filters: [{ field: 'kubernetes.namespace', value: 'payments', ... }],
  * //   filtersOperator: 'AND', unrestricted: false, expiresAt: '2026-01-08T00:00:00.000Z', secretGeneration: 'current',
  * //   expression: { kind: 'term', field: 'kubernetes.namespace', value: 'payments' } }
  * const query = toElasticsearchQuery(access.expression);
@@ -27,15 +50,21 @@ import type { ServiceContext } from './context.js';
 export interface ResolvedAccess {
   /** The token, without its secret or hash. */
   readonly token: SharedToken;
+  /** The link whose secret was presented, or `null` for the token's own secret. */
+  readonly link: ResolvedLink | null;
   /** Its filters, in the order of `token.filterIds`. */
   readonly filters: readonly TokenFilter[];
   /** How the filters combine. */
   readonly filtersOperator: FiltersOperator;
   /** True when the token has no filters: it sees every log of its account. */
   readonly unrestricted: boolean;
-  /** When the token expires, or `null` for never. */
+  /** When the presented credential stops working: the earlier of the token's and the link's expiry; `null` for never. */
   readonly expiresAt: string | null;
-  /** Which secret was presented: the current one, or the previous one during a rotation's grace period. */
+  /**
+   * Which of the token's own secrets was presented: the current one, or the
+   * previous one during a rotation's grace period. Always `'current'` for a
+   * link (a link's secret is never rotated, only revoked).
+   */
   readonly secretGeneration: 'current' | 'previous';
   /** The access expression of the filters (`compileAccess`): `{ kind: 'all' }` when unrestricted. */
   readonly expression: AccessExpression;
@@ -50,23 +79,26 @@ export async function resolve(ctx: ServiceContext, secret: unknown): Promise<Res
   if (!ctx.secrets.isWellFormed(secret)) throw invalid();
   const hash = await ctx.secrets.hash(secret);
   for (let read = 0; read < MAX_READS; read++) {
-    const token = await ctx.repository.findTokenBySecretHash(hash);
-    if (token === null) throw invalid();
+    const found = await ctx.repository.findCredentialBySecretHash(hash);
+    if (found === null) throw invalid();
+    const { token, link } = found;
     const now = ctx.clock.now();
-    const secretGeneration = token.secretHash === hash ? 'current' : 'previous';
+    const secretGeneration = link !== null || token.secretHash === hash ? 'current' : 'previous';
     if (secretGeneration === 'previous' && !previousStillValid(token, hash, now)) throw invalid();
-    const ids = { accountId: token.accountId, tokenId: token.id };
+    const ids = { accountId: token.accountId, tokenId: token.id, ...(link === null ? {} : { linkId: link.id }) };
     if (isTokenExpired(token, now)) throw new SharedTokenError('TOKEN_EXPIRED', 'This token has expired', { ids });
+    if (link !== null && isTokenExpired(link, now)) throw new SharedTokenError('TOKEN_EXPIRED', 'This link has expired', { ids });
     if (token.status === 'paused') throw new SharedTokenError('TOKEN_PAUSED', 'This token is paused', { ids });
     const filters = await ctx.repository.getFilters(token.accountId, token.filterIds);
     if (filters.length !== token.filterIds.length) continue;
-    const lastUsedAt = await recordUsage(ctx, token, now);
+    const lastUsedAt = await recordUsage(ctx, token, link, now);
     return deepFreeze({
       token: toPublicToken({ ...token, lastUsedAt }),
+      link: link === null ? null : { id: link.id, label: link.label, target: link.target, createdBy: link.createdBy },
       filters: [...filters],
       filtersOperator: token.filtersOperator,
       unrestricted: token.filterIds.length === 0,
-      expiresAt: token.expiresAt,
+      expiresAt: link !== null && expiresLaterThan(token.expiresAt, link.expiresAt) ? link.expiresAt : token.expiresAt,
       secretGeneration,
       expression: compileAccess(filters, token.filtersOperator),
     });
@@ -85,22 +117,43 @@ function previousStillValid(token: StoredSharedToken, hash: string, now: Date): 
 }
 
 /**
- * Writes `lastUsedAt` when the stored one is older than the policy's
- * resolution. A failure is reported as an event and never denies access.
- * Returns the `lastUsedAt` the caller should see.
+ * Writes `lastUsedAt` of the link (if any) and of the token, each when its
+ * stored one is older than the policy's resolution, so the token's is the
+ * latest use of any of its credentials. A lost race (`CONFLICT`: someone else
+ * recorded a use at the same moment) is dropped; any other failure is
+ * reported as an event. Neither ever denies access. Returns the token's
+ * `lastUsedAt` the caller should see.
  */
-async function recordUsage(ctx: ServiceContext, token: StoredSharedToken, now: Date): Promise<string | null> {
-  const last = token.lastUsedAt === null ? null : Date.parse(token.lastUsedAt);
-  if (last !== null && now.getTime() - last < ctx.policy.lastUsedResolution) return token.lastUsedAt;
+async function recordUsage(ctx: ServiceContext, token: StoredSharedToken, link: StoredSharedLink | null, now: Date): Promise<string | null> {
   const at = now.toISOString();
+  if (link !== null && isDue(ctx, link.lastUsedAt, now)) {
+    await attemptUsageWrite(ctx, token, link, at, () => ctx.repository.recordLinkUsage(token.accountId, link.id, at));
+  }
+  if (!isDue(ctx, token.lastUsedAt, now)) return token.lastUsedAt;
+  const written = await attemptUsageWrite(ctx, token, link, at, () => ctx.repository.recordTokenUsage(token.accountId, token.id, at));
+  return written ? at : token.lastUsedAt;
+}
+
+function isDue(ctx: ServiceContext, lastUsedAt: string | null, now: Date): boolean {
+  return lastUsedAt === null || now.getTime() - Date.parse(lastUsedAt) >= ctx.policy.lastUsedResolution;
+}
+
+async function attemptUsageWrite(
+  ctx: ServiceContext,
+  token: StoredSharedToken,
+  link: StoredSharedLink | null,
+  at: string,
+  write: () => Promise<void>,
+): Promise<boolean> {
   try {
-    await ctx.repository.recordTokenUsage(token.accountId, token.id, at);
-    return at;
+    await write();
+    return true;
   } catch (error) {
+    if (error instanceof SharedTokenError && error.code === 'CONFLICT') return false;
     ctx.events.emit('system', token.accountId, at, [
-      { type: 'token.usage-write-failed', tokenId: token.id, error: describeError(error) },
+      { type: 'token.usage-write-failed', tokenId: token.id, linkId: link?.id ?? null, error: describeError(error) },
     ]);
-    return token.lastUsedAt;
+    return false;
   }
 }
 

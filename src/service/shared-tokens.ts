@@ -1,5 +1,5 @@
 /**
- * `createSharedTokens`: the use cases of design §3 over a repository.
+ * `createSharedTokens`: the use cases over a repository.
  *
  * @packageDocumentation
  */
@@ -23,6 +23,10 @@ import { resolve, type ResolvedAccess } from './resolve.js';
 import * as tokenFilterUseCases from './token-filter-use-cases.js';
 import type { TokenWithSecret } from './token-results.js';
 import * as tokenUseCases from './token-use-cases.js';
+import * as linkUseCases from './link-use-cases.js';
+import type { LinkWithSecret } from './link-use-cases.js';
+import { previewAccess, type AccessPreview, type PreviewAccessOptions, type PreviewTarget } from './preview-access.js';
+import type { SharedLink } from '../domain/shared-link.js';
 
 /**
  * What `createSharedTokens` needs.
@@ -42,7 +46,7 @@ export interface SharedTokensOptions {
   readonly repository: SharedTokenRepository;
   /** The time source. Default: the system clock. */
   readonly clock?: Clock;
-  /** The host's rules. Default: filters optional, 7-day default lifetime, no maximum, `lastUsedAt` every 60 s. */
+  /** The host's rules. Default: filters optional, 7-day default lifetime, no maximum, `lastUsedAt` every 60 s, links unused after 30 days. */
   readonly policy?: SharedTokensPolicy;
   /**
    * Called synchronously after every committed change, with one event per
@@ -133,20 +137,26 @@ export interface SharedTokens {
 
   /**
    * Deletes a filter and detaches it from every token, atomically (admin).
+   * An unknown filter is `NOT_FOUND` before the confirmation is looked at.
    *
-   * @throws SharedTokenError `CONFIRMATION_REQUIRED` when `confirm` is not the confirmation of a
-   * preview that is still current; `POLICY` when `requireFilters` is on and a token would lose its last filter.
+   * @throws SharedTokenError `NOT_FOUND` for a filter not in the actor's account;
+   * `CONFIRMATION_REQUIRED` when there is no confirmation (no `input`, `{}`, `''` or
+   * `{ confirm: '' }`) or it is not that of a preview still current, with
+   * `context.affectedTokenCount` (how many tokens use the filter now, for a UI to show);
+   * `VALIDATION` for a malformed `input`; `POLICY` when `requireFilters` is on and a
+   * token would lose its last filter.
    * @example
    * ```ts
    * const { confirmation } = await tokens.previewFilterDeletion(admin, filterId);
    * await tokens.deleteFilter(admin, filterId, { confirm: confirmation });
    * ```
    */
-  deleteFilter(actor: Actor, filterId: string, input: { confirm: string }): Promise<FilterDeletionResult>;
+  deleteFilter(actor: Actor, filterId: string, input?: { confirm: string }): Promise<FilterDeletionResult>;
 
   /**
    * Creates a token (admin) and returns its secret, the only time it is
-   * returned. `filterIds` default none (unrestricted; `POLICY` if the policy
+   * returned. That secret is the token's own credential, for the admin;
+   * recipients get links (`createLink`), each with a secret of its own. `filterIds` default none (unrestricted; `POLICY` if the policy
    * requires filters), `filtersOperator` `'AND'`, `expiresAt` now + the
    * policy's default lifetime (7 days); `null` = never.
    *
@@ -288,16 +298,31 @@ export interface SharedTokens {
   deleteToken(actor: Actor, tokenId: string, options?: VersionOptions): Promise<void>;
 
   /**
-   * What the holder of `secret` may see right now: checks the format and
-   * checksum (no storage access for garbage), then one lookup by hash. Writes
-   * `lastUsedAt` at most once per `policy.lastUsedResolution`; a failed write
-   * is reported as a `token.usage-write-failed` event and never denies access.
+   * What the holder of `secret` may see right now. `secret` is a token's own
+   * secret (current, or previous within its grace period) or a link's; for
+   * a link, `link` says which (id, label, target, creator). Checks the format
+   * and checksum first (no storage access for garbage), then one lookup by
+   * hash. Everything is read fresh: a pause, an expiry, a deletion or a
+   * filter change of the token applies to the token's secret and every link
+   * from the next call on.
    *
-   * @throws SharedTokenError `TOKEN_INVALID` (malformed, unknown, or a previous secret past its grace
-   * period), `TOKEN_EXPIRED`, `TOKEN_PAUSED`.
+   * Writes `lastUsedAt` of the link and of the token at most once per
+   * `policy.lastUsedResolution` each (so the token's is the latest use of any
+   * of its credentials). A usage write never fails the call: a lost race is
+   * dropped, any other failure is reported as a `token.usage-write-failed`
+   * event.
+   *
+   * @throws SharedTokenError
+   * - `TOKEN_INVALID` (no context): not a well-formed secret; no token or link answers to it
+   *   (never issued, rotated away, revoked, or its token deleted); a previous secret past its grace period.
+   * - `TOKEN_EXPIRED`: the token has expired, or the link has.
+   * - `TOKEN_PAUSED`: the token is paused.
+   * - `CONFLICT`: the token's filters changed three times while being read (retry the call).
+   * - `REPOSITORY`: the repository failed while reading (its error is the `cause`).
+   * - `VALIDATION`: only if the clock given to `createSharedTokens` returns an invalid date.
    * @example
    * ```ts
-   * const { filters, filtersOperator, unrestricted } = await tokens.resolve(request.headers['x-shared-token']);
+   * const { filters, filtersOperator, unrestricted, link } = await tokens.resolve(request.headers['x-shared-token']);
    * ```
    */
   resolve(secret: string): Promise<ResolvedAccess>;
@@ -314,6 +339,81 @@ export interface SharedTokens {
    * ```
    */
   hygieneReport(actor: Actor, options?: { expiringWithinDays?: number; unusedForDays?: number }): Promise<HygieneReport>;
+
+  /**
+   * Creates a sharing link to a token (admin or member of the token's
+   * account) and returns its secret, the only time it is returned: stored
+   * hashed, in the same checksummed format as a token's secret. `label` says
+   * who it is for, `target` what it opens (free text). `expiresAt` defaults
+   * to the token's; it may be earlier, never later, and follows the token's
+   * when that moves earlier. The link grants exactly the token's current
+   * access, whatever it becomes.
+   *
+   * @throws SharedTokenError `NOT_FOUND` for a token not in the actor's account; `VALIDATION` for an
+   * `expiresAt` in the past or later than the token's (context `tokenExpiresAt`); `TOKEN_EXPIRED`
+   * when the token has already expired.
+   * @example
+   * ```ts
+   * const { link, secret } = await tokens.createLink(member, tokenId, { label: 'Acme support', target: '/dashboards/checkout' });
+   * ```
+   */
+  createLink(
+    actor: Actor,
+    tokenId: string,
+    input?: { label?: string | null; target?: string | null; expiresAt?: string | null },
+  ): Promise<LinkWithSecret>;
+
+  /**
+   * One page of links, oldest first: an admin sees every link of the
+   * account, a member the links they created. `tokenId` narrows to one
+   * token's links. Never secrets or hashes; `hint` shows the secret's prefix
+   * and last 4 characters.
+   *
+   * @example
+   * ```ts
+   * const { items, nextCursor } = await tokens.listLinks(member, { tokenId, limit: 20 });
+   * ```
+   */
+  listLinks(actor: Actor, options?: { tokenId?: string; limit?: number; cursor?: string | null }): Promise<Page<SharedLink>>;
+
+  /**
+   * Revokes a link: its secret stops working at once; the token and its
+   * other links keep working. Its creator or an admin may revoke it.
+   *
+   * @throws SharedTokenError `FORBIDDEN` for a member revoking another user's link; `NOT_FOUND` for a
+   * link not in the actor's account (or already revoked).
+   * @example
+   * ```ts
+   * await tokens.revokeLink(member, linkId);
+   * ```
+   */
+  revokeLink(actor: Actor, linkId: string): Promise<void>;
+
+  /**
+   * What a token's recipients (or a draft filter set's, before saving it)
+   * would see among sample documents (admin or member). For each document:
+   * visible or not, each filter's match, and the reason in words
+   * (`hidden: service.name = "checkout" did not match`); plus totals.
+   * Visibility is decided by `toPredicate` over the same access expression
+   * `resolve` returns, with the same `fields`, so the preview says what the
+   * engine does.
+   *
+   * @param target - `{ tokenId }`, or a draft `{ filterIds, filtersOperator? }` (default `'AND'`).
+   * @param documents - Up to 10,000 `_source` documents.
+   * @throws SharedTokenError `NOT_FOUND` for a token or filter not in the account; `VALIDATION` for
+   * malformed input, or a filter value the field's type rejects (as `toElasticsearchQuery` would).
+   * @example
+   * ```ts
+   * const preview = await tokens.previewAccess(member, { tokenId }, docs, { fields: fieldTypesFromMapping(mapping) });
+   * preview.documents[0].explanation; // 'hidden: service.name = "checkout" did not match'
+   * ```
+   */
+  previewAccess(
+    actor: Actor,
+    target: PreviewTarget,
+    documents: readonly unknown[],
+    options?: PreviewAccessOptions,
+  ): Promise<AccessPreview>;
 }
 
 /**
@@ -370,6 +470,10 @@ export function createSharedTokens(options: SharedTokensOptions): SharedTokens {
     deleteToken: (actor, tokenId, opts) => tokenUseCases.deleteToken(ctx, actor, tokenId, opts),
     resolve: (secret) => resolve(ctx, secret),
     hygieneReport: (actor, opts) => hygieneReport(ctx, actor, opts),
+    createLink: (actor, tokenId, input) => linkUseCases.createLink(ctx, actor, tokenId, input),
+    listLinks: (actor, opts) => linkUseCases.listLinks(ctx, actor, opts),
+    revokeLink: (actor, linkId) => linkUseCases.revokeLink(ctx, actor, linkId),
+    previewAccess: (actor, target, documents, opts) => previewAccess(ctx, actor, target, documents, opts),
   } satisfies SharedTokens);
 }
 

@@ -23,7 +23,9 @@ import {
   versionOptionsSchema,
 } from '../domain/input-schemas.js';
 import { parseInput } from '../domain/parse-input.js';
-import type { SharedToken } from '../domain/shared-token.js';
+import type { SharedToken, StoredSharedToken } from '../domain/shared-token.js';
+import type { StoredSharedLink } from '../domain/shared-link.js';
+import { followTokenExpiry } from '../domain/link-transitions.js';
 import {
   createSharedToken,
   pauseToken as pause,
@@ -33,7 +35,7 @@ import {
   setTokenExpiry as setExpiry,
   toPublicToken,
 } from '../domain/token-transitions.js';
-import type { Page } from '../repository/contract.js';
+import { MAX_PAGE_LIMIT, type Page, type RepositoryChange } from '../repository/contract.js';
 
 /** The `createToken` use case; see `SharedTokens.createToken` for its contract. */
 export async function createToken(ctx: ServiceContext, actorIn: unknown, inputIn: unknown): Promise<TokenWithSecret> {
@@ -101,17 +103,42 @@ export async function setTokenExpiry(ctx: ServiceContext, actorIn: unknown, idIn
   const actor = adminActor(actorIn, 'change the expiry of a token');
   const tokenId = parseInput(idSchema, idIn, 'tokenId');
   const input = parseInput(setTokenExpiryInputSchema, inputIn, 'input');
-  const stored = await updateToken(ctx, actor, tokenId, input.expectedVersion, (token, now) => {
+  const stored = await updateToken(ctx, actor, tokenId, input.expectedVersion, async (token, now) => {
     const ids = { accountId: actor.accountId, tokenId };
     const expiresAt = decideExpiry(ctx.policy, input.expiresAt, new Date(token.createdAt), now, ids);
     if (token.expiresAt === expiresAt) return null;
-    const next = setExpiry(token, expiresAt, now.toISOString());
+    const at = now.toISOString();
+    const next = setExpiry(token, expiresAt, at);
     return {
       next,
+      alongside: await linksFollowingExpiry(ctx, token, expiresAt, at),
       events: [{ type: 'token.expiry-changed', token: toPublicToken(next), previousExpiresAt: token.expiresAt }],
     };
   });
   return toPublicToken(stored);
+}
+
+// A link never outlives its token: when the token's expiry moves earlier, its
+// later links move with it, in the same commit (the repository refuses the
+// token's write otherwise, so a link created meanwhile makes this retry).
+async function linksFollowingExpiry(
+  ctx: ServiceContext,
+  token: StoredSharedToken,
+  expiresAt: string | null,
+  at: string,
+): Promise<RepositoryChange[]> {
+  if (expiresAt === null) return [];
+  const changes: RepositoryChange[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: Page<StoredSharedLink> = await ctx.repository.listLinks(token.accountId, { tokenId: token.id }, { limit: MAX_PAGE_LIMIT, cursor });
+    for (const link of page.items) {
+      const followed = followTokenExpiry(link, expiresAt, at);
+      if (followed !== null) changes.push({ type: 'put-link', link: followed, expectedVersion: link.version });
+    }
+    cursor = page.nextCursor;
+  } while (cursor !== null);
+  return changes;
 }
 
 /** The `pauseToken` use case; see `SharedTokens.pauseToken` for its contract. */

@@ -57,8 +57,31 @@ describe('deleting a filter', () => {
   it('a missing or made-up confirmation is CONFIRMATION_REQUIRED and deletes nothing', async () => {
     const { tokens, ns } = await scenario();
     expect(await codeOf(tokens.deleteFilter(admin, ns.id, { confirm: 'fdc_guess' }))).toBe('CONFIRMATION_REQUIRED');
-    expect(await codeOf(tokens.deleteFilter(admin, ns.id, {} as { confirm: string }))).toBe('VALIDATION');
     expect(await tokens.getFilter(admin, ns.id)).toEqual(ns);
+  });
+
+  it('no confirmation at all (no input, {}, an empty string) is CONFIRMATION_REQUIRED with the affected-token count', async () => {
+    const { tokens, ns } = await scenario();
+    const affected = (await tokens.previewFilterDeletion(admin, ns.id)).affectedTokens.length;
+    expect(affected).toBeGreaterThan(0);
+    const missing: unknown[] = [undefined, {}, '', { confirm: '' }, null];
+    for (const input of missing) {
+      const error = await failure(tokens.deleteFilter(admin, ns.id, input as { confirm: string }));
+      expect(error.code).toBe('CONFIRMATION_REQUIRED');
+      expect(error.context.affectedTokenCount).toBe(affected);
+    }
+    expect(await codeOf(tokens.deleteFilter(admin, ns.id))).toBe('CONFIRMATION_REQUIRED');
+    // A confirmation of the wrong type, or an unknown member, is still bad input.
+    expect(await codeOf(tokens.deleteFilter(admin, ns.id, { confirm: 5 } as unknown as { confirm: string }))).toBe('VALIDATION');
+    expect(await codeOf(tokens.deleteFilter(admin, ns.id, { confirm: 'x', extra: 1 } as { confirm: string }))).toBe('VALIDATION');
+    expect(await tokens.getFilter(admin, ns.id)).toEqual(ns);
+  });
+
+  it('an unknown filter is NOT_FOUND before the confirmation is looked at', async () => {
+    const { tokens } = await scenario();
+    for (const input of [undefined, {}, { confirm: 'fdc_guess' }, { confirm: 5 }]) {
+      expect(await codeOf(tokens.deleteFilter(admin, 'no-such-filter', input as { confirm: string }))).toBe('NOT_FOUND');
+    }
   });
 
   it('the confirmation goes stale when an affected token changes in between', async () => {

@@ -36,9 +36,9 @@ describe('resolve(secret)', () => {
     const { tokens } = setup({
       repository: (inner): SharedTokenRepository => ({
         ...inner,
-        findTokenBySecretHash: (hash) => {
+        findCredentialBySecretHash: (hash) => {
           lookups++;
-          return inner.findTokenBySecretHash(hash);
+          return inner.findCredentialBySecretHash(hash);
         },
       }),
     });
@@ -71,7 +71,7 @@ describe('resolve(secret)', () => {
     await tokens.resolve(secret); // first use: records lastUsedAt
     calls.length = 0;
     await tokens.resolve(secret);
-    expect(calls).toEqual(['findTokenBySecretHash', 'getFilters']);
+    expect(calls).toEqual(['findCredentialBySecretHash', 'getFilters']);
   });
 
   it('TOKEN_INVALID never echoes the presented string', async () => {
