@@ -9,6 +9,7 @@ import { describe, it } from 'vitest';
 import type { Actor } from '../../src/domain/actor.js';
 import { SharedTokenError, type SharedTokenErrorCode } from '../../src/errors.js';
 import type { SharedToken } from '../../src/domain/shared-token.js';
+import type { SharedLink } from '../../src/domain/shared-link.js';
 import type { TokenFilter } from '../../src/domain/token-filter.js';
 import { DAY, HOUR, MINUTE, START, admin, member, otherAdmin, otherMember, setup, type Harness } from './support.js';
 
@@ -40,10 +41,24 @@ interface ModelToken {
   previous: { secret: string; validUntil: number } | null;
 }
 
+interface ModelLink {
+  id: string;
+  accountId: string;
+  tokenId: string;
+  createdBy: string;
+  expiresAt: number | null;
+  lastUsedAt: number | null;
+  version: number;
+  secret: string;
+}
+
 interface Model {
   now: number;
   filters: ModelFilter[];
   tokens: ModelToken[];
+  links: ModelLink[];
+  /** Links revoked or deleted with their token: their secrets must never resolve again. */
+  goneLinks: ModelLink[];
   /** Every secret ever issued, to check none leaks. */
   secrets: string[];
 }
@@ -81,6 +96,9 @@ function expectOutcome<T>(outcome: Outcome<T>, predicted: SharedTokenErrorCode |
 }
 
 let currentModel: Model;
+
+/** How often the link commands reached their interesting outcomes, over the whole run. */
+const reached = { steps: 0, linkResolved: 0, goneLinkRefused: 0, linkPaused: 0, linkExpired: 0, memberListed: 0, revokeForbidden: 0, linkFollowedExpiry: 0 };
 
 function assertNoSecret(text: string, model: Model, where: string): void {
   for (const secret of model.secrets) if (text.includes(secret)) fail(`a secret leaked into ${where}`);
@@ -120,6 +138,7 @@ abstract class Step implements fc.AsyncCommand<Model, Real> {
 abstract class CheckedStep extends Step {
   async run(m: Model, r: Real): Promise<void> {
     currentModel = m;
+    reached.steps++;
     await this.apply(m, r);
     await compareState(m, r, this.toString());
   }
@@ -317,6 +336,15 @@ class SetExpiry extends TokenChange {
   }
   change(m: Model, token: ModelToken) {
     token.expiresAt = this.never ? null : m.now + DAY;
+    const limit = token.expiresAt;
+    if (limit === null) return;
+    for (const link of m.links) {
+      if (link.tokenId === token.id && link.accountId === token.accountId && (link.expiresAt === null || link.expiresAt > limit)) {
+        link.expiresAt = limit;
+        link.version += 1;
+        reached.linkFollowedExpiry++;
+      }
+    }
   }
   toString() {
     return `setTokenExpiry(${this.actor}, #${this.token}, ${this.never ? 'never' : '+1 day'})`;
@@ -347,6 +375,10 @@ class DeleteToken extends TokenChange {
   }
   change(m: Model, token: ModelToken) {
     m.tokens.splice(m.tokens.indexOf(token), 1);
+    // Its links go with it, in the same commit.
+    const cascaded = m.links.filter((l) => l.tokenId === token.id && l.accountId === token.accountId);
+    m.links = m.links.filter((l) => !cascaded.includes(l));
+    m.goneLinks.push(...cascaded);
   }
   toString() {
     return `deleteToken(${this.actor}, #${this.token})`;
@@ -426,6 +458,196 @@ class Resolve extends CheckedStep {
   }
 }
 
+const LINK_EXPIRIES = ['default', '+1 hour', '+30 days', 'never'] as const;
+type LinkExpiry = (typeof LINK_EXPIRIES)[number];
+
+type Who = 'admin' | 'member' | 'other member' | 'foreign';
+const WHO: readonly Who[] = ['admin', 'member', 'other member', 'foreign'];
+const carolOf = (accountId: string): Actor => ({ accountId, userId: `${accountId}-carol`, role: 'member' });
+
+/** An actor relative to an account: its admin, one of two members, or someone of the other account. */
+function actorFor(accountId: string | undefined, who: Who): Actor {
+  const home = accountId ?? 'acme';
+  const away = home === 'acme' ? 'globex' : 'acme';
+  const of = (account: string) => ACTORS.filter((a) => a.accountId === account);
+  switch (who) {
+    case 'admin':
+      return of(home).find((a) => a.role === 'admin')!;
+    case 'member':
+      return of(home).find((a) => a.role === 'member')!;
+    case 'other member':
+      return carolOf(home);
+    case 'foreign':
+      return of(away).find((a) => a.role === 'member')!;
+  }
+}
+
+class CreateLink extends CheckedStep {
+  constructor(readonly who: Who, readonly token: number, readonly expiry: LinkExpiry) {
+    super();
+  }
+  async apply(m: Model, r: Real) {
+    // An existing token whenever there is one: a foreign actor covers the misses.
+    const chosen = m.tokens[this.token % Math.max(m.tokens.length, 1)];
+    const actor = actorFor(chosen?.accountId, this.who);
+    const id = chosen?.id ?? 'no-such-token';
+    const target = visibleToken(m, actor, id);
+    const wanted = (t: ModelToken): number | null =>
+      this.expiry === 'default' ? t.expiresAt : this.expiry === 'never' ? null : m.now + (this.expiry === '+1 hour' ? HOUR : 30 * DAY);
+    const predicted: SharedTokenErrorCode | 'ok' =
+      target === undefined
+        ? 'NOT_FOUND'
+        : target.expiresAt !== null && target.expiresAt <= m.now
+          ? 'TOKEN_EXPIRED'
+          : later(wanted(target), target.expiresAt)
+            ? 'VALIDATION'
+            : 'ok';
+    const input =
+      this.expiry === 'default' ? {} : { expiresAt: this.expiry === 'never' ? null : new Date(m.now + (this.expiry === '+1 hour' ? HOUR : 30 * DAY)).toISOString() };
+    const created = expectOutcome(await attempt(r.harness.tokens.createLink(actor, id, input)), predicted, this.toString());
+    if (created === undefined || target === undefined) return;
+    m.secrets.push(created.secret);
+    m.links.push({
+      id: created.link.id,
+      accountId: actor.accountId,
+      tokenId: id,
+      createdBy: actor.userId,
+      expiresAt: wanted(target),
+      lastUsedAt: null,
+      version: 1,
+      secret: created.secret,
+    });
+  }
+  toString() {
+    return `createLink(${this.who}, #${this.token}, ${this.expiry})`;
+  }
+}
+
+function later(expiresAt: number | null, limit: number | null): boolean {
+  if (limit === null) return false;
+  return expiresAt === null || expiresAt > limit;
+}
+
+class ListLinks extends CheckedStep {
+  constructor(readonly account: number, readonly who: Who) {
+    super();
+  }
+  async apply(m: Model, r: Real) {
+    const actor = actorFor(ACCOUNTS[this.account], this.who);
+    const seen = await listAll<SharedLink>((cursor) => r.harness.tokens.listLinks(actor, { cursor, limit: 2 }));
+    const expected = m.links.filter((l) => l.accountId === actor.accountId && (actor.role === 'admin' || l.createdBy === actor.userId));
+    if (!sameSet(seen.map((l) => l.id), expected.map((l) => l.id))) fail(`${this.toString()}: lists other links than the model`);
+    // A member never sees another user's link.
+    if (actor.role === 'member' && seen.some((l) => l.createdBy !== actor.userId)) fail(`${this.toString()}: a member saw another user's link`);
+    if (actor.role === 'member' && m.links.some((l) => l.accountId === actor.accountId && l.createdBy !== actor.userId)) reached.memberListed++;
+  }
+  toString() {
+    return `listLinks(${ACCOUNTS[this.account]}, ${this.who})`;
+  }
+}
+
+class RevokeLink extends CheckedStep {
+  constructor(readonly who: Who, readonly link: number) {
+    super();
+  }
+  async apply(m: Model, r: Real) {
+    const link = pick(m.links, this.link);
+    const actor = actorFor(link?.accountId, this.who);
+    const id = link?.id ?? 'no-such-link';
+    const visible = link !== undefined && link.accountId === actor.accountId;
+    const predicted: SharedTokenErrorCode | 'ok' = !visible
+      ? 'NOT_FOUND'
+      : actor.role !== 'admin' && link.createdBy !== actor.userId
+        ? 'FORBIDDEN'
+        : 'ok';
+    const outcome = await attempt(r.harness.tokens.revokeLink(actor, id));
+    expectOutcome(outcome, predicted, this.toString());
+    if (predicted === 'FORBIDDEN') reached.revokeForbidden++;
+    if (!outcome.ok || link === undefined) return;
+    m.links.splice(m.links.indexOf(link), 1);
+    m.goneLinks.push(link);
+  }
+  toString() {
+    return `revokeLink(${this.who}, #${this.link})`;
+  }
+}
+
+class ResolveLink extends CheckedStep {
+  constructor(readonly link: number, readonly gone: boolean) {
+    super();
+  }
+  async apply(m: Model, r: Real) {
+    const pool = this.gone ? m.goneLinks : m.links;
+    const link = pool[this.link % Math.max(pool.length, 1)];
+    if (link === undefined) return;
+    const live = m.links.includes(link);
+    const token = m.tokens.find((t) => t.id === link.tokenId && t.accountId === link.accountId);
+    const predicted: SharedTokenErrorCode | 'ok' =
+      !live || token === undefined
+        ? 'TOKEN_INVALID'
+        : (token.expiresAt !== null && token.expiresAt <= m.now) || (link.expiresAt !== null && link.expiresAt <= m.now)
+          ? 'TOKEN_EXPIRED'
+          : token.status === 'paused'
+            ? 'TOKEN_PAUSED'
+            : 'ok';
+    const access = expectOutcome(await attempt(r.harness.tokens.resolve(link.secret)), predicted, this.toString());
+    if (predicted === 'TOKEN_INVALID') reached.goneLinkRefused++;
+    if (predicted === 'TOKEN_PAUSED') reached.linkPaused++;
+    if (predicted === 'TOKEN_EXPIRED') reached.linkExpired++;
+    if (access === undefined || token === undefined) return;
+    reached.linkResolved++;
+    if (access.link?.id !== link.id || access.token.id !== token.id) fail(`${this.toString()}: resolved to another credential`);
+    if (!sameSet(access.filters.map((f) => f.id), token.filterIds) || access.filtersOperator !== token.filtersOperator) {
+      fail(`${this.toString()}: the link does not see the token's latest filters`);
+    }
+    if (link.lastUsedAt === null || m.now - link.lastUsedAt >= RESOLUTION) link.lastUsedAt = m.now;
+    if (token.lastUsedAt === null || m.now - token.lastUsedAt >= RESOLUTION) token.lastUsedAt = m.now;
+  }
+  toString() {
+    return `resolve(link #${this.link}${this.gone ? ', revoked or deleted' : ''})`;
+  }
+}
+
+/** An admin pauses or resumes the token behind a live link: the link must follow at its next request. */
+class PauseLinkedToken extends CheckedStep {
+  constructor(readonly link: number, readonly pause: boolean) {
+    super();
+  }
+  async apply(m: Model, r: Real) {
+    const link = m.links[this.link % Math.max(m.links.length, 1)];
+    const token = link === undefined ? undefined : m.tokens.find((t) => t.id === link.tokenId && t.accountId === link.accountId);
+    if (link === undefined || token === undefined) return;
+    const actor = actorFor(link.accountId, 'admin');
+    const call = this.pause ? r.harness.tokens.pauseToken(actor, token.id) : r.harness.tokens.resumeToken(actor, token.id);
+    expectOutcome(await attempt(call), 'ok', this.toString());
+    const status = this.pause ? 'paused' : 'active';
+    if (token.status !== status) {
+      token.status = status;
+      token.version += 1;
+    }
+  }
+  toString() {
+    return `${this.pause ? 'pause' : 'resume'} the token of link #${this.link}`;
+  }
+}
+
+/** An admin moves the expiry of the token behind a live link to one day from now: later links must follow. */
+class ShortenLinkedToken extends CheckedStep {
+  constructor(readonly link: number) {
+    super();
+  }
+  async apply(m: Model, r: Real) {
+    const link = m.links[this.link % Math.max(m.links.length, 1)];
+    const token = link === undefined ? undefined : m.tokens.find((t) => t.id === link.tokenId && t.accountId === link.accountId);
+    if (link === undefined || token === undefined) return;
+    const step = new SetExpiry(ACTORS.indexOf(actorFor(link.accountId, 'admin')), m.tokens.indexOf(token), false);
+    await step.apply(m, r);
+  }
+  toString() {
+    return `shorten the token of link #${this.link} to one day`;
+  }
+}
+
 class Advance extends CheckedStep {
   constructor(readonly ms: number) {
     super();
@@ -491,8 +713,28 @@ async function compareState(m: Model, r: Real, step: string): Promise<void> {
       if (token.version < seen) fail(`after ${step}: the version of ${token.id} went down`);
       r.versions.set(token.id, token.version);
     }
+    const linkReader: Actor = { accountId, userId: 'inspector', role: 'admin' };
+    const links = await listAll<SharedLink>((cursor) => tokens.listLinks(linkReader, { cursor, limit: 3 }));
+    const projectLink = (l: { id: string; tokenId: string; createdBy: string; expiresAt: string | null; lastUsedAt: string | null; version: number }) =>
+      JSON.stringify([l.id, l.tokenId, l.createdBy, l.expiresAt, l.lastUsedAt, l.version]);
+    const realLinks = links.map(projectLink).sort();
+    const modelLinks = m.links
+      .filter((l) => l.accountId === accountId)
+      .map((l) => projectLink({ ...l, expiresAt: iso(l.expiresAt), lastUsedAt: iso(l.lastUsedAt) }))
+      .sort();
+    if (realLinks.join('\n') !== modelLinks.join('\n')) {
+      fail(`after ${step}: links of ${accountId} differ from the model\nreal:  ${realLinks.join('\n       ')}\nmodel: ${modelLinks.join('\n       ')}`);
+    }
+    // Invariant: no link outlives its token, and every link's token exists.
+    for (const link of links) {
+      const token = list.find((t) => t.id === link.tokenId);
+      if (token === undefined) fail(`after ${step}: link ${link.id} outlived its token`);
+      if (token.expiresAt !== null && (link.expiresAt === null || Date.parse(link.expiresAt) > Date.parse(token.expiresAt))) {
+        fail(`after ${step}: link ${link.id} expires after its token`);
+      }
+    }
     // Invariant: no secret in anything returned.
-    assertNoSecret(JSON.stringify([filters, list]), m, `the listings after ${step}`);
+    assertNoSecret(JSON.stringify([filters, list, links]), m, `the listings after ${step}`);
   }
   assertNoSecret(JSON.stringify(r.harness.events), m, `the events after ${step}`);
   assertNoSecret(await r.harness.dump(), m, `the repository after ${step}`);
@@ -505,6 +747,7 @@ const actorIndex = fc.nat({ max: ACTORS.length - 1 });
 const objectIndex = fc.nat({ max: 5 });
 const filterIndexes = fc.array(objectIndex, { minLength: 1, maxLength: 3 });
 const operator = fc.constantFrom('AND' as const, 'OR' as const);
+const who = fc.constantFrom(...WHO, 'member' as const, 'admin' as const);
 
 // Admins act more often than members, so that state actually builds up.
 const adminIndex = fc.constantFrom(0, 0, 0, 0, 2, 2, 1, 3);
@@ -535,16 +778,34 @@ const commands = [
   fc.tuple(objectIndex, fc.constantFrom('current' as const, 'previous' as const, 'garbage' as const)).map(([t, w]) => new Resolve(t, w)),
   fc.tuple(objectIndex, fc.constantFrom('current' as const, 'previous' as const)).map(([t, w]) => new Resolve(t, w)),
   fc.constantFrom(30 * 1000, 61 * 1000, HOUR, 3 * DAY).map((ms) => new Advance(ms)),
+  // Tokens without filters succeed more often, so that links have tokens to attach to.
+  fc
+    .tuple(fc.constantFrom(0, 2), fc.nat({ max: NAMES.length - 1 }), operator, fc.boolean())
+    .map(([a, n, o, never]) => new CreateToken(a, n, [], o, never)),
+  // Links: created by admins and members alike; listed more than once so links build up.
+  ...[1, 2, 3].map(() =>
+    fc.tuple(who, objectIndex, fc.constantFrom(...LINK_EXPIRIES, 'default' as const, '+1 hour' as const)).map(([w, t, e]) => new CreateLink(w, t, e)),
+  ),
+  fc.tuple(fc.nat({ max: 1 }), who).map(([a, w]) => new ListLinks(a, w)),
+  ...[1, 2].map(() => fc.tuple(who, objectIndex).map(([w, l]) => new RevokeLink(w, l))),
+  ...[1, 2, 3].map(() => fc.tuple(objectIndex, fc.boolean()).map(([l, gone]) => new ResolveLink(l, gone))),
+  ...[1, 2].map(() => fc.tuple(objectIndex, fc.boolean()).map(([l, p]) => new PauseLinkedToken(l, p))),
+  objectIndex.map((l) => new ShortenLinkedToken(l)),
+  fc.constantFrom(HOUR, 2 * DAY).map((ms) => new Advance(ms)),
 ];
 
 describe('the service against a reference model', () => {
   it('after every step of random admin and member operations over two accounts, state equals the model', async () => {
     await fc.assert(
       fc.asyncProperty(fc.commands(commands, { maxCommands: 80, size: 'max' }), async (cmds) => {
-        const model: Model = { now: START.getTime(), filters: [], tokens: [], secrets: [] };
+        const model: Model = { now: START.getTime(), filters: [], tokens: [], links: [], goneLinks: [], secrets: [] };
         const real: Real = { harness: setup(), versions: new Map() };
         await fc.asyncModelRun(() => ({ model, real }), cmds);
       }),
     );
+    // The link laws above only bite if the runs reached these situations.
+    for (const [situation, count] of Object.entries(reached)) {
+      if (count === 0) fail(`no run reached ${situation}`);
+    }
   });
 });
