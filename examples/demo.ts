@@ -115,16 +115,55 @@ say(`   new secret ${rotated.secret}; the old one works for one more hour:`);
 say(`   old secret resolves as the "${(await tokens.resolve(board.secret)).secretGeneration}" secret`);
 await refused('a typo in the secret (rejected by its checksum, no lookup)', tokens.resolve(`${rotated.secret.slice(0, -1)}x`));
 
-step('10. The hygiene report');
+step('10. Bob (member) shares the dashboard: he creates a link, no admin needed');
+const shared = await tokens.createLink(member, board.token.id, { label: 'Acme support', target: '/dashboards/payments' });
+say(`   link secret (shown once): ${shared.secret}`);
+say(`   what lists show: ${(await tokens.listLinks(member)).items.map((l) => `${l.label} -> ${l.target}, hint ${l.hint}, expires ${l.expiresAt}`).join('; ')}`);
+const viaLink = await tokens.resolve(shared.secret);
+say(`   the link resolves to token "${viaLink.token.name}", link "${viaLink.link?.label}" created by ${viaLink.link?.createdBy}`);
+showAccess('Acme support link', viaLink);
+
+step('11. Alice tightens the token; the link sees less at its next request');
+const ledger = await tokens.createFilter(admin, { field: 'service.name', value: 'ledger' });
+await tokens.attachFilters(admin, board.token.id, { filterIds: [ledger.id] });
+showAccess('Acme support link, next request', await tokens.resolve(shared.secret));
+
+step('12. Testing what the link shows: previewAccess says why a document is hidden');
+const shown = await tokens.previewAccess(member, { tokenId: board.token.id }, logs);
+say(`   ${shown.visible} visible, ${shown.hidden} hidden`);
+for (const verdict of shown.documents) {
+  const doc = logs[verdict.index]!;
+  say(`     ${doc.kubernetes.namespace}/${doc.service.name}: ${verdict.explanation}`);
+}
+const draft = await tokens.previewAccess(admin, { filterIds: [payments.id, search.id], filtersOperator: 'OR' }, logs);
+say(`   a draft (payments OR search), before saving it: ${draft.visible} visible, ${draft.hidden} hidden`);
+
+step('13. Links are cut off one by one, or all at once through their token');
+await refused('Mallory revokes Bob\'s link', tokens.revokeLink(stranger, shared.link.id));
+const second = await tokens.createLink(admin, board.token.id, { label: 'Auditor' });
+await tokens.revokeLink(member, shared.link.id);
+await refused('the revoked link', tokens.resolve(shared.secret));
+say(`   the token's other link still works: ${(await tokens.resolve(second.secret)).link?.label}`);
+await tokens.pauseToken(admin, board.token.id);
+await refused('the other link while its token is paused', tokens.resolve(second.secret));
+await tokens.resumeToken(admin, board.token.id);
+
+step('14. The hygiene report');
 const report = await tokens.hygieneReport(admin);
 say(`   unrestricted tokens: ${report.unrestrictedTokens.map((t) => t.name).join(', ') || 'none'}`);
 say(`   filters no token uses: ${report.unusedFilters.map((f) => `${f.field}=${f.value}`).join(', ') || 'none'}`);
 say(`   expiring within ${report.expiringWithinDays} days: ${report.expiringSoonTokens.map((t) => t.name).join(', ') || 'none'}`);
+say(`   links never used: ${report.neverUsedLinks.map((l) => l.label ?? l.id).join(', ') || 'none'}`);
 
-step('11. The audit trail (onEvent); no event holds a secret');
+step('15. The audit trail (onEvent); no event holds a secret');
 for (const event of events) {
-  const detail = event.type === 'token.filters-changed' ? ` (${event.change}, widened: ${event.widened})` : '';
+  const detail =
+    event.type === 'token.filters-changed'
+      ? ` (${event.change}, widened: ${event.widened})`
+      : event.type === 'link.created' || event.type === 'link.revoked'
+        ? ` (${event.link.label})`
+        : '';
   say(`   ${event.at}  ${event.actor.userId ?? 'system'}  ${event.type}${detail}`);
 }
-const leaked = [board.secret, storefront.secret, rotated.secret].some((s) => JSON.stringify(events).includes(s));
+const leaked = [board.secret, storefront.secret, rotated.secret, shared.secret, second.secret].some((s) => JSON.stringify(events).includes(s));
 say(`   secrets found in events: ${leaked ? 'YES (bug!)' : 'none'}`);
