@@ -5,7 +5,6 @@
  * @packageDocumentation
  */
 import { SharedTokenError } from '../errors.js';
-import { deepFreeze } from '../domain/deep-freeze.js';
 import { previewDocumentsSchema, previewTargetSchema } from '../domain/link-input-schemas.js';
 import { parseInput } from '../domain/parse-input.js';
 import type { FiltersOperator } from '../domain/shared-token.js';
@@ -123,13 +122,14 @@ export async function previewAccess(
   if (filters.length !== filterIds.length) {
     throw new SharedTokenError('CONFLICT', 'The filters changed while the preview was being prepared; try again', { ids: { accountId } });
   }
-  return deepFreeze(preview(tokenId, filters, filtersOperator, documents, fields));
+  // `preview` freezes what it builds; the filters come frozen from the repository.
+  return preview(tokenId, filters, filtersOperator, documents, fields);
 }
 
 /**
- * The preview proper, pure: the whole access predicate decides visibility,
- * exactly as `toPredicate` filters documents; one predicate per filter (its
- * single term compiled the same way) explains it.
+ * The preview proper, pure, and frozen as built: the whole access predicate
+ * decides visibility, exactly as `toPredicate` filters documents; one
+ * predicate per filter (its single term compiled the same way) explains it.
  */
 export function preview(
   tokenId: string | null,
@@ -143,32 +143,44 @@ export function preview(
   const perFilter: DocumentPredicate[] = filters.map((filter) => toPredicate(compileAccess([filter], 'AND'), options));
   const labels = filters.map((filter) => `${filter.field} = ${JSON.stringify(filter.value)}`);
   const matchedCounts = new Array<number>(filters.length).fill(0);
+  // Documents fall into few patterns (which filters matched, visible or not):
+  // their frozen verdict lists and explanations are built once per pattern
+  // and shared, so a large sample allocates one small object per document.
+  const patterns = new Map<string, { readonly filters: readonly FilterVerdict[]; readonly explanation: string }>();
   let visible = 0;
-  const verdicts: DocumentVerdict[] = documents.map((doc, index) => {
+  const verdicts: DocumentVerdict[] = new Array(documents.length);
+  for (let index = 0; index < documents.length; index++) {
+    const doc = documents[index];
     const isVisible = sees(doc);
     if (isVisible) visible++;
-    const matches = perFilter.map((test, f) => {
-      const matched = test(doc);
+    let key = isVisible ? 'v' : 'h';
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) key += '!';
+    for (let f = 0; f < perFilter.length; f++) {
+      const matched = (perFilter[f] as DocumentPredicate)(doc);
       if (matched) matchedCounts[f] = (matchedCounts[f] ?? 0) + 1;
-      return matched;
-    });
-    return {
-      index,
-      visible: isVisible,
-      filters: matches.map((matched, f) => ({ filterId: (filters[f] as TokenFilter).id, matched })),
-      explanation: explain(doc, isVisible, matches, labels, filtersOperator),
-    };
-  });
-  return {
+      key += matched ? '1' : '0';
+    }
+    let pattern = patterns.get(key);
+    if (pattern === undefined) {
+      const matches = [...key.replace(/^[vh]!?/, '')].map((bit) => bit === '1');
+      pattern = Object.freeze({
+        filters: Object.freeze(matches.map((matched, f) => Object.freeze({ filterId: (filters[f] as TokenFilter).id, matched }))),
+        explanation: explain(doc, isVisible, matches, labels, filtersOperator),
+      });
+      patterns.set(key, pattern);
+    }
+    verdicts[index] = Object.freeze({ index, visible: isVisible, filters: pattern.filters, explanation: pattern.explanation });
+  }
+  return Object.freeze({
     tokenId,
-    filters: [...filters],
+    filters: Object.freeze([...filters]),
     filtersOperator,
     unrestricted: filters.length === 0,
-    documents: verdicts,
+    documents: Object.freeze(verdicts),
     visible,
     hidden: documents.length - visible,
-    matchesPerFilter: filters.map((filter, f) => ({ filterId: filter.id, matched: matchedCounts[f] ?? 0 })),
-  };
+    matchesPerFilter: Object.freeze(filters.map((filter, f) => Object.freeze({ filterId: filter.id, matched: matchedCounts[f] ?? 0 }))),
+  });
 }
 
 function explain(

@@ -29,6 +29,10 @@ describe('previewAccess', () => {
     expect(preview.documents[1]?.explanation).toBe('hidden: service.name = "checkout" did not match');
     expect(preview.documents[2]?.explanation).toBe('hidden: kubernetes.namespace = "prod" did not match');
     expect(preview.documents[3]?.explanation).toBe('hidden: not a document (a JSON object)');
+    // Frozen all the way down, like everything the service returns.
+    for (const part of [preview, preview.documents, preview.documents[1], preview.documents[1]?.filters, preview.documents[1]?.filters[0], preview.filters, preview.matchesPerFilter]) {
+      expect(Object.isFrozen(part)).toBe(true);
+    }
     const byId = new Map(preview.documents[1]?.filters.map((f) => [f.filterId, f.matched]));
     expect(byId.get(service.id)).toBe(false);
     expect(byId.get(namespace.id)).toBe(true);
