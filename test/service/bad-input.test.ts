@@ -25,7 +25,7 @@ const anything = fc.anything({
 
 // For each use case, its arguments with valid defaults; the property replaces one of them.
 type Args = unknown[];
-const useCases = (ids: { tokenId: string; filterId: string }): Record<string, { args: Args; call: (t: SharedTokens, a: Args) => Promise<unknown> }> => {
+const useCases = (ids: { tokenId: string; filterId: string; linkId: string }): Record<string, { args: Args; call: (t: SharedTokens, a: Args) => Promise<unknown> }> => {
   const any = (t: SharedTokens) => t as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
   const entry = (name: string, args: Args) => ({ args, call: (t: SharedTokens, a: Args) => any(t)[name]!(...a) });
   return {
@@ -48,17 +48,22 @@ const useCases = (ids: { tokenId: string; filterId: string }): Record<string, { 
     deleteToken: entry('deleteToken', [admin, ids.tokenId, {}]),
     resolve: entry('resolve', ['shtk_x']),
     hygieneReport: entry('hygieneReport', [admin, {}]),
+    createLink: entry('createLink', [admin, ids.tokenId, { label: 'L' }]),
+    listLinks: entry('listLinks', [admin, { tokenId: ids.tokenId }]),
+    revokeLink: entry('revokeLink', [admin, ids.linkId]),
+    previewAccess: entry('previewAccess', [admin, { tokenId: ids.tokenId }, [{ service: { name: 'api' } }], {}]),
   };
 };
 
 describe('bad input', () => {
-  const names = Object.keys(useCases({ tokenId: '', filterId: '' }));
+  const names = Object.keys(useCases({ tokenId: '', filterId: '', linkId: '' }));
 
   it.each(names)('%s: any value in any argument yields a SharedTokenError, and a refusal changes nothing', async (name) => {
     const harness = setup();
     const filter = await harness.tokens.createFilter(admin, { field: 'service.name', value: 'api' });
     const { token } = await harness.tokens.createToken(admin, { name: 'Existing', filterIds: [filter.id] });
-    const useCase = useCases({ tokenId: token.id, filterId: filter.id })[name]!;
+    const { link } = await harness.tokens.createLink(admin, token.id);
+    const useCase = useCases({ tokenId: token.id, filterId: filter.id, linkId: link.id })[name]!;
     await fc.assert(
       fc.asyncProperty(fc.nat({ max: useCase.args.length - 1 }), anything, async (position, value) => {
         const args = [...useCase.args];
@@ -69,6 +74,8 @@ describe('bad input', () => {
         } catch (error) {
           expect(error).toBeInstanceOf(SharedTokenError);
           expect(await harness.dump()).toBe(before);
+          // One lead per message: never "Invalid input: Invalid input: ...".
+          expect((error as Error).message.match(/Invalid input:/g)?.length ?? 0).toBeLessThan(2);
         }
       }),
     );
