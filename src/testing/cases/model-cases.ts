@@ -2,8 +2,8 @@ import * as fc from 'fast-check';
 import type { RepositoryChange, SharedTokenRepository } from '../../repository/contract.js';
 import type { RepositoryInspector } from '../../repository/repository-inspector.js';
 import { rejectionOf } from '../error-shape.js';
-import { aFilter, aToken, fixtureHash, fixtureTime } from '../fixtures.js';
-import { emptyWorld, modelCommit, modelKey, modelRecordUsage, type ModelWorld } from '../reference-model.js';
+import { aFilter, aLink, aToken, fixtureHash, fixtureTime } from '../fixtures.js';
+import { emptyWorld, modelCommit, modelKey, modelRecordLinkUsage, modelRecordUsage, type ModelWorld } from '../reference-model.js';
 import { snapshot } from '../seed.js';
 import type { SuiteContext } from '../suite-context.js';
 
@@ -36,13 +36,29 @@ type ChangeIntent =
       readonly dangling: boolean;
       readonly minute: number;
       readonly lastUsedMinute: number | null;
+      /** Minutes after the fixture epoch the token expires, or `null` for never: drives the link expiry rule. */
+      readonly expiresMinute: number | null;
       readonly version: VersionIntent;
     }
-  | { readonly type: 'delete-filter' | 'delete-token'; readonly label: number; readonly version: VersionIntent };
+  | {
+      readonly type: 'put-link';
+      readonly label: number;
+      /** The label of the token it belongs to (which may not exist). */
+      readonly token: number;
+      /** Drawn from the same hashes as tokens: one secret-hash space. */
+      readonly hash: number;
+      readonly createdBy: string;
+      readonly expiresMinute: number | null;
+      readonly minute: number;
+      readonly lastUsedMinute: number | null;
+      readonly version: VersionIntent;
+    }
+  | { readonly type: 'delete-filter' | 'delete-token' | 'delete-link'; readonly label: number; readonly version: VersionIntent };
 
 type Command =
   | { readonly kind: 'commit'; readonly account: number; readonly changes: readonly ChangeIntent[] }
-  | { readonly kind: 'usage'; readonly account: number; readonly label: number; readonly minute: number };
+  | { readonly kind: 'usage'; readonly account: number; readonly label: number; readonly minute: number }
+  | { readonly kind: 'link-usage'; readonly account: number; readonly label: number; readonly minute: number };
 
 const version = fc.oneof(
   { weight: 10, arbitrary: fc.constant<VersionIntent>('current') },
@@ -72,21 +88,55 @@ const putToken = fc.record({
   dangling: fc.nat(9).map((roll) => roll === 0),
   minute,
   lastUsedMinute: fc.option(minute, { nil: null }),
+  expiresMinute: fc.option(fc.integer({ min: 100, max: 103 }), { nil: null, freq: 2 }),
   version,
 });
 
-const deletion = fc.record({ type: fc.constantFrom('delete-filter' as const, 'delete-token' as const), label, version });
+const putLink = fc.record({
+  type: fc.constant('put-link' as const),
+  label,
+  token: label,
+  hash: fc.nat(HASHES - 1),
+  createdBy: fc.constantFrom('bob', 'carol'),
+  expiresMinute: fc.option(fc.integer({ min: 100, max: 103 }), { nil: null, freq: 3 }),
+  minute,
+  lastUsedMinute: fc.option(minute, { nil: null }),
+  version,
+});
+
+const deletion = fc.record({ type: fc.constantFrom('delete-filter' as const, 'delete-token' as const, 'delete-link' as const), label, version });
 
 const changeIntent: fc.Arbitrary<ChangeIntent> = fc.oneof(
   { weight: 3, arbitrary: putFilter },
   { weight: 3, arbitrary: putToken },
-  { weight: 1, arbitrary: deletion },
+  { weight: 3, arbitrary: putLink },
+  { weight: 2, arbitrary: deletion },
 );
 
 const command: fc.Arbitrary<Command> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('commit' as const), account: fc.nat(1), changes: fc.array(changeIntent, { minLength: 1, maxLength: 3 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('usage' as const), account: fc.nat(1), label, minute: fc.integer({ min: 0, max: 9 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.oneof(
+      fc.record({ kind: fc.constant('usage' as const), account: fc.nat(1), label, minute: fc.integer({ min: 0, max: 9 }) }),
+      fc.record({ kind: fc.constant('link-usage' as const), account: fc.nat(1), label, minute: fc.integer({ min: 0, max: 9 }) }),
+    ),
+  },
 );
+
+// Every run starts from two tokens with links in each account, so that
+// deletions, cascades, expiry moves and hash clashes meet existing links
+// often instead of by chance.
+const setupCommands: readonly Command[] = [0, 1].map((account) => ({
+  kind: 'commit' as const,
+  account,
+  changes: [
+    { type: 'put-token' as const, label: 0, name: 'Setup zero', hash: account * 8, previousHash: null, filters: [], dangling: false, minute: 0, lastUsedMinute: null, expiresMinute: null, version: 'current' as const },
+    { type: 'put-token' as const, label: 1, name: 'Setup one', hash: account * 8 + 1, previousHash: null, filters: [], dangling: false, minute: 0, lastUsedMinute: null, expiresMinute: 102, version: 'current' as const },
+    { type: 'put-link' as const, label: 0, token: 0, hash: account * 8 + 2, createdBy: 'bob', expiresMinute: null, minute: 1, lastUsedMinute: null, version: 'current' as const },
+    { type: 'put-link' as const, label: 1, token: 1, hash: account * 8 + 3, createdBy: 'carol', expiresMinute: 101, minute: 1, lastUsedMinute: null, version: 'current' as const },
+  ],
+}));
 
 /** The expectedVersion and written version an intent stands for, given the version it sees. */
 function versions(intent: VersionIntent, current: number | null): { expected: number | null; written: number } {
@@ -108,10 +158,11 @@ function versions(intent: VersionIntent, current: number | null): { expected: nu
 function resolveChanges(world: ModelWorld, accountId: string, intents: readonly ChangeIntent[]): RepositoryChange[] {
   // Versions as the batch sees them: earlier changes in the batch count.
   const seen = new Map<string, number | null>();
-  const currentVersion = (kind: 'filter' | 'token', id: string): number | null => {
+  const currentVersion = (kind: 'filter' | 'token' | 'link', id: string): number | null => {
     const key = `${kind}:${id}`;
     if (seen.has(key)) return seen.get(key) ?? null;
-    const records = kind === 'filter' ? world.filters : world.tokens;
+    const records: ReadonlyMap<string, { readonly version: number }> =
+      kind === 'filter' ? world.filters : kind === 'token' ? world.tokens : world.links;
     return records.get(modelKey(accountId, id))?.version ?? null;
   };
   return intents.map((intent): RepositoryChange => {
@@ -138,14 +189,35 @@ function resolveChanges(world: ModelWorld, accountId: string, intents: readonly 
             .sort(),
           createdAt: fixtureTime(intent.minute),
           lastUsedAt: intent.lastUsedMinute === null ? null : fixtureTime(intent.lastUsedMinute),
+          expiresAt: intent.expiresMinute === null ? null : fixtureTime(intent.expiresMinute),
           version: written,
         });
         return { type: 'put-token', token, expectedVersion: expected };
       }
+      case 'put-link': {
+        const id = aLink(accountId, '', `l${intent.label}`).id;
+        const { expected, written } = versions(intent.version, currentVersion('link', id));
+        seen.set(`link:${id}`, written);
+        const link = aLink(accountId, aToken(accountId, `t${intent.token}`).id, `l${intent.label}`, {
+          secretHash: fixtureHash(`h${intent.hash}`),
+          createdBy: intent.createdBy,
+          expiresAt: intent.expiresMinute === null ? null : fixtureTime(intent.expiresMinute),
+          createdAt: fixtureTime(intent.minute),
+          lastUsedAt: intent.lastUsedMinute === null ? null : fixtureTime(intent.lastUsedMinute),
+          version: written,
+        });
+        return { type: 'put-link', link, expectedVersion: expected };
+      }
       case 'delete-filter':
-      case 'delete-token': {
-        const kind = intent.type === 'delete-filter' ? 'filter' : 'token';
-        const id = kind === 'filter' ? aFilter(accountId, `f${intent.label}`).id : aToken(accountId, `t${intent.label}`).id;
+      case 'delete-token':
+      case 'delete-link': {
+        const kind = intent.type === 'delete-filter' ? 'filter' : intent.type === 'delete-token' ? 'token' : 'link';
+        const id =
+          kind === 'filter'
+            ? aFilter(accountId, `f${intent.label}`).id
+            : kind === 'token'
+              ? aToken(accountId, `t${intent.label}`).id
+              : aLink(accountId, '', `l${intent.label}`).id;
         const current = currentVersion(kind, id);
         seen.set(`${kind}:${id}`, null);
         const expected = intent.version === 'current' ? (current ?? 1) : (current ?? 0) + 1;
@@ -173,6 +245,7 @@ async function expectMatches(
   const modelInspector = {
     storedFilters: async (accountId: string) => [...world.filters.values()].filter((filter) => filter.accountId === accountId),
     storedTokens: async (accountId: string) => [...world.tokens.values()].filter((token) => token.accountId === accountId),
+    storedLinks: async (accountId: string) => [...world.links.values()].filter((link) => link.accountId === accountId),
   };
   expect(await snapshot(inspect, ACCOUNTS)).toEqual(await snapshot(modelInspector, ACCOUNTS));
   for (const accountId of ACCOUNTS) {
@@ -183,11 +256,27 @@ async function expectMatches(
       const filterId = aFilter(accountId, `f${index}`).id;
       expect(await repository.listTokensByFilter(accountId, filterId)).toEqual(byKey(tokens.filter((token) => token.filterIds.includes(filterId))));
     }
+    const links = await modelInspector.storedLinks(accountId);
+    expect((await repository.listLinks(accountId, {}, { limit: 500 })).items).toEqual(byKey(links));
+    for (let index = 0; index < LABELS; index += 1) {
+      const tokenId = aToken(accountId, `t${index}`).id;
+      expect((await repository.listLinks(accountId, { tokenId }, { limit: 500 })).items).toEqual(byKey(links.filter((link) => link.tokenId === tokenId)));
+      expect((await repository.listLinks(accountId, { tokenId, createdBy: 'bob' }, { limit: 500 })).items).toEqual(
+        byKey(links.filter((link) => link.tokenId === tokenId && link.createdBy === 'bob')),
+      );
+    }
+    expect((await repository.listLinks(accountId, { createdBy: 'carol' }, { limit: 500 })).items).toEqual(
+      byKey(links.filter((link) => link.createdBy === 'carol')),
+    );
   }
   for (let index = 0; index < HASHES; index += 1) {
     const hash = fixtureHash(`h${index}`);
     const holder = [...world.tokens.values()].find((token) => token.secretHash === hash || token.previousSecret?.hash === hash) ?? null;
     expect(await repository.findTokenBySecretHash(hash)).toEqual(holder);
+    const link = [...world.links.values()].find((candidate) => candidate.secretHash === hash) ?? null;
+    const linkToken = link === null ? undefined : world.tokens.get(modelKey(link.accountId, link.tokenId));
+    const credential = holder !== null ? { token: holder, link: null } : link !== null && linkToken !== undefined ? { token: linkToken, link } : null;
+    expect(await repository.findCredentialBySecretHash(hash)).toEqual(credential);
   }
 }
 
@@ -199,12 +288,16 @@ export function modelCases({ describe, test, expect, withFreshInstance, fcParame
         fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 12 }), async (commands) =>
           withFreshInstance(async ({ repository, inspect }) => {
             let world = emptyWorld;
-            for (const current of commands) {
+            for (const current of [...setupCommands, ...commands]) {
               const accountId = ACCOUNTS[current.account] ?? ACCOUNTS[0];
               if (current.kind === 'usage') {
                 const tokenId = aToken(accountId, `t${current.label}`).id;
                 await repository.recordTokenUsage(accountId, tokenId, fixtureTime(current.minute));
                 world = modelRecordUsage(world, accountId, tokenId, fixtureTime(current.minute));
+              } else if (current.kind === 'link-usage') {
+                const linkId = aLink(accountId, '', `l${current.label}`).id;
+                await repository.recordLinkUsage(accountId, linkId, fixtureTime(current.minute));
+                world = modelRecordLinkUsage(world, accountId, linkId, fixtureTime(current.minute));
               } else {
                 const changes = resolveChanges(world, accountId, current.changes);
                 const outcome = modelCommit(world, accountId, changes);
