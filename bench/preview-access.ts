@@ -3,7 +3,8 @@
  * ECS-like documents (the most one call accepts), a token of three filters
  * and the generator's field types. Prints the median and worst of several
  * rounds and exits non-zero when the median is not well under a second
- * (250 ms), so CI catches a regression.
+ * (500 ms, half the budget the feature promises), so CI catches a regression
+ * without failing on a busy machine.
  *
  * Run: `npx tsx bench/preview-access.ts [--rounds 7]`
  */
@@ -11,7 +12,7 @@ import { createInMemoryRepository, createSharedTokens, type Actor } from '../src
 import { GENERATED_FIELDS, generateDocuments } from './generate-documents.js';
 import { typedFields } from './ecs-catalog.js';
 
-const BUDGET_MS = 250;
+const BUDGET_MS = 500;
 const roundsArg = process.argv.indexOf('--rounds');
 const rounds = roundsArg === -1 ? 7 : Number(process.argv[roundsArg + 1]);
 
