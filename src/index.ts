@@ -32,12 +32,18 @@ export { INPUT_LIMITS } from './domain/limits.js';
 export type { Actor, Role } from './domain/actor.js';
 export type { AccountId, PreviousSecret, SharedToken, StoredSharedToken, TokenStatus } from './domain/shared-token.js';
 export type { TokenFilter } from './domain/token-filter.js';
+export type { SharedLink, StoredSharedLink } from './domain/shared-link.js';
+export type { ResolvedLink } from './service/resolve.js';
+export type { LinkWithSecret } from './service/link-use-cases.js';
+export type { AccessPreview, DocumentVerdict, FilterVerdict, PreviewAccessOptions, PreviewTarget } from './service/preview-access.js';
 export type { AccessChange } from './domain/access-change.js';
 export type {
   EventActor,
   EventBase,
   FilterCreatedEvent,
   FilterDeletedEvent,
+  LinkCreatedEvent,
+  LinkRevokedEvent,
   SharedTokenEvent,
   SharedTokenEventType,
   TokenCreatedEvent,
@@ -54,7 +60,7 @@ export type {
 // Storage
 export { createInMemoryRepository } from './repository/in-memory/in-memory-repository.js';
 export { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from './repository/contract.js';
-export type { Page, PageRequest, RepositoryChange, SharedTokenRepository } from './repository/contract.js';
+export type { CredentialMatch, LinkScope, Page, PageRequest, RepositoryChange, SharedTokenRepository } from './repository/contract.js';
 
 // The access expression and its compilers
 export type {
