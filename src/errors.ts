@@ -41,6 +41,8 @@ function setBrand(error: Error, brand: ErrorBrand): void {
  * - `TOKEN_INVALID` / `TOKEN_EXPIRED` / `TOKEN_PAUSED`: `resolve(secret)` refused.
  * - `UNSAFE_REQUEST`: the request guard refused a search request.
  * - `REPOSITORY`: a storage adapter failed; the driver error is the `cause`.
+ * - `UNSUPPORTED_RUNTIME`: the runtime lacks something the library needs, e.g.
+ *   Web Crypto in a browser page served over plain `http://` (not a secure context).
  */
 export type SharedTokenErrorCode =
   | 'VALIDATION'
@@ -53,7 +55,8 @@ export type SharedTokenErrorCode =
   | 'TOKEN_EXPIRED'
   | 'TOKEN_PAUSED'
   | 'UNSAFE_REQUEST'
-  | 'REPOSITORY';
+  | 'REPOSITORY'
+  | 'UNSUPPORTED_RUNTIME';
 
 /** One problem found in an input: where (`path`) and why (`message`). */
 export interface ValidationIssue {
