@@ -10,7 +10,9 @@ export default defineConfig({
   },
   format: ['esm', 'cjs'],
   dts: true,
-  sourcemap: true,
+  // No source maps: the output is not minified, keeps the source's names and
+  // comments, and maps would more than double the tarball.
+  sourcemap: false,
   clean: true,
   treeshake: true,
   // One copy of shared modules (e.g. SharedTokenError) across entries, also in CJS,
