@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Consumer test: packs the package, installs the tarball into a throwaway
-# project OFFLINE (from the npm cache), then, as a user would: imports it,
+# Consumer test: packs the package, lints the tarball (publint, attw), installs
+# it into a throwaway project OFFLINE, then, as a user would: imports it,
 # requires it, loads both copies at once, type-checks against the shipped
 # declarations (moduleResolution bundler, node16 ESM and node16 CommonJS),
 # and runs the repository conformance suite from the installed package.
@@ -41,6 +41,10 @@ if [ -z "$tarball" ] || [ ! -f "$work/$tarball" ]; then
   failed=$((failed + 1)); echo "FAIL  npm pack"; finish
 fi
 passed=$((passed + 1)); echo "ok    npm pack ($tarball, $(du -k "$work/$tarball" | cut -f1) KB)"
+
+check "publint --strict" "$root/node_modules/.bin/publint" --strict
+check "attw: types resolve for every entry under node10, node16 (CJS, ESM) and bundler" \
+  "$root/node_modules/.bin/attw" --format table-flipped "$work/$tarball"
 
 app="$work/app"
 mkdir -p "$app"
