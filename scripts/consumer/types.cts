@@ -3,6 +3,7 @@ import { SharedTokenError, createInMemoryRepository, createSharedTokens, isShare
 import type { AccessExpression, DocumentPredicate, SharedTokens, UnsafeRequestError } from 'shared-tokens';
 import { runRepositoryConformanceSuite } from 'shared-tokens/testing';
 import type { ConformanceTestApi } from 'shared-tokens/testing';
+import { createSearchProxy } from 'shared-tokens/proxy';
 
 const tokens: SharedTokens = createSharedTokens({ repository: createInMemoryRepository() });
 const expression: AccessExpression = { kind: 'term', field: 'service.name', value: 'api' };
@@ -17,3 +18,4 @@ export async function use(error: unknown, refusal: UnsafeRequestError): Promise<
 }
 export const run: (api: ConformanceTestApi) => void = (api) =>
   runRepositoryConformanceSuite({ name: 'x', create: async () => { throw new Error('unused'); } }, api);
+export const proxy: typeof createSearchProxy = createSearchProxy;

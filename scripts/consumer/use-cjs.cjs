@@ -2,6 +2,7 @@
 const assert = require('node:assert/strict');
 const { createInMemoryRepository, createSharedTokens, toPredicate, SharedTokenError } = require('shared-tokens');
 const { runRepositoryConformanceSuite } = require('shared-tokens/testing');
+const { createSearchProxy } = require('shared-tokens/proxy');
 
 (async () => {
   const admin = { accountId: 'acme', userId: 'alice', role: 'admin' };
@@ -11,6 +12,7 @@ const { runRepositoryConformanceSuite } = require('shared-tokens/testing');
   assert.equal(toPredicate({ kind: 'all' }, {})({}), true);
   await assert.rejects(tokens.resolve('shtk_not-a-secret'), (e) => e instanceof SharedTokenError && e.code === 'TOKEN_INVALID');
   assert.equal(typeof runRepositoryConformanceSuite, 'function');
+  assert.equal(typeof createSearchProxy, 'function');
   console.log('require: ok');
 })().catch((error) => {
   console.error(error);

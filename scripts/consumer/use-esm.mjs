@@ -1,6 +1,7 @@
 // Uses the installed package through `import`, as an ESM app would.
 import assert from 'node:assert/strict';
 import { compileAccess, createInMemoryRepository, createSharedTokens, guardSearchRequest, toElasticsearchQuery, toPredicate } from 'shared-tokens';
+import { createSearchProxy } from 'shared-tokens/proxy';
 import { runRepositoryConformanceSuite } from 'shared-tokens/testing';
 
 const admin = { accountId: 'acme', userId: 'alice', role: 'admin' };
@@ -23,4 +24,5 @@ assert.equal(guarded.endpoint, 'search');
 assert.equal(JSON.stringify(guarded.body).includes('"api"'), true, 'the guarded body carries the token filter');
 assert.throws(() => guardSearchRequest({ method: 'POST', path: '/logs/_search', body: { script_fields: {} } }, access.expression, { fields }));
 assert.equal(typeof runRepositoryConformanceSuite, 'function');
+assert.equal(typeof createSearchProxy, 'function');
 console.log('import: ok');
