@@ -1,6 +1,6 @@
 /**
- * Where the shared real-world data lives: `../shared/data/` next to the
- * repository (see its README), or `--data=DIR`.
+ * Where the real-world data lives: the repository's `test/fixtures/` (see
+ * its README), or `--data=DIR` for a larger copy of the same layout.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 /** The default data directory, resolved from this file so the cwd does not matter. */
 export function defaultDataDir(): string {
-  return fileURLToPath(new URL('../../shared/data/', import.meta.url));
+  return fileURLToPath(new URL('../test/fixtures/', import.meta.url));
 }
 
 /** `path` inside `dataDir` when it exists, else `undefined` (the benchmark then says so). */

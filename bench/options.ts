@@ -20,7 +20,7 @@ export interface BenchOptions {
    * real logs are measured in a process whose readers have seen no other documents.
    */
   readonly generated: boolean;
-  /** Shared data directory (ECS catalog, logs). Default `../shared/data/`. */
+  /** Shared data directory (ECS catalog, logs). Default `test/fixtures/`. */
   readonly dataDir: string;
   readonly quick: boolean;
   /** Make the process a busy host first (many predicates over many paths and shapes). Default false; `--busy`. */
@@ -33,10 +33,10 @@ export const USAGE = `usage: npm run bench -- [--quick] [--docs=N] [--seed=N] [-
   --docs=N     generated documents (default 1,000,000)
   --seed=N     generator seed (default 20260105)
   --reps=N     timed repetitions per row; the median is reported (default 5)
-  --no-logs    skip the real logs in ../shared/data/logs/
+  --no-logs    skip the real logs in test/fixtures/logs/
   --only-logs  skip the generated documents: only the real logs, in a fresh process
   --busy       first compile and run 300 predicates over 40 document shapes (a long-running host)
-  --data=DIR   the shared data directory (default ../shared/data/)`;
+  --data=DIR   the shared data directory (default test/fixtures/)`;
 
 function positiveInteger(name: string, text: string): number {
   const value = Number(text.replaceAll('_', ''));

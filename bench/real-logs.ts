@@ -1,5 +1,5 @@
 /**
- * The real logs in `../shared/data/logs/` (NDJSON, gzip) and a few
+ * The real logs in `test/fixtures/logs/` (NDJSON, gzip) and a few
  * workloads per file on fields that exist in it, with values that occur in
  * it (picked by looking at the data, see docs/benchmarks.md). Each workload
  * carries its floor (f) from `floor-closures.ts`, written for these filters.

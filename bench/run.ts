@@ -6,7 +6,7 @@
  * the same semantics, (b) sift, (c) mingo and (d) @ucast/js on the spec's
  * workloads, with (f) the floor (literal reads, nested keys only) as a
  * reference for what the memory reads alone cost, and again on the real
- * logs in ../shared/data/logs/ when present.
+ * logs in test/fixtures/logs/ (or --data=DIR) when present.
  * Prints the tables to stdout, progress to stderr.
  */
 import { spawnSync } from 'node:child_process';

@@ -7,6 +7,27 @@
  */
 
 /**
+ * The registered brand every error of this library carries. A registered
+ * symbol (`Symbol.for`) is the same in every copy of the library loaded into
+ * one realm (the ESM and the CommonJS build, two bundles), so an error thrown
+ * by one copy is recognised by `instanceof` and {@link isSharedTokenError} of
+ * another. Its value is the class the error was made as.
+ */
+const ERROR_BRAND = Symbol.for('shared-tokens.error');
+
+type ErrorBrand = 'SharedTokenError' | 'UnsafeRequestError';
+
+function brandOf(value: unknown): ErrorBrand | undefined {
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return undefined;
+  const brand: unknown = (value as { [ERROR_BRAND]?: unknown })[ERROR_BRAND];
+  return brand === 'SharedTokenError' || brand === 'UnsafeRequestError' ? brand : undefined;
+}
+
+function setBrand(error: Error, brand: ErrorBrand): void {
+  Object.defineProperty(error, ERROR_BRAND, { value: brand, configurable: true });
+}
+
+/**
  * The discriminant of {@link SharedTokenError}.
  *
  * - `VALIDATION`: input did not match its schema, or a filter value cannot be
@@ -20,6 +41,8 @@
  * - `TOKEN_INVALID` / `TOKEN_EXPIRED` / `TOKEN_PAUSED`: `resolve(secret)` refused.
  * - `UNSAFE_REQUEST`: the request guard refused a search request.
  * - `REPOSITORY`: a storage adapter failed; the driver error is the `cause`.
+ * - `UNSUPPORTED_RUNTIME`: the runtime lacks something the library needs, e.g.
+ *   Web Crypto in a browser page served over plain `http://` (not a secure context).
  */
 export type SharedTokenErrorCode =
   | 'VALIDATION'
@@ -32,7 +55,8 @@ export type SharedTokenErrorCode =
   | 'TOKEN_EXPIRED'
   | 'TOKEN_PAUSED'
   | 'UNSAFE_REQUEST'
-  | 'REPOSITORY';
+  | 'REPOSITORY'
+  | 'UNSUPPORTED_RUNTIME';
 
 /** One problem found in an input: where (`path`) and why (`message`). */
 export interface ValidationIssue {
@@ -70,6 +94,8 @@ export interface SharedTokenErrorContext {
 
 /**
  * The one base class of every error this library throws on purpose.
+ * `instanceof` also recognises errors made by another copy of this library
+ * (the CommonJS build next to the ESM one), by their registered brand.
  *
  * @example
  * ```ts
@@ -98,6 +124,20 @@ export class SharedTokenError extends Error {
     this.name = 'SharedTokenError';
     this.code = code;
     this.context = Object.freeze({ ...context });
+    setBrand(this, 'SharedTokenError');
+  }
+
+  /**
+   * `error instanceof SharedTokenError` (or `UnsafeRequestError`): true for
+   * instances of this copy of the class, and for errors branded by any copy
+   * of this library. A host's own subclass is matched by prototype only.
+   */
+  static override [Symbol.hasInstance]<T>(this: abstract new (...args: never[]) => T, value: unknown): value is T {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    const brand = brandOf(value);
+    if ((this as unknown) === SharedTokenError) return brand !== undefined;
+    if ((this as unknown) === UnsafeRequestError) return brand === 'UnsafeRequestError';
+    return false;
   }
 
   /** A plain object for logs and HTTP responses: name, code, message, context (no cause, no stack). */
@@ -120,10 +160,20 @@ export class UnsafeRequestError extends SharedTokenError {
     super('UNSAFE_REQUEST', message, { ...context, reason });
     this.name = 'UnsafeRequestError';
     this.reason = reason;
+    setBrand(this, 'UnsafeRequestError');
   }
 }
 
-/** True when `error` is a {@link SharedTokenError}, optionally of the given code. */
+/**
+ * True when `error` is a {@link SharedTokenError}, optionally of the given
+ * code; also for errors thrown by another copy of this library (its CommonJS
+ * build in an ESM app, or a second bundle), recognised by their registered brand.
+ *
+ * @example
+ * ```ts
+ * if (isSharedTokenError(e, 'TOKEN_EXPIRED')) return new Response(null, { status: 401 });
+ * ```
+ */
 export function isSharedTokenError(error: unknown, code?: SharedTokenErrorCode): error is SharedTokenError {
   return error instanceof SharedTokenError && (code === undefined || error.code === code);
 }

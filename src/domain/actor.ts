@@ -3,8 +3,8 @@
  *
  * @packageDocumentation
  */
-import { z } from 'zod';
-import { idSchema } from './field-schemas.js';
+import * as z from 'zod/mini';
+import { built, idSchema } from './field-schemas.js';
 
 /** An actor's role in its account: admins manage tokens and filters, members read and use them. */
 export type Role = 'admin' | 'member';
@@ -36,8 +36,10 @@ export interface Actor {
  * // { accountId: 'acme', userId: 'alice', role: 'admin' }
  * ```
  */
-export const actorSchema = z.object({
-  accountId: idSchema,
-  userId: idSchema,
-  role: z.enum(['admin', 'member'], { error: "must be 'admin' or 'member'" }),
-});
+export const actorSchema = /* @__PURE__ */ built(() =>
+  z.object({
+    accountId: idSchema,
+    userId: idSchema,
+    role: z.enum(['admin', 'member'], { error: "must be 'admin' or 'member'" }),
+  }),
+);

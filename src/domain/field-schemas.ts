@@ -3,9 +3,13 @@
  * values, descriptions, token names and instants. Every use-case input schema
  * is built from these.
  *
+ * Schemas use `zod/mini` and are built inside `@__PURE__` calls, so a bundle
+ * that never parses an input (one that only compiles a predicate) drops them
+ * and zod with them.
+ *
  * @packageDocumentation
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   MAX_DESCRIPTION_LENGTH,
   MAX_FIELD_LENGTH,
@@ -22,6 +26,15 @@ const CONTROL_EXCEPT_LINE_BREAKS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\p{C
 const WHITESPACE = /[\s\u200b\u2060\ufeff]/u;
 
 /**
+ * Runs `build` once, at load. Called as `/* @__PURE__ *\/ built(...)` so that
+ * a bundler may drop a schema no kept code reads: one annotation covers the
+ * whole chain of zod calls inside.
+ */
+export function built<T>(build: () => T): T {
+  return build();
+}
+
+/**
  * An opaque id (token, filter, account, user): 1 to 128 characters, no
  * control characters.
  *
@@ -30,11 +43,13 @@ const WHITESPACE = /[\s\u200b\u2060\ufeff]/u;
  * idSchema.parse('acct-1'); // 'acct-1'
  * ```
  */
-export const idSchema = z
-  .string({ error: 'must be a string' })
-  .min(1, { error: 'must not be empty' })
-  .max(MAX_ID_LENGTH, { error: `must be at most ${MAX_ID_LENGTH} characters` })
-  .refine((s) => !CONTROL_OR_LONE_SURROGATE.test(s), { error: 'must not contain control characters' });
+export const idSchema = /* @__PURE__ */ built(() =>
+  z.string({ error: 'must be a string' }).check(
+    z.minLength(1, { error: 'must not be empty' }),
+    z.maxLength(MAX_ID_LENGTH, { error: `must be at most ${MAX_ID_LENGTH} characters` }),
+    z.refine((s) => !CONTROL_OR_LONE_SURROGATE.test(s), { error: 'must not contain control characters' }),
+  ),
+);
 
 /**
  * A filter's field: a dotted path such as `kubernetes.namespace`, 1 to 256
@@ -47,16 +62,18 @@ export const idSchema = z
  * fieldNameSchema.safeParse('kubernetes.*').success; // false
  * ```
  */
-export const fieldNameSchema = z
-  .string({ error: 'must be a string' })
-  .min(1, { error: 'must not be empty' })
-  .max(MAX_FIELD_LENGTH, { error: `must be at most ${MAX_FIELD_LENGTH} characters` })
-  .refine((s) => !CONTROL_OR_LONE_SURROGATE.test(s), { error: 'must not contain control characters' })
-  .refine((s) => !WHITESPACE.test(s), { error: 'must not contain whitespace' })
-  .refine((s) => !/[*?]/.test(s), { error: 'must not contain the wildcards * or ?' })
-  .refine((s) => s.split('.').every((segment) => segment.length > 0), {
-    error: 'must be a dotted path without empty segments',
-  });
+export const fieldNameSchema = /* @__PURE__ */ built(() =>
+  z.string({ error: 'must be a string' }).check(
+    z.minLength(1, { error: 'must not be empty' }),
+    z.maxLength(MAX_FIELD_LENGTH, { error: `must be at most ${MAX_FIELD_LENGTH} characters` }),
+    z.refine((s) => !CONTROL_OR_LONE_SURROGATE.test(s), { error: 'must not contain control characters' }),
+    z.refine((s) => !WHITESPACE.test(s), { error: 'must not contain whitespace' }),
+    z.refine((s) => !/[*?]/.test(s), { error: 'must not contain the wildcards * or ?' }),
+    z.refine((s) => s.split('.').every((segment) => segment.length > 0), {
+      error: 'must be a dotted path without empty segments',
+    }),
+  ),
+);
 
 /**
  * A filter's value: 1 to 1024 characters, kept exactly as typed (no trimming,
@@ -68,11 +85,13 @@ export const fieldNameSchema = z
  * filterValueSchema.parse(' Payments '); // ' Payments ' (flagged by the hygiene report, not changed)
  * ```
  */
-export const filterValueSchema = z
-  .string({ error: 'must be a string' })
-  .min(1, { error: 'must not be empty' })
-  .max(MAX_FILTER_VALUE_LENGTH, { error: `must be at most ${MAX_FILTER_VALUE_LENGTH} characters` })
-  .refine((s) => !CONTROL_OR_LONE_SURROGATE.test(s), { error: 'must not contain control characters' });
+export const filterValueSchema = /* @__PURE__ */ built(() =>
+  z.string({ error: 'must be a string' }).check(
+    z.minLength(1, { error: 'must not be empty' }),
+    z.maxLength(MAX_FILTER_VALUE_LENGTH, { error: `must be at most ${MAX_FILTER_VALUE_LENGTH} characters` }),
+    z.refine((s) => !CONTROL_OR_LONE_SURROGATE.test(s), { error: 'must not contain control characters' }),
+  ),
+);
 
 /**
  * A filter's description: free text of at most 1000 characters; line breaks
@@ -83,10 +102,12 @@ export const filterValueSchema = z
  * descriptionSchema.parse('Only the payments namespace'); // ok
  * ```
  */
-export const descriptionSchema = z
-  .string({ error: 'must be a string' })
-  .max(MAX_DESCRIPTION_LENGTH, { error: `must be at most ${MAX_DESCRIPTION_LENGTH} characters` })
-  .refine((s) => !CONTROL_EXCEPT_LINE_BREAKS.test(s), { error: 'must not contain control characters' });
+export const descriptionSchema = /* @__PURE__ */ built(() =>
+  z.string({ error: 'must be a string' }).check(
+    z.maxLength(MAX_DESCRIPTION_LENGTH, { error: `must be at most ${MAX_DESCRIPTION_LENGTH} characters` }),
+    z.refine((s) => !CONTROL_EXCEPT_LINE_BREAKS.test(s), { error: 'must not contain control characters' }),
+  ),
+);
 
 /**
  * A token's name: 1 to 100 characters, no control characters, no leading or
@@ -99,12 +120,14 @@ export const descriptionSchema = z
  * tokenNameSchema.safeParse(' Payments').success; // false
  * ```
  */
-export const tokenNameSchema = z
-  .string({ error: 'must be a string' })
-  .min(1, { error: 'must not be empty' })
-  .max(MAX_TOKEN_NAME_LENGTH, { error: `must be at most ${MAX_TOKEN_NAME_LENGTH} characters` })
-  .refine((s) => !CONTROL_OR_LONE_SURROGATE.test(s), { error: 'must not contain control characters' })
-  .refine((s) => s.trim() === s, { error: 'must not start or end with whitespace' });
+export const tokenNameSchema = /* @__PURE__ */ built(() =>
+  z.string({ error: 'must be a string' }).check(
+    z.minLength(1, { error: 'must not be empty' }),
+    z.maxLength(MAX_TOKEN_NAME_LENGTH, { error: `must be at most ${MAX_TOKEN_NAME_LENGTH} characters` }),
+    z.refine((s) => !CONTROL_OR_LONE_SURROGATE.test(s), { error: 'must not contain control characters' }),
+    z.refine((s) => s.trim() === s, { error: 'must not start or end with whitespace' }),
+  ),
+);
 
 /**
  * An instant as an ISO-8601 date-time with `Z` or an offset; normalized to
@@ -115,9 +138,12 @@ export const tokenNameSchema = z
  * instantSchema.parse('2026-01-01T01:00:00+01:00'); // '2026-01-01T00:00:00.000Z'
  * ```
  */
-export const instantSchema = z.iso
-  .datetime({ offset: true, error: 'must be an ISO-8601 date-time with a time zone' })
-  .transform((s) => new Date(s).toISOString());
+export const instantSchema = /* @__PURE__ */ built(() =>
+  z.pipe(
+    z.iso.datetime({ offset: true, error: 'must be an ISO-8601 date-time with a time zone' }),
+    z.transform((s: string) => new Date(s).toISOString()),
+  ),
+);
 
 /**
  * An optimistic-concurrency version: a positive safe integer.
@@ -127,8 +153,10 @@ export const instantSchema = z.iso
  * versionSchema.parse(3); // 3
  * ```
  */
-export const versionSchema = z
-  .number({ error: 'must be a number' })
-  .int({ error: 'must be an integer' })
-  .positive({ error: 'must be positive' })
-  .max(Number.MAX_SAFE_INTEGER);
+export const versionSchema = /* @__PURE__ */ built(() =>
+  z.number({ error: 'must be a number' }).check(
+    z.int({ error: 'must be an integer' }),
+    z.positive({ error: 'must be positive' }),
+    z.maximum(Number.MAX_SAFE_INTEGER),
+  ),
+);

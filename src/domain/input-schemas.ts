@@ -1,11 +1,14 @@
 /**
  * Schemas of every use-case input. Objects are strict: an unknown key (a typo
  * such as `filterIDs`) is a `VALIDATION` error rather than silently ignored.
+ * Each is built in a `@__PURE__` call (see `built`), so bundles that parse
+ * no input drop them.
  *
  * @packageDocumentation
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
+  built,
   descriptionSchema,
   fieldNameSchema,
   filterValueSchema,
@@ -29,7 +32,7 @@ const MAX_CURSOR_LENGTH = 1024;
  * filtersOperatorSchema.parse('OR'); // 'OR'
  * ```
  */
-export const filtersOperatorSchema = z.enum(['AND', 'OR'], { error: "must be 'AND' or 'OR'" });
+export const filtersOperatorSchema = /* @__PURE__ */ built(() => z.enum(['AND', 'OR'], { error: "must be 'AND' or 'OR'" }));
 
 /**
  * A list of filter ids (at most 100), returned as a set: unique and sorted.
@@ -39,12 +42,16 @@ export const filtersOperatorSchema = z.enum(['AND', 'OR'], { error: "must be 'AN
  * filterIdsSchema.parse(['b', 'a', 'a']); // ['a', 'b']
  * ```
  */
-export const filterIdsSchema = z
-  .array(idSchema, { error: 'must be an array of filter ids' })
-  .max(MAX_FILTERS_PER_TOKEN, { error: `must hold at most ${MAX_FILTERS_PER_TOKEN} filter ids` })
-  .transform((ids) => toFilterIdSet(ids));
+export const filterIdsSchema = /* @__PURE__ */ built(() =>
+  z.pipe(
+    z
+      .array(idSchema, { error: 'must be an array of filter ids' })
+      .check(z.maxLength(MAX_FILTERS_PER_TOKEN, { error: `must hold at most ${MAX_FILTERS_PER_TOKEN} filter ids` })),
+    z.transform((ids: string[]) => toFilterIdSet(ids)),
+  ),
+);
 
-const expectedVersion = versionSchema.optional();
+const expectedVersion = /* @__PURE__ */ built(() => z.optional(versionSchema));
 
 /**
  * Input of `createFilter`: `{ field, value, description? }` (description defaults to `''`).
@@ -54,25 +61,44 @@ const expectedVersion = versionSchema.optional();
  * createFilterInputSchema.parse({ field: 'kubernetes.namespace', value: 'payments' });
  * ```
  */
-export const createFilterInputSchema = z.strictObject({
-  field: fieldNameSchema,
-  value: filterValueSchema,
-  description: descriptionSchema.default(''),
-});
+export const createFilterInputSchema = /* @__PURE__ */ built(() =>
+  z.strictObject({
+    field: fieldNameSchema,
+    value: filterValueSchema,
+    description: z._default(descriptionSchema, ''),
+  }),
+);
 
 /**
- * A page request: `{ limit?, cursor? }`, limit 1 to 500 (default 50).
+ * The object form of a page request, `{ limit?, cursor? }`, for inputs that extend it.
+ *
+ * @example
+ * ```ts
+ * pageRequestObjectSchema.parse({ limit: 20 });
+ * ```
+ */
+export const pageRequestObjectSchema = /* @__PURE__ */ built(() =>
+  z.strictObject({
+    limit: z.optional(
+      z.number({ error: 'must be a number' }).check(z.int({ error: 'must be an integer' }), z.minimum(1), z.maximum(500)),
+    ),
+    cursor: z.optional(
+      z.nullable(z.string({ error: 'must be a string or null' }).check(z.maxLength(MAX_CURSOR_LENGTH))),
+    ),
+  }),
+);
+
+/**
+ * A page request, or none: `{ limit?, cursor? }` or `undefined`, limit 1 to
+ * 500 (default 50).
  *
  * @example
  * ```ts
  * pageRequestSchema.parse({ limit: 20 });
+ * pageRequestSchema.parse(undefined); // undefined (the first page, default limit)
  * ```
  */
-export const pageRequestSchema = z.strictObject({
-  limit: z.number({ error: 'must be a number' }).int({ error: 'must be an integer' }).min(1).max(500).optional(),
-  cursor: z.string({ error: 'must be a string or null' }).max(MAX_CURSOR_LENGTH).nullable().optional(),
-});
-
+export const pageRequestSchema = /* @__PURE__ */ built(() => z.optional(pageRequestObjectSchema));
 /**
  * Input of `deleteFilter`: `{ confirm }`, the `confirmation` of a current preview.
  *
@@ -81,9 +107,13 @@ export const pageRequestSchema = z.strictObject({
  * deleteFilterInputSchema.parse({ confirm: preview.confirmation });
  * ```
  */
-export const deleteFilterInputSchema = z.strictObject({
-  confirm: z.string({ error: 'must be the confirmation of a current preview' }).min(1).max(MAX_CURSOR_LENGTH),
-});
+export const deleteFilterInputSchema = /* @__PURE__ */ built(() =>
+  z.strictObject({
+    confirm: z
+      .string({ error: 'must be the confirmation of a current preview' })
+      .check(z.minLength(1), z.maxLength(MAX_CURSOR_LENGTH)),
+  }),
+);
 
 /**
  * Input of `createToken`: `{ name, filterIds?, filtersOperator?, expiresAt? }`.
@@ -95,12 +125,14 @@ export const deleteFilterInputSchema = z.strictObject({
  * createTokenInputSchema.parse({ name: 'Payments dashboard', filterIds: ['f1'] });
  * ```
  */
-export const createTokenInputSchema = z.strictObject({
-  name: tokenNameSchema,
-  filterIds: filterIdsSchema.default([]),
-  filtersOperator: filtersOperatorSchema.default('AND'),
-  expiresAt: instantSchema.nullable().optional(),
-});
+export const createTokenInputSchema = /* @__PURE__ */ built(() =>
+  z.strictObject({
+    name: tokenNameSchema,
+    filterIds: z._default(filterIdsSchema, []),
+    filtersOperator: z._default(filtersOperatorSchema, 'AND'),
+    expiresAt: z.optional(z.nullable(instantSchema)),
+  }),
+);
 
 /**
  * Input of `renameToken`: `{ name, expectedVersion? }`.
@@ -110,7 +142,7 @@ export const createTokenInputSchema = z.strictObject({
  * renameTokenInputSchema.parse({ name: 'Payments (prod)', expectedVersion: 3 });
  * ```
  */
-export const renameTokenInputSchema = z.strictObject({ name: tokenNameSchema, expectedVersion });
+export const renameTokenInputSchema = /* @__PURE__ */ built(() => z.strictObject({ name: tokenNameSchema, expectedVersion }));
 
 /**
  * Input of `setTokenFilters`: `{ filterIds, filtersOperator?, expectedVersion? }`.
@@ -121,11 +153,13 @@ export const renameTokenInputSchema = z.strictObject({ name: tokenNameSchema, ex
  * setTokenFiltersInputSchema.parse({ filterIds: ['f1', 'f2'], filtersOperator: 'OR' });
  * ```
  */
-export const setTokenFiltersInputSchema = z.strictObject({
-  filterIds: filterIdsSchema,
-  filtersOperator: filtersOperatorSchema.optional(),
-  expectedVersion,
-});
+export const setTokenFiltersInputSchema = /* @__PURE__ */ built(() =>
+  z.strictObject({
+    filterIds: filterIdsSchema,
+    filtersOperator: z.optional(filtersOperatorSchema),
+    expectedVersion,
+  }),
+);
 
 /**
  * Input of `attachFilters` and `detachFilters`: `{ filterIds, expectedVersion? }`,
@@ -136,10 +170,12 @@ export const setTokenFiltersInputSchema = z.strictObject({
  * changeTokenFiltersInputSchema.parse({ filterIds: ['f3'] });
  * ```
  */
-export const changeTokenFiltersInputSchema = z.strictObject({
-  filterIds: filterIdsSchema.refine((ids) => ids.length > 0, { error: 'must name at least one filter' }),
-  expectedVersion,
-});
+export const changeTokenFiltersInputSchema = /* @__PURE__ */ built(() =>
+  z.strictObject({
+    filterIds: filterIdsSchema.check(z.refine((ids) => ids.length > 0, { error: 'must name at least one filter' })),
+    expectedVersion,
+  }),
+);
 
 /**
  * Input of `setTokenExpiry`: `{ expiresAt, expectedVersion? }`; `null` = never.
@@ -149,7 +185,9 @@ export const changeTokenFiltersInputSchema = z.strictObject({
  * setTokenExpiryInputSchema.parse({ expiresAt: '2026-12-31T00:00:00Z' });
  * ```
  */
-export const setTokenExpiryInputSchema = z.strictObject({ expiresAt: instantSchema.nullable(), expectedVersion });
+export const setTokenExpiryInputSchema = /* @__PURE__ */ built(() =>
+  z.strictObject({ expiresAt: z.nullable(instantSchema), expectedVersion }),
+);
 
 /**
  * Options of `pauseToken`, `resumeToken` and `deleteToken`: `{ expectedVersion? }`.
@@ -159,7 +197,7 @@ export const setTokenExpiryInputSchema = z.strictObject({ expiresAt: instantSche
  * versionOptionsSchema.parse({ expectedVersion: 2 });
  * ```
  */
-export const versionOptionsSchema = z.strictObject({ expectedVersion }).default({});
+export const versionOptionsSchema = /* @__PURE__ */ built(() => z._default(z.strictObject({ expectedVersion }), {}));
 
 /**
  * Options of `rotateTokenSecret`: `{ gracePeriod?, expectedVersion? }`. The
@@ -171,17 +209,24 @@ export const versionOptionsSchema = z.strictObject({ expectedVersion }).default(
  * rotateTokenSecretInputSchema.parse({ gracePeriod: 60 * 60 * 1000 }); // one hour
  * ```
  */
-export const rotateTokenSecretInputSchema = z
-  .strictObject({
-    gracePeriod: z
-      .number({ error: 'must be a number of milliseconds' })
-      .int({ error: 'must be an integer number of milliseconds' })
-      .min(0)
-      .max(MAX_GRACE_PERIOD_MS, { error: 'must be at most 30 days' })
-      .default(0),
-    expectedVersion,
-  })
-  .default({ gracePeriod: 0 });
+export const rotateTokenSecretInputSchema = /* @__PURE__ */ built(() =>
+  z._default(
+    z.strictObject({
+      gracePeriod: z._default(
+        z
+          .number({ error: 'must be a number of milliseconds' })
+          .check(
+            z.int({ error: 'must be an integer number of milliseconds' }),
+            z.minimum(0),
+            z.maximum(MAX_GRACE_PERIOD_MS, { error: 'must be at most 30 days' }),
+          ),
+        0,
+      ),
+      expectedVersion,
+    }),
+    { gracePeriod: 0 },
+  ),
+);
 
 /**
  * Options of `hygieneReport`: `{ expiringWithinDays?, unusedForDays? }`,
@@ -192,9 +237,11 @@ export const rotateTokenSecretInputSchema = z
  * hygieneReportInputSchema.parse({ unusedForDays: 90 });
  * ```
  */
-export const hygieneReportInputSchema = z
-  .strictObject({
-    expiringWithinDays: z.number({ error: 'must be a number of days' }).int().min(1).max(3650).default(7),
-    unusedForDays: z.number({ error: 'must be a number of days' }).int().min(1).max(3650).default(30),
-  })
-  .default({ expiringWithinDays: 7, unusedForDays: 30 });
+export const hygieneReportInputSchema = /* @__PURE__ */ built(() => {
+  const days = (fallback: number) =>
+    z._default(z.number({ error: 'must be a number of days' }).check(z.int(), z.minimum(1), z.maximum(3650)), fallback);
+  return z._default(z.strictObject({ expiringWithinDays: days(7), unusedForDays: days(30) }), {
+    expiringWithinDays: 7,
+    unusedForDays: 30,
+  });
+});

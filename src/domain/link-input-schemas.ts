@@ -4,9 +4,9 @@
  *
  * @packageDocumentation
  */
-import { z } from 'zod';
-import { idSchema, instantSchema } from './field-schemas.js';
-import { filterIdsSchema, filtersOperatorSchema, pageRequestSchema } from './input-schemas.js';
+import * as z from 'zod/mini';
+import { built, idSchema, instantSchema } from './field-schemas.js';
+import { filterIdsSchema, filtersOperatorSchema, pageRequestObjectSchema } from './input-schemas.js';
 import { MAX_LINK_LABEL_LENGTH, MAX_LINK_TARGET_LENGTH, MAX_PREVIEW_DOCUMENTS } from './limits.js';
 
 // Labels and targets are shown in lists and URLs: no control characters, no lone surrogates.
@@ -20,12 +20,14 @@ const CONTROL_OR_LONE_SURROGATE = /[\p{Cc}\p{Cs}]/u;
  * linkLabelSchema.parse('Acme support'); // ok
  * ```
  */
-export const linkLabelSchema = z
-  .string({ error: 'must be a string' })
-  .min(1, { error: 'must not be empty' })
-  .max(MAX_LINK_LABEL_LENGTH, { error: `must be at most ${MAX_LINK_LABEL_LENGTH} characters` })
-  .refine((s) => !CONTROL_OR_LONE_SURROGATE.test(s), { error: 'must not contain control characters' })
-  .refine((s) => s.trim() === s, { error: 'must not start or end with whitespace' });
+export const linkLabelSchema = /* @__PURE__ */ built(() =>
+  z.string({ error: 'must be a string' }).check(
+    z.minLength(1, { error: 'must not be empty' }),
+    z.maxLength(MAX_LINK_LABEL_LENGTH, { error: `must be at most ${MAX_LINK_LABEL_LENGTH} characters` }),
+    z.refine((s) => !CONTROL_OR_LONE_SURROGATE.test(s), { error: 'must not contain control characters' }),
+    z.refine((s) => s.trim() === s, { error: 'must not start or end with whitespace' }),
+  ),
+);
 
 /**
  * A link target: 1 to 2048 characters of free text (a dashboard id or URL
@@ -36,11 +38,13 @@ export const linkLabelSchema = z
  * linkTargetSchema.parse('/app/dashboards#/view/checkout'); // ok
  * ```
  */
-export const linkTargetSchema = z
-  .string({ error: 'must be a string' })
-  .min(1, { error: 'must not be empty' })
-  .max(MAX_LINK_TARGET_LENGTH, { error: `must be at most ${MAX_LINK_TARGET_LENGTH} characters` })
-  .refine((s) => !CONTROL_OR_LONE_SURROGATE.test(s), { error: 'must not contain control characters' });
+export const linkTargetSchema = /* @__PURE__ */ built(() =>
+  z.string({ error: 'must be a string' }).check(
+    z.minLength(1, { error: 'must not be empty' }),
+    z.maxLength(MAX_LINK_TARGET_LENGTH, { error: `must be at most ${MAX_LINK_TARGET_LENGTH} characters` }),
+    z.refine((s) => !CONTROL_OR_LONE_SURROGATE.test(s), { error: 'must not contain control characters' }),
+  ),
+);
 
 /**
  * Input of `createLink`: `{ label?, target?, expiresAt? }`. An absent
@@ -52,13 +56,16 @@ export const linkTargetSchema = z
  * createLinkInputSchema.parse({ label: 'Acme support', target: '/dashboards/checkout' });
  * ```
  */
-export const createLinkInputSchema = z
-  .strictObject({
-    label: linkLabelSchema.nullable().optional(),
-    target: linkTargetSchema.nullable().optional(),
-    expiresAt: instantSchema.nullable().optional(),
-  })
-  .default({});
+export const createLinkInputSchema = /* @__PURE__ */ built(() =>
+  z._default(
+    z.strictObject({
+      label: z.optional(z.nullable(linkLabelSchema)),
+      target: z.optional(z.nullable(linkTargetSchema)),
+      expiresAt: z.optional(z.nullable(instantSchema)),
+    }),
+    {},
+  ),
+);
 
 /**
  * Input of `listLinks`: `{ tokenId?, limit?, cursor? }`.
@@ -68,7 +75,9 @@ export const createLinkInputSchema = z
  * listLinksInputSchema.parse({ tokenId: 't1', limit: 20 });
  * ```
  */
-export const listLinksInputSchema = pageRequestSchema.extend({ tokenId: idSchema.optional() }).default({});
+export const listLinksInputSchema = /* @__PURE__ */ built(() =>
+  z._default(z.extend(pageRequestObjectSchema, { tokenId: z.optional(idSchema) }), {}),
+);
 
 /**
  * What `previewAccess` checks documents against: a saved token, or a draft
@@ -80,12 +89,14 @@ export const listLinksInputSchema = pageRequestSchema.extend({ tokenId: idSchema
  * previewTargetSchema.parse({ filterIds: ['f1', 'f2'], filtersOperator: 'OR' });
  * ```
  */
-export const previewTargetSchema = z.union(
-  [
-    z.strictObject({ tokenId: idSchema }),
-    z.strictObject({ filterIds: filterIdsSchema, filtersOperator: filtersOperatorSchema.default('AND') }),
-  ],
-  { error: 'must be { tokenId } or { filterIds, filtersOperator? }' },
+export const previewTargetSchema = /* @__PURE__ */ built(() =>
+  z.union(
+    [
+      z.strictObject({ tokenId: idSchema }),
+      z.strictObject({ filterIds: filterIdsSchema, filtersOperator: z._default(filtersOperatorSchema, 'AND') }),
+    ],
+    { error: 'must be { tokenId } or { filterIds, filtersOperator? }' },
+  ),
 );
 
 /**
@@ -97,6 +108,8 @@ export const previewTargetSchema = z.union(
  * previewDocumentsSchema.parse([{ service: { name: 'checkout' } }]);
  * ```
  */
-export const previewDocumentsSchema = z
-  .array(z.unknown(), { error: 'must be an array of documents' })
-  .max(MAX_PREVIEW_DOCUMENTS, { error: `must hold at most ${MAX_PREVIEW_DOCUMENTS} documents` });
+export const previewDocumentsSchema = /* @__PURE__ */ built(() =>
+  z.array(z.unknown(), { error: 'must be an array of documents' }).check(
+    z.maxLength(MAX_PREVIEW_DOCUMENTS, { error: `must hold at most ${MAX_PREVIEW_DOCUMENTS} documents` }),
+  ),
+);

@@ -3,8 +3,9 @@
  *
  * @packageDocumentation
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { SharedTokenError, type ValidationIssue } from '../errors.js';
+import { englishIssueMessage } from './issue-messages.js';
 
 /**
  * Parses `value` with `schema`, or throws a `VALIDATION` {@link SharedTokenError}
@@ -18,10 +19,10 @@ import { SharedTokenError, type ValidationIssue } from '../errors.js';
  * // throws SharedTokenError VALIDATION, issues: [{ path: ['input', 'field'], message: 'must be a dotted path without empty segments' }]
  * ```
  */
-export function parseInput<S extends z.ZodType>(schema: S, value: unknown, name: string): z.output<S> {
+export function parseInput<S extends z.ZodMiniType>(schema: S, value: unknown, name: string): z.output<S> {
   let result: ReturnType<S['safeParse']>;
   try {
-    result = schema.safeParse(value) as ReturnType<S['safeParse']>;
+    result = schema.safeParse(value, { error: englishIssueMessage }) as ReturnType<S['safeParse']>;
   } catch {
     // Exotic inputs (revoked proxies, throwing getters) must still fail as VALIDATION.
     throw new SharedTokenError('VALIDATION', `Invalid ${name}: it could not be read`, {

@@ -15,6 +15,7 @@
 import { decodeBase62, encodeBase62 } from './base62.js';
 import { crc32 } from './crc32.js';
 import { SharedTokenError } from '../errors.js';
+import { randomBytes, subtleCrypto } from '../web-crypto.js';
 
 /** The default secret prefix: `shtk_`. */
 export const DEFAULT_SECRET_PREFIX = 'shtk_';
@@ -95,14 +96,14 @@ export function createSecretCodec(options: SecretOptions = {}): SecretCodec {
   }
   let hmacKey: Promise<CryptoKey> | undefined;
   const hmac = (secret: string, key: string): Promise<string> => {
-    hmacKey ??= globalThis.crypto.subtle.importKey(
+    hmacKey ??= subtleCrypto().importKey(
       'raw',
       new TextEncoder().encode(key),
       { name: 'HMAC', hash: 'SHA-256' },
       false,
       ['sign'],
     );
-    return hmacKey.then((k) => globalThis.crypto.subtle.sign('HMAC', k, new TextEncoder().encode(secret))).then(toHex);
+    return hmacKey.then((k) => subtleCrypto().sign('HMAC', k, new TextEncoder().encode(secret))).then(toHex);
   };
   return Object.freeze({
     prefix,
@@ -110,7 +111,7 @@ export function createSecretCodec(options: SecretOptions = {}): SecretCodec {
     isWellFormed: (secret: unknown): secret is string => isWellFormedSecret(secret, prefix),
     hash: (secret: string) =>
       pepper === undefined
-        ? globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(secret)).then(toHex)
+        ? subtleCrypto().digest('SHA-256', new TextEncoder().encode(secret)).then(toHex)
         : hmac(secret, pepper),
     hint: (secret: string) => secretHint(secret, prefix),
   });
@@ -125,7 +126,7 @@ export function createSecretCodec(options: SecretOptions = {}): SecretCodec {
  * ```
  */
 export function generateSecret(prefix: string = DEFAULT_SECRET_PREFIX): string {
-  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(32));
+  const bytes = randomBytes(32);
   let value = 0n;
   for (const byte of bytes) value = (value << 8n) | BigInt(byte);
   const body = encodeBase62(value, BODY_LENGTH);

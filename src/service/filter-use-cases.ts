@@ -44,7 +44,7 @@ export async function createFilter(ctx: ServiceContext, actorIn: unknown, inputI
 /** The `listFilters` use case; see `SharedTokens.listFilters` for its contract. */
 export async function listFilters(ctx: ServiceContext, actorIn: unknown, pageIn: unknown): Promise<Page<TokenFilter>> {
   const actor = readerActor(actorIn);
-  const page = parseInput(pageRequestSchema.optional(), pageIn, 'page');
+  const page = parseInput(pageRequestSchema, pageIn, 'page');
   return ctx.repository.listFilters(actor.accountId, page === undefined ? undefined : stripUndefined(page));
 }
 

@@ -3,7 +3,8 @@
  *
  * @packageDocumentation
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { built } from '../domain/field-schemas.js';
 import { parseInput } from '../domain/parse-input.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -55,23 +56,30 @@ export interface EffectivePolicy {
   readonly linkUnusedForDays: number;
 }
 
-const duration = z.number({ error: 'must be a number of milliseconds' }).int().positive().max(100 * 365 * DAY_MS);
-
-const policySchema = z
-  .strictObject({
-    requireFilters: z.boolean().default(false),
-    defaultLifetime: duration.nullable().default(7 * DAY_MS),
-    maxLifetime: duration.nullable().default(null),
-    lastUsedResolution: z.number().int().min(0).max(DAY_MS).default(60_000),
-    linkUnusedForDays: z.number({ error: 'must be a number of days' }).int().min(1).max(3650).default(30),
-  })
-  .default({ requireFilters: false, defaultLifetime: 7 * DAY_MS, maxLifetime: null, lastUsedResolution: 60_000, linkUnusedForDays: 30 })
-  .superRefine((policy, ctx) => {
-    if (policy.maxLifetime === null) return;
-    if (policy.defaultLifetime === null || policy.defaultLifetime > policy.maxLifetime) {
-      ctx.addIssue({ code: 'custom', path: ['defaultLifetime'], message: 'must be set and at most maxLifetime' });
-    }
-  });
+const policySchema = /* @__PURE__ */ built(() => {
+  const duration = z
+    .number({ error: 'must be a number of milliseconds' })
+    .check(z.int(), z.positive(), z.maximum(100 * 365 * DAY_MS));
+  return z
+    ._default(
+      z.strictObject({
+        requireFilters: z._default(z.boolean(), false),
+        defaultLifetime: z._default(z.nullable(duration), 7 * DAY_MS),
+        maxLifetime: z._default(z.nullable(duration), null),
+        lastUsedResolution: z._default(z.number().check(z.int(), z.minimum(0), z.maximum(DAY_MS)), 60_000),
+        linkUnusedForDays: z._default(z.number({ error: 'must be a number of days' }).check(z.int(), z.minimum(1), z.maximum(3650)), 30),
+      }),
+      { requireFilters: false, defaultLifetime: 7 * DAY_MS, maxLifetime: null, lastUsedResolution: 60_000, linkUnusedForDays: 30 },
+    )
+    .check(
+      z.superRefine((policy, ctx) => {
+        if (policy.maxLifetime === null) return;
+        if (policy.defaultLifetime === null || policy.defaultLifetime > policy.maxLifetime) {
+          ctx.addIssue({ code: 'custom', path: ['defaultLifetime'], message: 'must be set and at most maxLifetime' });
+        }
+      }),
+    );
+});
 
 /**
  * Fills in a policy's defaults and checks it.

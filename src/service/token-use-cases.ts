@@ -73,7 +73,7 @@ export async function createToken(ctx: ServiceContext, actorIn: unknown, inputIn
 /** The `listTokens` use case; see `SharedTokens.listTokens` for its contract. */
 export async function listTokens(ctx: ServiceContext, actorIn: unknown, pageIn: unknown): Promise<Page<SharedToken>> {
   const actor = readerActor(actorIn);
-  const page = parseInput(pageRequestSchema.optional(), pageIn, 'page');
+  const page = parseInput(pageRequestSchema, pageIn, 'page');
   const result = await ctx.repository.listTokens(actor.accountId, page === undefined ? undefined : stripUndefined(page));
   return Object.freeze({ items: Object.freeze(result.items.map(toPublicToken)), nextCursor: result.nextCursor });
 }

@@ -1,12 +1,11 @@
 /**
  * Predicate ≡ emitted query on real logs under a real mapping: a sample of
- * ../shared/data/logs/*.ndjson.gz indexed under the ECS 9.4.0 legacy
- * template (../shared/data/mappings/ecs-9.4.0/). Filter values come from the
+ * test/fixtures/logs/*.ndjson.gz indexed under the ECS 9.4.0 legacy
+ * template (test/fixtures/mappings/ecs-9.4.0/). Filter values come from the
  * logs themselves and from small respellings of them (case, whitespace,
- * number spelling, CIDR, truncated dates). Skipped, and said so, when the
- * shared data is not there.
+ * number spelling, CIDR, truncated dates).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import fc from 'fast-check';
@@ -23,18 +22,13 @@ import { engineSeed, recordSummary } from './run-summary.js';
 import { leafText } from './source-leaves.js';
 import type { Json } from './value-pools.js';
 
-const dataDir = resolve(process.env['SHARED_DATA_DIR'] ?? join(process.cwd(), '..', 'shared', 'data'));
+const dataDir = resolve(import.meta.dirname, '..', 'fixtures');
 const templateFile = join(dataDir, 'mappings', 'ecs-9.4.0', 'legacy-template.json');
 const logsDir = join(dataDir, 'logs');
-const present = existsSync(templateFile) && existsSync(logsDir);
 const index = 'engine-ecs-logs';
 const perFile = 500;
 const valuesPerField = 12;
 const randomFilterSets = 2500;
-
-if (!present) {
-  process.stdout.write(`\n[engine] ecs-logs: ${dataDir} has no logs/ or ECS template; real-log check NOT run\n`);
-}
 
 /**
  * The ECS template made loadable by OpenSearch 2.19: `flattened` is
@@ -92,7 +86,7 @@ function sampleLogs(): Array<Record<string, Json>> {
   return documents;
 }
 
-describe.skipIf(!present)(`predicate ≡ query on OpenSearch, real logs under the ECS template (index ${index})`, () => {
+describe(`predicate ≡ query on OpenSearch, real logs under the ECS template (index ${index})`, () => {
   const started = Date.now();
   const seed = engineSeed() + 2;
   let client: Client;

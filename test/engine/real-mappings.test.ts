@@ -1,13 +1,13 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FieldSpec } from '../../src/access/mapping/field-types.js';
 import { fieldTypesFromMapping } from '../../src/access/mapping/mapping.js';
 
-// The real index templates and mappings in ../shared/data/mappings/ (see its
-// README for their origins). The unit suite generates its own data; this
-// check of the mapping reader on real files runs with the engine suite.
-const dataDir = join(import.meta.dirname, '..', '..', '..', 'shared', 'data');
+// The real index templates and mappings in test/fixtures/mappings/ (see the
+// README there for their origins and licences). The unit suite generates its
+// own data; this check of the mapping reader on real files runs with the engine suite.
+const dataDir = join(import.meta.dirname, '..', 'fixtures');
 const mappingsDir = join(dataDir, 'mappings');
 
 function jsonFiles(dir: string): string[] {
@@ -22,8 +22,8 @@ function readJson(path: string): unknown {
   return JSON.parse(readFileSync(path, 'utf8')) as unknown;
 }
 
-describe.runIf(existsSync(mappingsDir))(`fieldTypesFromMapping on the real mappings in ${relative(process.cwd(), mappingsDir)}`, () => {
-  const files = existsSync(mappingsDir) ? jsonFiles(mappingsDir) : [];
+describe(`fieldTypesFromMapping on the real mappings in ${relative(process.cwd(), mappingsDir)}`, () => {
+  const files = jsonFiles(mappingsDir);
 
   it('finds the real mapping files', () => {
     expect(files.length).toBeGreaterThan(10);

@@ -3,30 +3,40 @@
  *
  * @packageDocumentation
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { SharedTokenError } from '../../errors.js';
+import { built } from '../../domain/field-schemas.js';
+import { englishIssueMessage } from '../../domain/issue-messages.js';
 import type { ValidationIssue } from '../../errors.js';
 import { assertNever } from '../../assert-never.js';
 import type { AccessExpression } from './expression.js';
 import { canonicalKey, compareCodeUnits, normalizeExpression } from './expression-normal-form.js';
 import { fieldPathProblem, isWellFormedUtf16 } from './field-path.js';
 
-const fieldSchema = z.string().superRefine((field, context) => {
-  const problem = fieldPathProblem(field);
-  if (problem !== undefined) context.addIssue({ code: 'custom', message: `field ${problem}` });
-});
+const fieldSchema = /* @__PURE__ */ built(() =>
+  z.string().check(
+    z.superRefine((field: string, context) => {
+      const problem = fieldPathProblem(field);
+      if (problem !== undefined) context.addIssue({ code: 'custom', message: `field ${problem}` });
+    }),
+  ),
+);
 
-const valueSchema = z.string().refine(isWellFormedUtf16, { message: 'value contains an unpaired UTF-16 surrogate' });
+const valueSchema = /* @__PURE__ */ built(() =>
+  z.string().check(z.refine(isWellFormedUtf16, { message: 'value contains an unpaired UTF-16 surrogate' })),
+);
 
-const shapeSchema: z.ZodType<AccessExpression> = z.lazy(() =>
-  z.discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('all') }),
-    z.strictObject({ kind: z.literal('none') }),
-    z.strictObject({ kind: z.literal('term'), field: fieldSchema, value: valueSchema }),
-    z.strictObject({ kind: z.literal('terms'), field: fieldSchema, values: z.array(valueSchema) }),
-    z.strictObject({ kind: z.literal('and'), children: z.array(shapeSchema) }),
-    z.strictObject({ kind: z.literal('or'), children: z.array(shapeSchema) }),
-  ]),
+const shapeSchema: z.ZodMiniType<AccessExpression> = /* @__PURE__ */ built(() =>
+  z.lazy(() =>
+    z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('all') }),
+      z.strictObject({ kind: z.literal('none') }),
+      z.strictObject({ kind: z.literal('term'), field: fieldSchema, value: valueSchema }),
+      z.strictObject({ kind: z.literal('terms'), field: fieldSchema, values: z.array(valueSchema) }),
+      z.strictObject({ kind: z.literal('and'), children: z.array(shapeSchema) }),
+      z.strictObject({ kind: z.literal('or'), children: z.array(shapeSchema) }),
+    ]),
+  ),
 );
 
 /**
@@ -45,11 +55,15 @@ const shapeSchema: z.ZodType<AccessExpression> = z.lazy(() =>
  * accessExpressionSchema.safeParse({ kind: 'and', children: [] }).success; // false (use { kind: 'all' })
  * ```
  */
-export const accessExpressionSchema: z.ZodType<AccessExpression> = shapeSchema.superRefine((expression, context) => {
-  for (const issue of normalFormIssues(expression, [])) {
-    context.addIssue({ code: 'custom', message: issue.message, path: [...issue.path] });
-  }
-});
+export const accessExpressionSchema: z.ZodMiniType<AccessExpression> = /* @__PURE__ */ built(() =>
+  shapeSchema.check(
+    z.superRefine((expression: AccessExpression, context) => {
+      for (const issue of normalFormIssues(expression, [])) {
+        context.addIssue({ code: 'custom', message: issue.message, path: [...issue.path] });
+      }
+    }),
+  ),
+);
 
 /**
  * Parses a stored or shipped access expression (the JSON of one built by
@@ -67,7 +81,7 @@ export const accessExpressionSchema: z.ZodType<AccessExpression> = shapeSchema.s
  * ```
  */
 export function parseAccessExpression(json: unknown): AccessExpression {
-  const result = accessExpressionSchema.safeParse(json);
+  const result = accessExpressionSchema.safeParse(json, { error: englishIssueMessage });
   if (!result.success) {
     const issues: ValidationIssue[] = result.error.issues.map((issue) => ({
       path: issue.path.map((key) => (typeof key === 'number' ? key : String(key))),

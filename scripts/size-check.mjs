@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// Bundle-size budget of the built package (run `npx tsup` first).
+// Bundles a few typical imports of `shared-tokens` for the browser with
+// esbuild (minified, ESM), gzips each, prints a table and exits 1 when one is
+// over its budget. Imports go through the package name, so `exports` and
+// `sideEffects` apply as they would in a consumer's bundle.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const KB = 1024;
+
+/** Each case: what a consumer imports, and its gzipped budget. */
+const cases = [
+  { name: 'only toPredicate', source: "import { toPredicate } from 'shared-tokens'; globalThis.kept = toPredicate;", budget: 20 * KB },
+  { name: 'only guardSearchRequest', source: "import { guardSearchRequest } from 'shared-tokens'; globalThis.kept = guardSearchRequest;", budget: 40 * KB },
+  { name: 'whole main entry', source: "import * as all from 'shared-tokens'; globalThis.kept = all;", budget: 60 * KB },
+];
+
+if (!existsSync(join(root, 'dist', 'index.js'))) {
+  console.error('size-check: dist/index.js is missing; run `npx tsup` first');
+  process.exit(2);
+}
+
+const rows = [];
+for (const { name, source, budget } of cases) {
+  const result = await build({
+    stdin: { contents: source, resolveDir: root, sourcefile: 'size-check-entry.js' },
+    bundle: true,
+    minify: true,
+    platform: 'browser',
+    format: 'esm',
+    write: false,
+    logLevel: 'error',
+  });
+  const code = result.outputFiles[0].contents;
+  const gzipped = gzipSync(code, { level: 9 }).length;
+  rows.push({ name, minified: code.length, gzipped, budget, ok: gzipped <= budget });
+}
+
+const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
+const table = [
+  ['import', 'minified', 'gzipped', 'budget', ''],
+  ...rows.map((r) => [r.name, kb(r.minified), kb(r.gzipped), kb(r.budget), r.ok ? 'ok' : 'OVER BUDGET']),
+];
+const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
+for (const row of table) console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd());
+
+const over = rows.filter((r) => !r.ok).length;
+console.log(`${rows.length - over} passed, ${over} failed`);
+process.exit(over === 0 ? 0 : 1);
