@@ -9,7 +9,8 @@ import type { JsonObject, JsonValue } from './json-value.js';
 import { getOwn, isJsonObject, setOwn } from './json-value.js';
 import type { GuardLimits } from './limits.js';
 import { guardedHeader, headerIndexExpression, pairMsearchLines, readMsearchLines, writeNdjson } from './msearch.js';
-import { copyKeys, expectString, walkObject } from './object-rules.js';
+import { string } from './json-kinds.js';
+import { expectString, walkObject } from './object-rules.js';
 import { childPointer } from './pointer.js';
 import type { JsonBudget } from './read-json.js';
 import { parseJsonText, readJson, readSafely } from './read-json.js';
@@ -18,6 +19,7 @@ import { walkSearchBody } from './search-body.js';
 import type { GuardedSearchRequest, GuardOptions } from './types.js';
 import { UnsafeRequestError } from '../errors.js';
 import type { WalkContext } from './walk-context.js';
+import { WALKERS } from './walker-table.js';
 
 /** Everything the endpoint handlers need. */
 export interface EndpointInput {
@@ -42,7 +44,7 @@ function readBody(body: unknown, limits: GuardLimits): JsonValue | undefined {
 }
 
 function contextOf(input: EndpointInput): WalkContext {
-  return { token: input.token, limits: input.limits, bindings: input.options.bindings ?? {}, clauses: 0, aggregations: 0 };
+  return { token: input.token, limits: input.limits, bindings: input.options.bindings ?? {}, walkers: WALKERS, clauses: 0, aggregations: 0 };
 }
 
 function encodeIndices(indices: readonly string[]): string {
@@ -127,7 +129,7 @@ function guardMsearch(input: EndpointInput): GuardedSearchRequest {
 
 function guardScroll(input: EndpointInput): GuardedSearchRequest {
   const body = readBody(input.body, input.limits);
-  const checked = body === undefined ? {} : walkObject(body, '', 'A scroll body', copyKeys('scroll_id', 'scroll'), 'body-key-not-allowed');
+  const checked = body === undefined ? {} : walkObject(body, '', 'A scroll body', { scroll_id: string, scroll: string }, 'body-key-not-allowed');
   const ids: [string, Record<string, string>][] = [];
   if (input.parsed.id !== undefined) ids.push([input.parsed.id, { parameter: 'path' }]);
   if (input.params['scroll_id'] !== undefined) ids.push([input.params['scroll_id'], { parameter: 'scroll_id' }]);
