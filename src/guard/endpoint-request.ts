@@ -5,6 +5,7 @@
  */
 import type { ParsedPath } from './endpoint.js';
 import { checkIndexExpression } from './index-expression.js';
+import type { IndexNameBudget } from './index-expression.js';
 import type { JsonObject, JsonValue } from './json-value.js';
 import { getOwn, isJsonObject, setOwn } from './json-value.js';
 import type { GuardLimits } from './limits.js';
@@ -52,7 +53,7 @@ function encodeIndices(indices: readonly string[]): string {
 }
 
 /** The index expression a request reads: the one it names, else the token's indices. */
-function resolveIndices(expression: string | undefined, input: EndpointInput, where: Record<string, string>): string[] {
+function resolveIndices(expression: string | undefined, input: EndpointInput, where: Record<string, string>, budget: IndexNameBudget): string[] {
   const allowed = input.options.indices;
   if (expression === undefined) {
     if (allowed === undefined || allowed.length === 0) {
@@ -60,7 +61,12 @@ function resolveIndices(expression: string | undefined, input: EndpointInput, wh
     }
     return checkIndexExpression(allowed.join(','), allowed, where);
   }
-  return checkIndexExpression(expression, allowed, where);
+  return checkIndexExpression(expression, allowed, where, budget);
+}
+
+/** One budget of index names per request: the path and every `_msearch` header together. */
+function nameBudget(limits: GuardLimits): IndexNameBudget {
+  return { namesLeft: limits.maxIndexNames, maxNames: limits.maxIndexNames, maxNameBytes: limits.maxIndexNameBytes };
 }
 
 function withParam(params: Record<string, string>, name: string, value: string): Record<string, string> {
@@ -99,7 +105,7 @@ function guardSearchLike(input: EndpointInput, kind: 'search' | 'count'): Guarde
     if (parsed.indexExpression !== undefined) refuse('pit-with-index', 'A point-in-time search must not name indices; the PIT fixes them.', { pointer: '/pit' });
     return { method: 'POST', path: `/${suffix}`, params: input.params, body: walked.body, endpoint: parsed.endpoint, indices: [] };
   }
-  const indices = resolveIndices(parsed.indexExpression, input, { parameter: 'path' });
+  const indices = resolveIndices(parsed.indexExpression, input, { parameter: 'path' }, nameBudget(input.limits));
   return {
     method: 'POST',
     path: `/${encodeIndices(indices)}/${suffix}`,
@@ -115,15 +121,17 @@ function guardMsearch(input: EndpointInput): GuardedSearchRequest {
   const lines = readSafely(() => readMsearchLines(input.body, budget), { pointer: '' }, isRefusal);
   const items = pairMsearchLines(lines, input.limits.maxSearches);
   const expressions: string[] = [];
+  const names = nameBudget(input.limits);
+  const pathIndices = input.parsed.indexExpression === undefined ? undefined : resolveIndices(input.parsed.indexExpression, input, { parameter: 'path' }, names);
   const pairs = items.map((item) => {
     const own = headerIndexExpression(item.header, item.pointer);
-    const indices = resolveIndices(own ?? input.parsed.indexExpression, input, { pointer: childPointer(item.pointer, 'index') });
+    const indices = own === undefined && pathIndices !== undefined ? pathIndices : resolveIndices(own, input, { pointer: childPointer(item.pointer, 'index') }, names);
     const walked = walkSearchBody(item.body, item.bodyPointer, contextOf(input), 'search');
     if (walked.usesPit) refuse('pit-in-msearch', 'Point-in-time searches are not accepted inside _msearch.', { pointer: childPointer(item.bodyPointer, 'pit') });
     expressions.push(indices.join(','));
     return [guardedHeader(item.header, indices), walked.body] as const;
   });
-  const path = input.parsed.indexExpression === undefined ? '/_msearch' : `/${encodeIndices(resolveIndices(input.parsed.indexExpression, input, { parameter: 'path' }))}/_msearch`;
+  const path = pathIndices === undefined ? '/_msearch' : `/${encodeIndices(pathIndices)}/_msearch`;
   return { method: 'POST', path, params: withParam(input.params, 'expand_wildcards', 'open'), body: writeNdjson(pairs), endpoint: 'msearch', indices: expressions };
 }
 
