@@ -1,7 +1,7 @@
 /**
- * Bounded guard work and short refusals. The review blocked the guard for
- * seconds with one `_msearch` naming 85k indices, had a 1 MB index name
- * accepted, and got a 1 MiB key echoed in `context.pointer`. Index names
+ * Bounded guard work and short refusals. One `_msearch` naming 85k indices
+ * used to block the guard for seconds, a 1 MB index name was accepted, and
+ * a 1 MiB key came back in `context.pointer`. Index names
  * are capped in number (per request, `_msearch` headers together) and in
  * length before any per-name work; a refusal carries at most a short
  * prefix of any attacker text. The time bound asserted here is generous

@@ -2,8 +2,8 @@
  * `boost` and `_name` with a scalar value are parameters; with an object or
  * array value the engine reads them as a field of that name (OpenSearch
  * `TermsQueryBuilder.fromXContent` and the other field-keyed parsers: a
- * `START_OBJECT` or `START_ARRAY` starts the field). The review's example
- * was a terms lookup hidden under `boost`. The guard refuses a field named
+ * `START_OBJECT` or `START_ARRAY` starts the field). A known attack hides
+ * a terms lookup under `boost`. The guard refuses a field named
  * like a parameter in every field-keyed clause, and a parameter of the wrong
  * kind in every other clause, wherever the clause is.
  */
@@ -95,7 +95,7 @@ describe.each(OPTION_CLAUSES)('%s: boost / _name must be a number / a string', (
   });
 });
 
-describe('the review positions', () => {
+describe('the positions of known attacks', () => {
   it.each([
     ['terms under boost in post_filter', { post_filter: { terms: { boost: LOOKUP } } }, '/post_filter/terms/boost'],
     ['terms under _name in an aggregation filter', { aggs: { f: { filter: { terms: { _name: LOOKUP } } } } }, '/aggs/f/filter/terms/_name'],

@@ -1,8 +1,8 @@
 /**
  * Term-dictionary oracles: options and clauses whose matching documents
  * depend on the terms of the whole index (hidden documents included): a
- * capped or top-N expansion, a document-frequency threshold. The review's
- * example: `prefix` with `rewrite: top_terms_1` returns nothing when a
+ * capped or top-N expansion, a document-frequency threshold. A known
+ * attack: `prefix` with `rewrite: top_terms_1` returns nothing when a
  * hidden document holds the best term. Each is refused wherever a query can
  * be; the constant-score forms, which match every expanded term, are not.
  */
@@ -11,7 +11,7 @@ import { expectRefused, guardedBody, wrapped } from './guard-helpers.js';
 import { queryPlacements } from './placements.js';
 
 describe.each([
-  ['prefix with rewrite top_terms_1 (the review example)', { prefix: { message: { value: 'sec', rewrite: 'top_terms_1' } } }, '/prefix/message/rewrite'],
+  ['prefix with rewrite top_terms_1 (a known attack)', { prefix: { message: { value: 'sec', rewrite: 'top_terms_1' } } }, '/prefix/message/rewrite'],
   ['prefix with rewrite top_terms_boost_5', { prefix: { message: { value: 'sec', rewrite: 'top_terms_boost_5' } } }, '/prefix/message/rewrite'],
   ['prefix with rewrite constant_score_boolean (fails past the clause limit, counting hidden terms)', { prefix: { message: { value: 's', rewrite: 'constant_score_boolean' } } }, '/prefix/message/rewrite'],
   ['wildcard with rewrite top_terms_blended_freqs_3', { wildcard: { message: { value: 's*', rewrite: 'top_terms_blended_freqs_3' } } }, '/wildcard/message/rewrite'],

@@ -1,7 +1,7 @@
 /**
  * No unknown key passes through: every sort form, hit option, header and
- * option block is parsed key by key, in every place it appears. The issue's
- * example: `_geo_distance` copied unknown keys as points, and OpenSearch
+ * option block is parsed key by key, in every place it appears. A known
+ * attack: `_geo_distance` used to copy unknown keys as points, and OpenSearch
  * still parses the deprecated `nested_filter` there as a query (a terms
  * lookup into another index).
  */
@@ -13,7 +13,7 @@ const LOOKUP = { terms: { code: { index: 'other-tenant', id: 'o1', path: 'apikey
 
 describe('sort: every form, in every place a sort appears', () => {
   describe.each([
-    ['_geo_distance with nested_filter (the review example)', [{ _geo_distance: { loc: [0, 0], nested_path: 'items', nested_filter: LOOKUP } }], 'sort-option-not-allowed', '/0/_geo_distance/nested_path'],
+    ['_geo_distance with nested_filter (a known attack)', [{ _geo_distance: { loc: [0, 0], nested_path: 'items', nested_filter: LOOKUP } }], 'sort-option-not-allowed', '/0/_geo_distance/nested_path'],
     ['_geo_distance with only nested_filter', [{ _geo_distance: { loc: [0, 0], nested_filter: LOOKUP } }], 'sort-option-not-allowed', '/0/_geo_distance/nested_filter'],
     ['_geo_distance with a second, object-valued key', [{ _geo_distance: { loc: [0, 0], other: { lat: 1, lon: 2 } } }], 'malformed', '/0/_geo_distance/other'],
     ['_geo_distance with a point holding an unknown key', [{ _geo_distance: { loc: { lat: 1, lon: 2, query: LOOKUP } } }], 'malformed', '/0/_geo_distance/loc/query'],
