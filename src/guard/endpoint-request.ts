@@ -123,10 +123,14 @@ function guardMsearch(input: EndpointInput): GuardedSearchRequest {
   const expressions: string[] = [];
   const names = nameBudget(input.limits);
   const pathIndices = input.parsed.indexExpression === undefined ? undefined : resolveIndices(input.parsed.indexExpression, input, { parameter: 'path' }, names);
+  // One context for every item (so the walkers' rule tables are built once), with the counts reset per search.
+  const context = contextOf(input);
   const pairs = items.map((item) => {
+    context.clauses = 0;
+    context.aggregations = 0;
     const own = headerIndexExpression(item.header, item.pointer);
     const indices = own === undefined && pathIndices !== undefined ? pathIndices : resolveIndices(own, input, { pointer: childPointer(item.pointer, 'index') }, names);
-    const walked = walkSearchBody(item.body, item.bodyPointer, contextOf(input), 'search');
+    const walked = walkSearchBody(item.body, item.bodyPointer, context, 'search');
     if (walked.usesPit) refuse('pit-in-msearch', 'Point-in-time searches are not accepted inside _msearch.', { pointer: childPointer(item.bodyPointer, 'pit') });
     expressions.push(indices.join(','));
     return [guardedHeader(item.header, indices), walked.body] as const;

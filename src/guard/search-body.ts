@@ -149,8 +149,20 @@ function searchRules(context: WalkContext): KeyRules {
   };
 }
 
+const RULES = new WeakMap<WalkContext, KeyRules>();
+
+/** The search rules of `context`, built once per context (an `_msearch` reuses one for all its searches). */
+function searchRulesOf(context: WalkContext): KeyRules {
+  let rules = RULES.get(context);
+  if (rules === undefined) {
+    rules = { ...searchRules(context), query: (v) => v /* parsed by composeQuery below */ };
+    RULES.set(context, rules);
+  }
+  return rules;
+}
+
 /** `_count` bodies: the query only (`RestCountAction`). */
-const COUNT_RULES: KeyRules = {};
+const COUNT_RULES: KeyRules = { query: (v) => v /* parsed by composeQuery below */ };
 
 /** What the body walker found besides the checked body. */
 export interface WalkedBody {
@@ -171,8 +183,8 @@ export interface WalkedBody {
  */
 export function walkSearchBody(value: JsonValue | undefined, pointer: string, context: WalkContext, kind: 'search' | 'count'): WalkedBody {
   const source = value ?? {};
-  const rules: KeyRules = kind === 'search' ? searchRules(context) : COUNT_RULES;
-  const rest = walkObject(source, pointer, kind === 'search' ? 'A search body' : 'A count body', { ...rules, query: (v) => v /* parsed by composeQuery below */ }, 'body-key-not-allowed');
+  const rules: KeyRules = kind === 'search' ? searchRulesOf(context) : COUNT_RULES;
+  const rest = walkObject(source, pointer, kind === 'search' ? 'A search body' : 'A count body', rules, 'body-key-not-allowed');
   if (getOwn(rest, 'aggs') !== undefined && getOwn(rest, 'aggregations') !== undefined) {
     refuse('malformed', 'A body has both aggs and aggregations.', { pointer: childPointer(pointer, 'aggregations') });
   }

@@ -78,3 +78,10 @@ describe('refusals carry at most a short prefix of attacker text', () => {
     expectRefused({ body: { aggs: { by_service: { terms: { field: 's', lookup: 1 } } } } }, 'aggregation-option-not-allowed', { pointer: '/aggs/by_service/terms/lookup' });
   });
 });
+
+describe('JSON text is read exactly', () => {
+  it('refuses a number that overflows a double instead of forwarding it as null', () => {
+    expectRefused({ path: '/logs-app/_search', body: '{"query":{"range":{"code":{"gte":1e400}}}}' }, 'body-not-json', { pointer: '' });
+    expectRefused({ path: '/_msearch', body: '{"index":"logs-app"}\n{"size":-1e999}\n' }, 'body-not-json', { pointer: '/1' });
+  });
+});
