@@ -78,8 +78,9 @@ export function fieldKeyed(what: string, outer: KeyRules, field: FieldValue): Ki
  * Without `short`, only the object form is accepted.
  */
 export function shortOrObject(what: string, short: Kind | undefined, rules: KeyRules): FieldValue {
+  const all: KeyRules = { ...NAME_AND_BOOST, ...rules };
   return (value, pointer) => {
-    if (isJsonObject(value)) return walkObject(value, pointer, what, { ...NAME_AND_BOOST, ...rules }, 'query-option-not-allowed');
+    if (isJsonObject(value)) return walkObject(value, pointer, what, all, 'query-option-not-allowed');
     if (short === undefined) return refuse('malformed', `${what} must be an object of options.`, { pointer });
     return short(value, pointer);
   };

@@ -45,7 +45,7 @@ function readBody(body: unknown, limits: GuardLimits): JsonValue | undefined {
 }
 
 function contextOf(input: EndpointInput): WalkContext {
-  return { token: input.token, limits: input.limits, bindings: input.options.bindings ?? {}, walkers: WALKERS, clauses: 0, aggregations: 0 };
+  return { token: input.token, limits: input.limits, bindings: input.options.bindings ?? {}, walkers: WALKERS, clauses: 0, aggregations: 0, rules: new Map() };
 }
 
 function encodeIndices(indices: readonly string[]): string {

@@ -12,6 +12,7 @@ import { boolean, number, oneOrArrayOf, string, stringOrNumber } from './json-ki
 import type { KeyRules } from './object-rules.js';
 import { oneOrMany, walkObject } from './object-rules.js';
 import type { WalkContext } from './walk-context.js';
+import { memo } from './walk-context.js';
 
 const strings = oneOrArrayOf(string);
 
@@ -24,11 +25,11 @@ const HIGHLIGHT_OPTIONS: KeyRules = {
 };
 
 function optionRules(context: WalkContext): KeyRules {
-  return {
+  return memo(context, 'highlight', () => ({
     ...HIGHLIGHT_OPTIONS,
     highlight_query: (v, at) => context.walkers.query(v, at, context, 0),
     options: { refuse: 'highlight-option-not-allowed', why: 'Custom highlighter options are plugin-defined.' },
-  };
+  }));
 }
 
 function walkFields(value: JsonValue, pointer: string, context: WalkContext): JsonValue {
@@ -39,5 +40,6 @@ function walkFields(value: JsonValue, pointer: string, context: WalkContext): Js
 
 /** Walks a `highlight` object, including every `highlight_query`. */
 export function walkHighlight(value: JsonValue, pointer: string, context: WalkContext): JsonValue {
-  return walkObject(value, pointer, 'highlight', { ...optionRules(context), fields: (v, at) => walkFields(v, at, context) }, 'highlight-option-not-allowed');
+  const rules = memo(context, 'highlight-top', () => ({ ...optionRules(context), fields: (v: JsonValue, at: string) => walkFields(v, at, context) }));
+  return walkObject(value, pointer, 'highlight', rules, 'highlight-option-not-allowed');
 }

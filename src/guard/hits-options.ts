@@ -16,6 +16,7 @@ import type { KeyRules } from './object-rules.js';
 import { oneOrMany, onlyFalse, walkObject } from './object-rules.js';
 import { refuse } from './refusal.js';
 import type { WalkContext } from './walk-context.js';
+import { memo } from './walk-context.js';
 
 const strings = oneOrArrayOf(string);
 
@@ -39,7 +40,7 @@ export const emptyScriptFields: Kind = (value, pointer) =>
 
 /** Rules shared by `inner_hits` and `top_hits`. */
 export function hitsOptionRules(context: WalkContext): KeyRules {
-  return {
+  return memo(context, 'hits', () => ({
     size: number,
     from: number,
     _source: sourceFilter,
@@ -53,23 +54,17 @@ export function hitsOptionRules(context: WalkContext): KeyRules {
     highlight: (v, at) => context.walkers.highlight(v, at, context),
     explain: onlyFalse('explain', 'explain output includes the token filter.'),
     script_fields: emptyScriptFields,
-  };
+  }));
 }
 
 /** Walks an `inner_hits` object (or, for collapse, an array of them). */
 export function walkInnerHits(value: JsonValue, pointer: string, context: WalkContext): JsonValue {
-  const one = (item: JsonValue, at: string): JsonValue =>
-    walkObject(
-      item,
-      at,
-      'inner_hits',
-      {
-        ...hitsOptionRules(context),
-        name: string,
-        ignore_unmapped: boolean,
-        collapse: { refuse: 'inner-hits-collapse', why: 'Collapse inside inner_hits is not supported by the guard.' },
-      },
-      'inner-hits-option-not-allowed',
-    );
+  const rules = memo(context, 'inner-hits', () => ({
+    ...hitsOptionRules(context),
+    name: string,
+    ignore_unmapped: boolean,
+    collapse: { refuse: 'inner-hits-collapse', why: 'Collapse inside inner_hits is not supported by the guard.' },
+  }));
+  const one = (item: JsonValue, at: string): JsonValue => walkObject(item, at, 'inner_hits', rules, 'inner-hits-option-not-allowed');
   return oneOrMany(value, pointer, one);
 }

@@ -20,6 +20,7 @@ import { childPointer } from './pointer.js';
 import { refuse, shown } from './refusal.js';
 import { injectTokenFilter } from './token-filter-injection.js';
 import type { WalkContext } from './walk-context.js';
+import { memo } from './walk-context.js';
 
 type ClauseWalker = (body: JsonValue, pointer: string, context: WalkContext, depth: number) => JsonValue;
 
@@ -44,6 +45,16 @@ const REFUSED_CLAUSES: Readonly<Record<string, RefusedKey>> = {
   ...TERM_DICTIONARY_CLAUSES,
 };
 
+/** A compound clause's rule table for this context and depth, built once (rules hold closures over both). */
+function rulesAt(context: WalkContext, depth: number, name: string, build: () => KeyRules): KeyRules {
+  return memo(context, `${name}@${depth}`, build);
+}
+
+/** A compound clause walker from its rule table. */
+function compound(what: string, rules: (context: WalkContext, depth: number) => KeyRules): ClauseWalker {
+  return (body, pointer, context, depth) => walkObject(body, pointer, what, rulesAt(context, depth, what, () => rules(context, depth)), 'query-option-not-allowed');
+}
+
 function child(context: WalkContext, depth: number): Kind {
   return (value, pointer) => context.walkers.query(value, pointer, context, depth + 1);
 }
@@ -66,39 +77,25 @@ function spanChild(context: WalkContext, depth: number): Kind {
 }
 
 // BoolQueryBuilder.fromXContent
-const walkBool: ClauseWalker = (body, pointer, context, depth) =>
-  walkObject(
-    body,
-    pointer,
-    'bool',
-    {
-      ...NAME_AND_BOOST,
-      minimum_should_match: stringOrNumber,
-      adjust_pure_negative: boolean,
-      must: clauseList(context, depth),
-      filter: clauseList(context, depth),
-      should: clauseList(context, depth),
-      must_not: clauseList(context, depth),
-    },
-    'query-option-not-allowed',
-  );
+const walkBool: ClauseWalker = compound('bool', (context, depth) => ({
+  ...NAME_AND_BOOST,
+  minimum_should_match: stringOrNumber,
+  adjust_pure_negative: boolean,
+  must: clauseList(context, depth),
+  filter: clauseList(context, depth),
+  should: clauseList(context, depth),
+  must_not: clauseList(context, depth),
+}));
 
 // NestedQueryBuilder.fromXContent
-const walkNested: ClauseWalker = (body, pointer, context, depth) =>
-  walkObject(
-    body,
-    pointer,
-    'nested',
-    {
-      ...NAME_AND_BOOST,
-      path: string,
-      score_mode: string,
-      ignore_unmapped: boolean,
-      query: child(context, depth),
-      inner_hits: (v, at) => context.walkers.innerHits(v, at, context),
-    },
-    'query-option-not-allowed',
-  );
+const walkNested: ClauseWalker = compound('nested', (context, depth) => ({
+  ...NAME_AND_BOOST,
+  path: string,
+  score_mode: string,
+  ignore_unmapped: boolean,
+  query: child(context, depth),
+  inner_hits: (v: JsonValue, at: string) => context.walkers.innerHits(v, at, context),
+}));
 
 // DecayFunctionParser: { <field>: { origin, scale, offset, decay }, multi_value_mode }
 const decayFunction: Kind = fieldKeyed(
@@ -132,27 +129,21 @@ const SCORE_FUNCTIONS: KeyRules = {
 };
 
 // FunctionScoreQueryBuilder.fromXContent
-const walkFunctionScore: ClauseWalker = (body, pointer, context, depth) => {
-  const scoreFunction = (item: JsonValue, at: string): JsonValue =>
-    walkObject(item, at, 'A score function', { ...SCORE_FUNCTIONS, filter: child(context, depth) }, 'query-option-not-allowed');
-  return walkObject(
-    body,
-    pointer,
-    'function_score',
-    {
-      ...NAME_AND_BOOST,
-      ...SCORE_FUNCTIONS,
-      boost_mode: string,
-      score_mode: string,
-      max_boost: number,
-      min_score: number,
-      query: child(context, depth),
-      filter: child(context, depth),
-      functions: (v, at) => expectArray(v, at, 'functions').map((f, i) => scoreFunction(f, childPointer(at, i))),
-    },
-    'query-option-not-allowed',
-  );
-};
+const walkFunctionScore: ClauseWalker = compound('function_score', (context, depth) => {
+  const functionRules: KeyRules = { ...SCORE_FUNCTIONS, filter: child(context, depth) };
+  const scoreFunction = (item: JsonValue, at: string): JsonValue => walkObject(item, at, 'A score function', functionRules, 'query-option-not-allowed');
+  return {
+    ...NAME_AND_BOOST,
+    ...SCORE_FUNCTIONS,
+    boost_mode: string,
+    score_mode: string,
+    max_boost: number,
+    min_score: number,
+    query: child(context, depth),
+    filter: child(context, depth),
+    functions: (v: JsonValue, at: string) => expectArray(v, at, 'functions').map((f, i) => scoreFunction(f, childPointer(at, i))),
+  };
+});
 
 /**
  * `knn` as a query clause. Elasticsearch (`KnnVectorQueryBuilder`) names the
@@ -196,51 +187,29 @@ const walkKnnClause: ClauseWalker = (body, pointer, context, depth) => {
 };
 
 function spanWalker(what: string, spec: (context: WalkContext, depth: number) => KeyRules): ClauseWalker {
-  return (body, pointer, context, depth) => walkObject(body, pointer, what, { ...NAME_AND_BOOST, ...spec(context, depth) }, 'query-option-not-allowed');
+  return compound(what, (context, depth) => ({ ...NAME_AND_BOOST, ...spec(context, depth) }));
 }
 
 /** Compound clauses: those that hold other clauses. */
 const COMPOUND_CLAUSES: Readonly<Record<string, ClauseWalker>> = {
   bool: walkBool,
   // ConstantScoreQueryBuilder.fromXContent
-  constant_score: (body, pointer, context, depth) =>
-    walkObject(body, pointer, 'constant_score', { ...NAME_AND_BOOST, filter: child(context, depth) }, 'query-option-not-allowed'),
+  constant_score: compound('constant_score', (context, depth) => ({ ...NAME_AND_BOOST, filter: child(context, depth) })),
   // DisMaxQueryBuilder.fromXContent
-  dis_max: (body, pointer, context, depth) =>
-    walkObject(
-      body,
-      pointer,
-      'dis_max',
-      {
-        ...NAME_AND_BOOST,
-        tie_breaker: number,
-        queries: (v, at) => expectArray(v, at, 'queries').map((item, i) => context.walkers.query(item, childPointer(at, i), context, depth + 1)),
-      },
-      'query-option-not-allowed',
-    ),
+  dis_max: compound('dis_max', (context, depth) => ({
+    ...NAME_AND_BOOST,
+    tie_breaker: number,
+    queries: (v: JsonValue, at: string) => expectArray(v, at, 'queries').map((item, i) => context.walkers.query(item, childPointer(at, i), context, depth + 1)),
+  })),
   // BoostingQueryBuilder.fromXContent
-  boosting: (body, pointer, context, depth) =>
-    walkObject(
-      body,
-      pointer,
-      'boosting',
-      { ...NAME_AND_BOOST, negative_boost: number, positive: child(context, depth), negative: child(context, depth) },
-      'query-option-not-allowed',
-    ),
+  boosting: compound('boosting', (context, depth) => ({ ...NAME_AND_BOOST, negative_boost: number, positive: child(context, depth), negative: child(context, depth) })),
   // PinnedQueryBuilder.fromXContent (Elasticsearch)
-  pinned: (body, pointer, context, depth) =>
-    walkObject(
-      body,
-      pointer,
-      'pinned',
-      {
-        ...NAME_AND_BOOST,
-        ids: arrayOf(scalar),
-        docs: arrayOf(optionObject('A pinned document', { _index: string, _id: string })),
-        organic: child(context, depth),
-      },
-      'query-option-not-allowed',
-    ),
+  pinned: compound('pinned', (context, depth) => ({
+    ...NAME_AND_BOOST,
+    ids: arrayOf(scalar),
+    docs: arrayOf(optionObject('A pinned document', { _index: string, _id: string })),
+    organic: child(context, depth),
+  })),
   nested: walkNested,
   function_score: walkFunctionScore,
   knn: walkKnnClause,

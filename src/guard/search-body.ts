@@ -16,6 +16,7 @@ import { childPointer } from './pointer.js';
 import { refuse } from './refusal.js';
 import { injectTokenFilter } from './token-filter-injection.js';
 import type { WalkContext } from './walk-context.js';
+import { memo } from './walk-context.js';
 
 function refused(reason: string, why: string): RefusedKey {
   return { refuse: reason, why };
@@ -149,16 +150,9 @@ function searchRules(context: WalkContext): KeyRules {
   };
 }
 
-const RULES = new WeakMap<WalkContext, KeyRules>();
-
 /** The search rules of `context`, built once per context (an `_msearch` reuses one for all its searches). */
 function searchRulesOf(context: WalkContext): KeyRules {
-  let rules = RULES.get(context);
-  if (rules === undefined) {
-    rules = { ...searchRules(context), query: (v) => v /* parsed by composeQuery below */ };
-    RULES.set(context, rules);
-  }
-  return rules;
+  return memo(context, 'search', () => ({ ...searchRules(context), query: (v: JsonValue) => v /* parsed by composeQuery below */ }));
 }
 
 /** `_count` bodies: the query only (`RestCountAction`). */

@@ -16,6 +16,7 @@ import { oneOrMany, walkObject } from './object-rules.js';
 import { childPointer } from './pointer.js';
 import { refuse } from './refusal.js';
 import type { WalkContext } from './walk-context.js';
+import { memo } from './walk-context.js';
 
 const order = oneOf('asc', 'desc');
 
@@ -26,6 +27,10 @@ const DEPRECATED_NESTED: KeyRules = {
 
 // NestedSortBuilder.fromXContent
 function nestedSort(context: WalkContext): Kind {
+  return memo(context, 'nested-sort', () => nestedSortWalker(context));
+}
+
+function nestedSortWalker(context: WalkContext): Kind {
   const walk: Kind = (value, pointer) =>
     walkObject(
       value,
@@ -39,7 +44,7 @@ function nestedSort(context: WalkContext): Kind {
 
 // FieldSortBuilder.fromXContent / ScoreSortBuilder.fromXContent
 function fieldSortRules(context: WalkContext): KeyRules {
-  return {
+  return memo(context, 'field-sort', () => ({
     order,
     mode: string,
     missing: scalar,
@@ -48,7 +53,7 @@ function fieldSortRules(context: WalkContext): KeyRules {
     format: string,
     nested: nestedSort(context),
     ...DEPRECATED_NESTED,
-  };
+  }));
 }
 
 /**
@@ -98,7 +103,7 @@ function walkSortItem(item: JsonValue, pointer: string, context: WalkContext): J
   const at = childPointer(pointer, field);
   const spec = item[field] as JsonValue;
   if (field === '_script') refuse('script', 'Script sorts are refused.', { pointer: at });
-  if (field === '_geo_distance' || field === '_geoDistance') return jsonObject([[field, geoDistanceSort(context)(spec, at)]]);
+  if (field === '_geo_distance' || field === '_geoDistance') return jsonObject([[field, memo(context, 'geo-sort', () => geoDistanceSort(context))(spec, at)]]);
   if (typeof spec === 'string') return jsonObject([[field, order(spec, at)]]);
   return jsonObject([[field, walkObject(spec, at, 'A sort', fieldSortRules(context), 'sort-option-not-allowed')]]);
 }

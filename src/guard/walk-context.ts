@@ -37,6 +37,16 @@ export interface WalkContext {
   clauses: number;
   /** Aggregations seen so far in this search. */
   aggregations: number;
+  /** Rule tables built for this context, so a walker builds each once, not once per object it reads. */
+  readonly rules: Map<string, unknown>;
+}
+
+/** The value `build()` returned for `key` the first time in this context. */
+export function memo<T>(context: WalkContext, key: string, build: () => T): T {
+  if (context.rules.has(key)) return context.rules.get(key) as T;
+  const value = build();
+  context.rules.set(key, value);
+  return value;
 }
 
 /** A fresh copy of `T` for each place it is injected, so no two places share an object. */
