@@ -65,6 +65,15 @@ function utf8Bytes(text: string): number {
   return bytes;
 }
 
+/** A dot-prefixed (system or hidden) name needs a dot-prefixed pattern: `*` alone does not cover `.security`. */
+function isCovered(allowed: readonly string[], item: string): boolean {
+  const dotted = item.startsWith('.');
+  for (const pattern of allowed) {
+    if ((!dotted || pattern.startsWith('.')) && patternCovers(pattern, item)) return true;
+  }
+  return false;
+}
+
 /** Counts the items of an expression, stopping as soon as the budget is exceeded (before any split). */
 function spendNames(expression: string, budget: IndexNameBudget, where: SharedTokenErrorContext): void {
   let items = 1;
@@ -99,32 +108,36 @@ export function checkIndexExpression(
   budget?: IndexNameBudget,
 ): string[] {
   if (budget !== undefined) spendNames(expression, budget, where);
+  const raws = expression.split(',');
+  const items: string[] = new Array<string>(raws.length);
   // Syntax first, for every item, so the most specific reason wins over "not allowed".
-  const items = expression.split(',').map((raw) => {
+  // The refusal context is built only when refusing: this loop runs once per requested name.
+  for (let i = 0; i < raws.length; i += 1) {
+    const raw = raws[i] as string;
     const item = raw === '_all' ? '*' : raw;
-    const context = { ...where, index: raw };
-    if (item.length === 0) refuse('index-invalid', 'An index expression has an empty item.', context);
+    const fail = (reason: string, message: string, extra: SharedTokenErrorContext = {}): never => refuse(reason, message, { ...where, index: raw, ...extra });
+    if (item.length === 0) fail('index-invalid', 'An index expression has an empty item.');
     if (budget !== undefined && (item.length > budget.maxNameBytes || utf8Bytes(item) > budget.maxNameBytes)) {
-      refuse('index-invalid', `An index name is longer than ${budget.maxNameBytes} bytes.`, { ...context, limit: budget.maxNameBytes });
+      fail('index-invalid', `An index name is longer than ${budget.maxNameBytes} bytes.`, { limit: budget.maxNameBytes });
     }
-    if (item.includes('::')) refuse('index-selector', `Index selectors ("${shown(raw)}") are not allowed.`, context);
-    if (item.includes(':')) refuse('index-remote', `Remote cluster indices ("${shown(raw)}") are not allowed.`, context);
-    if (item.startsWith('<') || item.includes('{')) refuse('index-date-math', `Date math index names ("${shown(raw)}") are not allowed.`, context);
-    if (item.startsWith('-') || item.startsWith('+')) refuse('index-exclusion', `Index exclusions and inclusions ("${shown(raw)}") are not allowed.`, context);
-    if (FORBIDDEN_CHARACTERS.test(item)) refuse('index-invalid', `The index name "${shown(raw)}" has a character index names cannot have.`, context);
-    if (item.startsWith('_') && item !== '*') refuse('index-invalid', `The index name "${shown(raw)}" is reserved.`, context);
-    return [raw, item] as const;
-  });
-  return items.map(([raw, item]) => {
-    const context = { ...where, index: raw };
+    if (item.includes('::')) fail('index-selector', `Index selectors ("${shown(raw)}") are not allowed.`);
+    if (item.includes(':')) fail('index-remote', `Remote cluster indices ("${shown(raw)}") are not allowed.`);
+    if (item.startsWith('<') || item.includes('{')) fail('index-date-math', `Date math index names ("${shown(raw)}") are not allowed.`);
+    if (item.startsWith('-') || item.startsWith('+')) fail('index-exclusion', `Index exclusions and inclusions ("${shown(raw)}") are not allowed.`);
+    if (FORBIDDEN_CHARACTERS.test(item)) fail('index-invalid', `The index name "${shown(raw)}" has a character index names cannot have.`);
+    if (item.startsWith('_') && item !== '*') fail('index-invalid', `The index name "${shown(raw)}" is reserved.`);
+    items[i] = item;
+  }
+  for (let i = 0; i < items.length; i += 1) {
+    const item = items[i] as string;
+    const raw = raws[i] as string;
     if (allowed === undefined) {
       if (item.includes('*') || item.startsWith('.')) {
-        refuse('index-not-allowed', `"${shown(raw)}" needs options.indices: without it only concrete index names are accepted.`, context);
+        refuse('index-not-allowed', `"${shown(raw)}" needs options.indices: without it only concrete index names are accepted.`, { ...where, index: raw });
       }
-    } else if (!allowed.some((pattern) => (!item.startsWith('.') || pattern.startsWith('.')) && patternCovers(pattern, item))) {
-      // A dot-prefixed (system or hidden) name needs a dot-prefixed pattern: `*` alone does not cover `.security`.
-      refuse('index-not-allowed', `The index "${shown(raw)}" is outside the token's indices.`, context);
+    } else if (!isCovered(allowed, item)) {
+      refuse('index-not-allowed', `The index "${shown(raw)}" is outside the token's indices.`, { ...where, index: raw });
     }
-    return item;
-  });
+  }
+  return items;
 }
