@@ -154,6 +154,15 @@ const walkDateHistogram: AggregationBodyWalker = (body, pointer, context) => {
   return boundEmptyBuckets(parsed, pointer, dateIntervalMs(parsed, pointer), true, context.limits.maxHistogramBuckets);
 };
 
+/** A target bucket count (`auto_date_histogram.buckets`), at most the histogram bucket limit. */
+function bucketTarget(max: number): Kind {
+  return (value, pointer) => {
+    const parsed = number(value, pointer);
+    if (Number(parsed) > max) refuse('too-many-buckets', `More than ${max} buckets were asked for.`, { pointer, limit: max });
+    return parsed;
+  };
+}
+
 const walkTopHits: AggregationBodyWalker = (body, pointer, context) =>
   walkObject(body, pointer, 'top_hits', hitsOptionRules(context), 'aggregation-option-not-allowed');
 
@@ -220,7 +229,17 @@ export const AGGREGATIONS: Readonly<Record<string, { readonly bucket: boolean; r
   histogram: { bucket: true, walk: walkHistogram },
   date_histogram: { bucket: true, walk: walkDateHistogram },
   // AutoDateHistogramAggregationBuilder.PARSER: at most `buckets` buckets by construction.
-  auto_date_histogram: { bucket: true, walk: options('auto_date_histogram', { ...VALUE_SOURCE, buckets: number, time_zone: string, minimum_interval: string }) },
+  auto_date_histogram: {
+    bucket: true,
+    walk: (body, pointer, context) =>
+      walkObject(
+        body,
+        pointer,
+        'auto_date_histogram',
+        { ...VALUE_SOURCE, buckets: bucketTarget(context.limits.maxHistogramBuckets), time_zone: string, minimum_interval: string },
+        'aggregation-option-not-allowed',
+      ),
+  },
   variable_width_histogram: { bucket: true, walk: options('variable_width_histogram', { ...VALUE_SOURCE, buckets: number, shard_size: number, initial_buffer: number }) },
   range: { bucket: true, walk: options('range', { ...VALUE_SOURCE, ranges, keyed: boolean }) },
   date_range: { bucket: true, walk: options('date_range', { ...VALUE_SOURCE, ranges, keyed: boolean, time_zone: string }) },

@@ -9,7 +9,7 @@
  * @packageDocumentation
  */
 import type { JsonObject, JsonValue } from './json-value.js';
-import { isJsonObject, jsonObject } from './json-value.js';
+import { getOwn, isJsonObject, jsonObject, setOwn } from './json-value.js';
 import type { Kind } from './json-kinds.js';
 import { arrayOf, boolean, geoPoint, number, scalar, string, stringOrNumber } from './json-kinds.js';
 import { fieldKeyed, NAME_AND_BOOST, optionObject } from './clause-forms.js';
@@ -153,9 +153,14 @@ const walkFunctionScore: ClauseWalker = compound('function_score', (context, dep
  */
 const walkKnnClause: ClauseWalker = (body, pointer, context, depth) => {
   const filter = (v: JsonValue, at: string): JsonValue => injectTokenFilter(v, at, context, depth);
+  // Without a filter the k nearest would be chosen among all documents, hidden ones included, and then filtered out.
+  const withToken = (options: JsonObject, at: string): JsonObject => {
+    if (getOwn(options, 'filter') === undefined) setOwn(options, 'filter', injectTokenFilter(undefined, childPointer(at, 'filter'), context, depth));
+    return options;
+  };
   const source = expectObject(body, pointer, 'knn');
   if (typeof source['field'] === 'string') {
-    return walkObject(
+    const options = walkObject(
       source,
       pointer,
       'knn',
@@ -168,9 +173,10 @@ const walkKnnClause: ClauseWalker = (body, pointer, context, depth) => {
       },
       'query-option-not-allowed',
     );
+    return withToken(options, pointer);
   }
   return fieldKeyed('knn', {}, (value, at) =>
-    walkObject(
+    withToken(walkObject(
       value,
       at,
       'knn',
@@ -182,7 +188,7 @@ const walkKnnClause: ClauseWalker = (body, pointer, context, depth) => {
         filter,
       },
       'query-option-not-allowed',
-    ),
+    ), at),
   )(source, pointer);
 };
 

@@ -88,3 +88,11 @@ describe('bounded empty buckets are accepted, with hard_bounds pinned to the bou
     expect(guard(once)).toEqual(once);
   });
 });
+
+describe('auto_date_histogram', () => {
+  it('accepts a bucket target up to maxHistogramBuckets and refuses more', () => {
+    const aggs = (buckets: number) => ({ aggs: { d: { auto_date_histogram: { field: 'ts', buckets } } } });
+    expect(guardedBody({ body: aggs(100) })['aggs']).toEqual(aggs(100).aggs);
+    expectRefused({ body: aggs(10_001) }, 'too-many-buckets', { pointer: '/aggs/d/auto_date_histogram/buckets' });
+  });
+});

@@ -93,3 +93,19 @@ describe('clauses bounded by the token filter are allowed, walked and wrapped', 
     expectRefused({ body: { query: { bool: { must: [], future_option: 1 } } } }, 'query-option-not-allowed', { pointer: '/query/bool/future_option' });
   });
 });
+
+describe('the OpenSearch k-NN clause form', () => {
+  it('puts the token filter inside a field-keyed knn clause too', () => {
+    const user = { term: { level: 'error' } };
+    const body = guardedBody({ query: { knn: { embedding: { vector: [1, 2], k: 3, filter: user } } } });
+    expect(body['query']).toEqual(wrapped({ knn: { embedding: { vector: [1, 2], k: 3, filter: [TOKEN_QUERY, user] } } }));
+    const bare = guardedBody({ query: { knn: { embedding: { vector: [1, 2], k: 3 } } } });
+    expect(bare['query']).toEqual(wrapped({ knn: { embedding: { vector: [1, 2], k: 3, filter: [TOKEN_QUERY] } } }));
+  });
+
+  it('puts the token filter inside a knn clause without a filter (the k nearest are chosen among visible documents)', () => {
+    const body = guardedBody({ query: { knn: { field: 'v', query_vector: [1], k: 3 } } });
+    expect(body['query']).toEqual(wrapped({ knn: { field: 'v', query_vector: [1], k: 3, filter: [TOKEN_QUERY] } }));
+    expect(guardedBody({ body })['query']).toEqual(body['query']);
+  });
+});
