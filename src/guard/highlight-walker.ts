@@ -8,7 +8,9 @@
  * @packageDocumentation
  */
 import type { JsonValue } from './json-value.js';
-import { boolean, number, oneOrArrayOf, string, stringOrNumber } from './json-kinds.js';
+import type { Kind } from './json-kinds.js';
+import { boolean, number, oneOf, oneOrArrayOf, string, stringOrNumber } from './json-kinds.js';
+import { refuse } from './refusal.js';
 import type { KeyRules } from './object-rules.js';
 import { oneOrMany, walkObject } from './object-rules.js';
 import type { WalkContext } from './walk-context.js';
@@ -16,8 +18,19 @@ import { memo } from './walk-context.js';
 
 const strings = oneOrArrayOf(string);
 
+/**
+ * The highlighter. `fvh` flattens multi-term queries by rewriting them to the
+ * top 1024 terms of the whole index (Lucene `FieldQuery.flatten`), so which
+ * words of a visible hit are highlighted can depend on hidden terms;
+ * `unified` and `plain` read only the hit itself.
+ */
+const highlighterType: Kind = (value, pointer) =>
+  value === 'fvh'
+    ? refuse('term-dictionary-oracle', 'The fvh highlighter expands multi-term queries to the top terms of the whole index; use unified or plain.', { pointer })
+    : oneOf('unified', 'plain')(value, pointer);
+
 const HIGHLIGHT_OPTIONS: KeyRules = {
-  type: string, pre_tags: strings, post_tags: strings, tags_schema: string, encoder: string, require_field_match: boolean,
+  type: highlighterType, pre_tags: strings, post_tags: strings, tags_schema: string, encoder: string, require_field_match: boolean,
   boundary_chars: string, boundary_max_scan: number, boundary_scanner: string, boundary_scanner_locale: string, fragment_size: number,
   number_of_fragments: number, fragmenter: string, fragment_offset: number, order: string, no_match_size: number, phrase_limit: number,
   max_analyzed_offset: number, force_source: boolean, matched_fields: strings, max_fragment_length: number, highlight_filter: boolean,

@@ -69,3 +69,19 @@ describe('multi-term forms that match every expanded term are accepted', () => {
     expect(guardedBody({ body: { query: clause } })['query']).toEqual(wrapped(clause));
   });
 });
+
+describe('highlighting', () => {
+  it('refuses the fvh highlighter (it expands multi-term queries over the whole index), at the top and per field', () => {
+    expectRefused({ body: { highlight: { type: 'fvh', fields: { msg: {} } } } }, 'term-dictionary-oracle', { pointer: '/highlight/type' });
+    expectRefused({ body: { aggs: { h: { top_hits: { highlight: { fields: { msg: { type: 'fvh' } } } } } } } }, 'term-dictionary-oracle', {
+      pointer: '/aggs/h/top_hits/highlight/fields/msg/type',
+    });
+  });
+
+  it('accepts the unified and plain highlighters', () => {
+    for (const type of ['unified', 'plain']) {
+      const highlight = { type, fields: { msg: { type } } };
+      expect(guardedBody({ body: { highlight } })['highlight']).toEqual(highlight);
+    }
+  });
+});
