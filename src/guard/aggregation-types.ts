@@ -1,50 +1,67 @@
 /**
  * The aggregation allowlist: every aggregation type the guard lets through
- * and how its body is checked. Types not listed are refused; the dangerous
- * ones are listed in `REFUSED_AGGREGATIONS` with the reason.
+ * and the grammar of its body, read as the engines' `*AggregationBuilder.parse`
+ * (OpenSearch 2.19 `ObjectParser` declarations) read it. Types not listed are
+ * refused; the dangerous ones are listed in `REFUSED_AGGREGATIONS` with the reason.
  *
  * @packageDocumentation
  */
 import type { JsonValue } from './json-value.js';
-import type { KeyRules } from './object-rules.js';
-import { copyKeys, expectArray, oneOrMany, walkObject } from './object-rules.js';
-import { childPointer } from './pointer.js';
-import { queryKey, walkQuery } from './query-walker.js';
-import { refuse } from './refusal.js';
+import { isJsonObject } from './json-value.js';
+import type { Kind } from './json-kinds.js';
+import { arrayOf, boolean, geoPoint, mapOf, number, oneOf, oneOrArrayOf, scalar, string, stringOrNumber } from './json-kinds.js';
+import { boundEmptyBuckets, dateIntervalMs, numericInterval } from './histogram-bounds.js';
 import { hitsOptionRules } from './hits-options.js';
-import { walkSort } from './sort-walker.js';
+import type { KeyRules, RefusedKey } from './object-rules.js';
+import { expectArray, oneOrMany, walkObject } from './object-rules.js';
+import { childPointer } from './pointer.js';
+import { refuse, shown } from './refusal.js';
 import type { WalkContext } from './walk-context.js';
 
 /** Checks one aggregation body (the value under its type key). */
 export type AggregationBodyWalker = (body: JsonValue, pointer: string, context: WalkContext) => JsonValue;
 
-const SCRIPT_REFUSAL = { refuse: 'script', why: 'Scripts are refused in aggregations.' } as const;
+const SCRIPT_REFUSAL: RefusedKey = { refuse: 'script', why: 'Scripts are refused in aggregations.' };
 
 /**
  * `min_doc_count: 0` on a terms-style aggregation lists terms that only hidden
  * documents contain (with a zero count), so it must be at least 1.
  */
-function minDocCountAtLeastOne(value: JsonValue, pointer: string): JsonValue {
+const minDocCountAtLeastOne: Kind = (value, pointer) => {
   const count = typeof value === 'string' ? Number(value) : value;
   if (typeof count !== 'number' || !(count >= 1)) {
     refuse('min-doc-count-zero', 'min_doc_count below 1 lists terms that only hidden documents contain.', { pointer });
   }
   return value;
+};
+
+/** `ValuesSourceAggregationBuilder`: where the values come from. */
+const VALUE_SOURCE: KeyRules = { field: string, missing: scalar, format: string, value_type: string, script: SCRIPT_REFUSAL };
+
+/** `order` of bucket aggregations: `{ key: dir }` or an array of them (`InternalOrder.Parser`). */
+const bucketOrder: Kind = oneOrArrayOf(mapOf(oneOf('asc', 'desc')));
+
+/** `include` / `exclude` of terms: a regex, a list of terms, or a partition (`IncludeExclude.parseInclude`). */
+const includeExclude: Kind = (value, pointer) =>
+  isJsonObject(value)
+    ? walkObject(value, pointer, 'include', { partition: number, num_partitions: number }, 'aggregation-option-not-allowed')
+    : oneOrArrayOf(scalar)(value, pointer);
+
+function options(what: string, rules: KeyRules): AggregationBodyWalker {
+  return (body, pointer) => walkObject(body, pointer, what, rules, 'aggregation-option-not-allowed');
 }
 
-function options(...keys: string[]): AggregationBodyWalker {
-  const rules: KeyRules = { ...copyKeys(...keys), script: SCRIPT_REFUSAL };
-  return (body, pointer) => walkObject(body, pointer, 'This aggregation', rules, 'aggregation-option-not-allowed');
-}
+const bounds: Kind = (value, pointer) => walkObject(value, pointer, 'bounds', { min: stringOrNumber, max: stringOrNumber }, 'aggregation-option-not-allowed');
 
-function termsStyle(...keys: string[]): AggregationBodyWalker {
-  const rules: KeyRules = { ...copyKeys(...keys), min_doc_count: minDocCountAtLeastOne, script: SCRIPT_REFUSAL };
-  return (body, pointer) => walkObject(body, pointer, 'This aggregation', rules, 'aggregation-option-not-allowed');
-}
+const METRIC = (what: string, extra: KeyRules = {}): AggregationBodyWalker => options(what, { ...VALUE_SOURCE, ...extra });
+const BUCKETS_PATH: KeyRules = { buckets_path: (v, p) => (isJsonObject(v) ? mapOf(string)(v, p) : oneOrArrayOf(string)(v, p)), gap_policy: string, format: string };
 
-const VALUE_SOURCE = ['field', 'missing', 'format', 'value_type'] as const;
-const METRIC = options(...VALUE_SOURCE);
-const BUCKETS_PATH = ['buckets_path', 'gap_policy', 'format'] as const;
+const ranges: Kind = arrayOf((value, pointer) =>
+  walkObject(value, pointer, 'A range', { key: string, from: stringOrNumber, to: stringOrNumber, mask: string }, 'aggregation-option-not-allowed'),
+);
+
+const geoBoundsBox: Kind = (value, pointer) =>
+  walkObject(value, pointer, 'bounds', { top_left: geoPoint, bottom_right: geoPoint, top_right: geoPoint, bottom_left: geoPoint, wkt: string }, 'aggregation-option-not-allowed');
 
 const walkFilters: AggregationBodyWalker = (body, pointer, context) =>
   walkObject(
@@ -52,11 +69,13 @@ const walkFilters: AggregationBodyWalker = (body, pointer, context) =>
     pointer,
     'filters',
     {
-      ...copyKeys('other_bucket', 'other_bucket_key', 'keyed'),
+      other_bucket: boolean,
+      other_bucket_key: string,
+      keyed: boolean,
       filters: (value, at) =>
         Array.isArray(value)
-          ? value.map((item, i) => walkQuery(item, childPointer(at, i), context, 0))
-          : walkObject(value, at, 'filters.filters', {}, 'malformed', (_name, item, p) => walkQuery(item, p, context, 0)),
+          ? value.map((item, i) => context.walkers.query(item, childPointer(at, i), context, 0))
+          : walkObject(value, at, 'filters.filters', {}, 'malformed', (_name, item, p) => context.walkers.query(item, p, context, 0)),
     },
     'aggregation-option-not-allowed',
   );
@@ -67,29 +86,29 @@ const walkAdjacency: AggregationBodyWalker = (body, pointer, context) =>
     pointer,
     'adjacency_matrix',
     {
-      separator: 'copy',
-      filters: (value, at) => walkObject(value, at, 'adjacency_matrix.filters', {}, 'malformed', (_name, item, p) => walkQuery(item, p, context, 0)),
+      separator: string,
+      filters: (value, at) => walkObject(value, at, 'adjacency_matrix.filters', {}, 'malformed', (_name, item, p) => context.walkers.query(item, p, context, 0)),
     },
     'aggregation-option-not-allowed',
   );
 
+const COMPOSITE_COMMON: KeyRules = { field: string, missing_bucket: boolean, missing_order: string, order: oneOf('asc', 'desc'), value_type: string, format: string, script: SCRIPT_REFUSAL };
+
+// CompositeValuesSourceParserHelper
 const COMPOSITE_SOURCE_TYPES: Readonly<Record<string, KeyRules>> = {
-  terms: { ...copyKeys('field', 'missing_bucket', 'missing_order', 'order', 'value_type', 'format'), script: SCRIPT_REFUSAL },
-  histogram: { ...copyKeys('field', 'interval', 'missing_bucket', 'missing_order', 'order', 'value_type', 'format'), script: SCRIPT_REFUSAL },
-  date_histogram: {
-    ...copyKeys('field', 'calendar_interval', 'fixed_interval', 'interval', 'time_zone', 'offset', 'missing_bucket', 'missing_order', 'order', 'value_type', 'format'),
-    script: SCRIPT_REFUSAL,
-  },
-  geotile_grid: { ...copyKeys('field', 'precision', 'bounds', 'missing_bucket', 'missing_order', 'order'), script: SCRIPT_REFUSAL },
+  terms: COMPOSITE_COMMON,
+  histogram: { ...COMPOSITE_COMMON, interval: number },
+  date_histogram: { ...COMPOSITE_COMMON, calendar_interval: string, fixed_interval: string, interval: stringOrNumber, time_zone: string, offset: stringOrNumber },
+  geotile_grid: { ...COMPOSITE_COMMON, precision: number, bounds: geoBoundsBox },
 };
 
 function walkCompositeSource(item: JsonValue, pointer: string): JsonValue {
   return walkObject(item, pointer, 'A composite source', {}, 'malformed', (_name, spec, at) =>
-    walkObject(spec, at, 'A composite source', {}, 'aggregation-option-not-allowed', (type, options, p) => {
+    walkObject(spec, at, 'A composite source', {}, 'aggregation-option-not-allowed', (type, body, p) => {
       if (!Object.prototype.hasOwnProperty.call(COMPOSITE_SOURCE_TYPES, type)) {
-        refuse('aggregation-type-not-allowed', `The composite source type "${type}" is not on the guard's allowlist.`, { pointer: p });
+        refuse('aggregation-type-not-allowed', `The composite source type "${shown(type)}" is not on the guard's allowlist.`, { pointer: p });
       }
-      return walkObject(options, p, 'A composite source', COMPOSITE_SOURCE_TYPES[type] as KeyRules, 'aggregation-option-not-allowed');
+      return walkObject(body, p, 'A composite source', COMPOSITE_SOURCE_TYPES[type] as KeyRules, 'aggregation-option-not-allowed');
     }),
   );
 }
@@ -100,11 +119,49 @@ const walkComposite: AggregationBodyWalker = (body, pointer) =>
     pointer,
     'composite',
     {
-      ...copyKeys('size', 'after'),
+      size: number,
+      after: mapOf((v, p) => (v === null ? null : scalar(v, p))),
       sources: (value, at) => expectArray(value, at, 'composite.sources').map((item, i) => walkCompositeSource(item, childPointer(at, i))),
     },
     'aggregation-option-not-allowed',
   );
+
+const HISTOGRAM_COMMON: KeyRules = {
+  ...VALUE_SOURCE,
+  min_doc_count: number,
+  extended_bounds: bounds,
+  hard_bounds: bounds,
+  offset: stringOrNumber,
+  order: bucketOrder,
+  keyed: boolean,
+};
+
+// HistogramAggregationBuilder.PARSER; empty buckets bounded (see histogram-bounds.ts).
+const walkHistogram: AggregationBodyWalker = (body, pointer, context) => {
+  const parsed = walkObject(body, pointer, 'histogram', { ...HISTOGRAM_COMMON, interval: number }, 'aggregation-option-not-allowed');
+  return boundEmptyBuckets(parsed, pointer, numericInterval(parsed, pointer), false, context.limits.maxHistogramBuckets);
+};
+
+// DateHistogramAggregationBuilder.PARSER
+const walkDateHistogram: AggregationBodyWalker = (body, pointer, context) => {
+  const parsed = walkObject(
+    body,
+    pointer,
+    'date_histogram',
+    { ...HISTOGRAM_COMMON, calendar_interval: string, fixed_interval: string, interval: stringOrNumber, time_zone: string },
+    'aggregation-option-not-allowed',
+  );
+  return boundEmptyBuckets(parsed, pointer, dateIntervalMs(parsed, pointer), true, context.limits.maxHistogramBuckets);
+};
+
+/** A target bucket count (`auto_date_histogram.buckets`), at most the histogram bucket limit. */
+function bucketTarget(max: number): Kind {
+  return (value, pointer) => {
+    const parsed = number(value, pointer);
+    if (Number(parsed) > max) refuse('too-many-buckets', `More than ${max} buckets were asked for.`, { pointer, limit: max });
+    return parsed;
+  };
+}
 
 const walkTopHits: AggregationBodyWalker = (body, pointer, context) =>
   walkObject(body, pointer, 'top_hits', hitsOptionRules(context), 'aggregation-option-not-allowed');
@@ -115,96 +172,121 @@ const walkTopMetrics: AggregationBodyWalker = (body, pointer, context) =>
     pointer,
     'top_metrics',
     {
-      size: 'copy',
-      metrics: (value, at) => oneOrMany(value, at, (m, p) => walkObject(m, p, 'A top_metrics metric', copyKeys('field'), 'aggregation-option-not-allowed')),
-      sort: (value, at) => walkSort(value, at, context),
+      size: number,
+      metrics: (value, at) => oneOrMany(value, at, (m, p) => walkObject(m, p, 'A top_metrics metric', { field: string }, 'aggregation-option-not-allowed')),
+      sort: (value, at) => context.walkers.sort(value, at, context),
     },
     'aggregation-option-not-allowed',
   );
 
 const walkWeightedAvg: AggregationBodyWalker = (body, pointer) => {
-  const source = (value: JsonValue, at: string): JsonValue =>
-    walkObject(value, at, 'A weighted_avg source', { ...copyKeys('field', 'missing'), script: SCRIPT_REFUSAL }, 'aggregation-option-not-allowed');
-  return walkObject(body, pointer, 'weighted_avg', { ...copyKeys('format', 'value_type'), value: source, weight: source }, 'aggregation-option-not-allowed');
+  const source: Kind = (value, at) =>
+    walkObject(value, at, 'A weighted_avg source', { field: string, missing: number, script: SCRIPT_REFUSAL }, 'aggregation-option-not-allowed');
+  return walkObject(body, pointer, 'weighted_avg', { format: string, value_type: string, value: source, weight: source }, 'aggregation-option-not-allowed');
+};
+
+const TERMS_OPTIONS: KeyRules = {
+  ...VALUE_SOURCE,
+  size: number,
+  shard_size: number,
+  shard_min_doc_count: number,
+  min_doc_count: minDocCountAtLeastOne,
+  order: bucketOrder,
+  include: includeExclude,
+  exclude: includeExclude,
+  execution_hint: string,
+  collect_mode: string,
+  show_term_doc_count_error: boolean,
+};
+
+const percentilesConfig: KeyRules = {
+  tdigest: (v, p) => walkObject(v, p, 'tdigest', { compression: number }, 'aggregation-option-not-allowed'),
+  hdr: (v, p) => walkObject(v, p, 'hdr', { number_of_significant_value_digits: number }, 'aggregation-option-not-allowed'),
+  keyed: boolean,
 };
 
 /** Allowed aggregation types. `bucket` types may have sub-aggregations. */
 export const AGGREGATIONS: Readonly<Record<string, { readonly bucket: boolean; readonly walk: AggregationBodyWalker }>> = {
-  terms: {
-    bucket: true,
-    walk: termsStyle(...VALUE_SOURCE, 'size', 'shard_size', 'shard_min_doc_count', 'order', 'include', 'exclude', 'execution_hint', 'collect_mode', 'show_term_doc_count_error'),
-  },
+  // TermsAggregationBuilder.PARSER
+  terms: { bucket: true, walk: options('terms', TERMS_OPTIONS) },
+  // MultiTermsAggregationBuilder.PARSER
   multi_terms: {
     bucket: true,
-    walk: (body, pointer) =>
+    walk: options('multi_terms', {
+      size: number,
+      shard_size: number,
+      shard_min_doc_count: number,
+      min_doc_count: minDocCountAtLeastOne,
+      order: bucketOrder,
+      show_term_doc_count_error: boolean,
+      collect_mode: string,
+      terms: arrayOf((t, p) => walkObject(t, p, 'A multi_terms source', { field: string, missing: scalar, script: SCRIPT_REFUSAL }, 'aggregation-option-not-allowed')),
+      script: SCRIPT_REFUSAL,
+    }),
+  },
+  // RareTermsAggregationBuilder.PARSER
+  rare_terms: { bucket: true, walk: options('rare_terms', { ...VALUE_SOURCE, max_doc_count: number, precision: number, include: includeExclude, exclude: includeExclude }) },
+  histogram: { bucket: true, walk: walkHistogram },
+  date_histogram: { bucket: true, walk: walkDateHistogram },
+  // AutoDateHistogramAggregationBuilder.PARSER: at most `buckets` buckets by construction.
+  auto_date_histogram: {
+    bucket: true,
+    walk: (body, pointer, context) =>
       walkObject(
         body,
         pointer,
-        'multi_terms',
-        {
-          ...copyKeys('size', 'shard_size', 'shard_min_doc_count', 'order', 'show_term_doc_count_error', 'collect_mode'),
-          min_doc_count: minDocCountAtLeastOne,
-          terms: (value, at) =>
-            expectArray(value, at, 'multi_terms.terms').map((t, i) =>
-              walkObject(t, childPointer(at, i), 'A multi_terms source', { ...copyKeys('field', 'missing'), script: SCRIPT_REFUSAL }, 'aggregation-option-not-allowed'),
-            ),
-          script: SCRIPT_REFUSAL,
-        },
+        'auto_date_histogram',
+        { ...VALUE_SOURCE, buckets: bucketTarget(context.limits.maxHistogramBuckets), time_zone: string, minimum_interval: string },
         'aggregation-option-not-allowed',
       ),
   },
-  rare_terms: { bucket: true, walk: options(...VALUE_SOURCE, 'max_doc_count', 'precision', 'include', 'exclude') },
-  histogram: { bucket: true, walk: options(...VALUE_SOURCE, 'interval', 'min_doc_count', 'extended_bounds', 'hard_bounds', 'offset', 'order', 'keyed') },
-  date_histogram: {
-    bucket: true,
-    walk: options(...VALUE_SOURCE, 'calendar_interval', 'fixed_interval', 'interval', 'min_doc_count', 'extended_bounds', 'hard_bounds', 'offset', 'order', 'keyed', 'time_zone'),
-  },
-  auto_date_histogram: { bucket: true, walk: options(...VALUE_SOURCE, 'buckets', 'time_zone', 'minimum_interval') },
-  variable_width_histogram: { bucket: true, walk: options(...VALUE_SOURCE, 'buckets', 'shard_size', 'initial_buffer') },
-  range: { bucket: true, walk: options(...VALUE_SOURCE, 'ranges', 'keyed') },
-  date_range: { bucket: true, walk: options(...VALUE_SOURCE, 'ranges', 'keyed', 'time_zone') },
-  ip_range: { bucket: true, walk: options(...VALUE_SOURCE, 'ranges', 'keyed') },
-  missing: { bucket: true, walk: options(...VALUE_SOURCE) },
-  filter: { bucket: true, walk: (body, pointer, context) => queryKey(context)(body, pointer) },
+  variable_width_histogram: { bucket: true, walk: options('variable_width_histogram', { ...VALUE_SOURCE, buckets: number, shard_size: number, initial_buffer: number }) },
+  range: { bucket: true, walk: options('range', { ...VALUE_SOURCE, ranges, keyed: boolean }) },
+  date_range: { bucket: true, walk: options('date_range', { ...VALUE_SOURCE, ranges, keyed: boolean, time_zone: string }) },
+  ip_range: { bucket: true, walk: options('ip_range', { ...VALUE_SOURCE, ranges, keyed: boolean }) },
+  missing: { bucket: true, walk: options('missing', VALUE_SOURCE) },
+  filter: { bucket: true, walk: (body, pointer, context) => context.walkers.query(body, pointer, context, 0) },
   filters: { bucket: true, walk: walkFilters },
   adjacency_matrix: { bucket: true, walk: walkAdjacency },
   composite: { bucket: true, walk: walkComposite },
-  nested: { bucket: true, walk: options('path') },
-  reverse_nested: { bucket: true, walk: options('path') },
-  sampler: { bucket: true, walk: options('shard_size') },
-  diversified_sampler: { bucket: true, walk: options('field', 'shard_size', 'max_docs_per_value', 'execution_hint') },
-  geohash_grid: { bucket: true, walk: options('field', 'precision', 'bounds', 'size', 'shard_size') },
-  geotile_grid: { bucket: true, walk: options('field', 'precision', 'bounds', 'size', 'shard_size') },
-  avg: { bucket: false, walk: METRIC },
-  sum: { bucket: false, walk: METRIC },
-  min: { bucket: false, walk: METRIC },
-  max: { bucket: false, walk: METRIC },
-  value_count: { bucket: false, walk: METRIC },
-  stats: { bucket: false, walk: METRIC },
-  extended_stats: { bucket: false, walk: options(...VALUE_SOURCE, 'sigma') },
-  cardinality: { bucket: false, walk: options(...VALUE_SOURCE, 'precision_threshold', 'execution_hint') },
-  percentiles: { bucket: false, walk: options(...VALUE_SOURCE, 'percents', 'keyed', 'tdigest', 'hdr') },
-  percentile_ranks: { bucket: false, walk: options(...VALUE_SOURCE, 'values', 'keyed', 'tdigest', 'hdr') },
-  median_absolute_deviation: { bucket: false, walk: options(...VALUE_SOURCE, 'compression') },
-  geo_bounds: { bucket: false, walk: options('field', 'wrap_longitude') },
-  geo_centroid: { bucket: false, walk: options('field') },
+  nested: { bucket: true, walk: options('nested', { path: string }) },
+  reverse_nested: { bucket: true, walk: options('reverse_nested', { path: string }) },
+  sampler: { bucket: true, walk: options('sampler', { shard_size: number }) },
+  diversified_sampler: { bucket: true, walk: options('diversified_sampler', { field: string, shard_size: number, max_docs_per_value: number, execution_hint: string, script: SCRIPT_REFUSAL }) },
+  // RandomSamplerAggregationBuilder.PARSER (Elasticsearch): samples the documents the query matched, nothing else.
+  random_sampler: { bucket: true, walk: options('random_sampler', { probability: number, seed: number, shard_seed: number }) },
+  geohash_grid: { bucket: true, walk: options('geohash_grid', { field: string, precision: stringOrNumber, bounds: geoBoundsBox, size: number, shard_size: number }) },
+  geotile_grid: { bucket: true, walk: options('geotile_grid', { field: string, precision: number, bounds: geoBoundsBox, size: number, shard_size: number }) },
+  avg: { bucket: false, walk: METRIC('avg') },
+  sum: { bucket: false, walk: METRIC('sum') },
+  min: { bucket: false, walk: METRIC('min') },
+  max: { bucket: false, walk: METRIC('max') },
+  value_count: { bucket: false, walk: METRIC('value_count') },
+  stats: { bucket: false, walk: METRIC('stats') },
+  extended_stats: { bucket: false, walk: METRIC('extended_stats', { sigma: number }) },
+  cardinality: { bucket: false, walk: METRIC('cardinality', { precision_threshold: number, execution_hint: string }) },
+  percentiles: { bucket: false, walk: METRIC('percentiles', { ...percentilesConfig, percents: arrayOf(number) }) },
+  percentile_ranks: { bucket: false, walk: METRIC('percentile_ranks', { ...percentilesConfig, values: arrayOf(number) }) },
+  median_absolute_deviation: { bucket: false, walk: METRIC('median_absolute_deviation', { compression: number }) },
+  geo_bounds: { bucket: false, walk: options('geo_bounds', { field: string, wrap_longitude: boolean, script: SCRIPT_REFUSAL }) },
+  geo_centroid: { bucket: false, walk: options('geo_centroid', { field: string, script: SCRIPT_REFUSAL }) },
   weighted_avg: { bucket: false, walk: walkWeightedAvg },
   top_hits: { bucket: false, walk: walkTopHits },
   top_metrics: { bucket: false, walk: walkTopMetrics },
-  avg_bucket: { bucket: false, walk: options(...BUCKETS_PATH) },
-  sum_bucket: { bucket: false, walk: options(...BUCKETS_PATH) },
-  min_bucket: { bucket: false, walk: options(...BUCKETS_PATH) },
-  max_bucket: { bucket: false, walk: options(...BUCKETS_PATH) },
-  stats_bucket: { bucket: false, walk: options(...BUCKETS_PATH) },
-  extended_stats_bucket: { bucket: false, walk: options(...BUCKETS_PATH, 'sigma') },
-  percentiles_bucket: { bucket: false, walk: options(...BUCKETS_PATH, 'percents', 'keyed') },
-  derivative: { bucket: false, walk: options(...BUCKETS_PATH, 'unit') },
-  cumulative_sum: { bucket: false, walk: options('buckets_path', 'format') },
-  serial_diff: { bucket: false, walk: options(...BUCKETS_PATH, 'lag') },
+  avg_bucket: { bucket: false, walk: options('avg_bucket', BUCKETS_PATH) },
+  sum_bucket: { bucket: false, walk: options('sum_bucket', BUCKETS_PATH) },
+  min_bucket: { bucket: false, walk: options('min_bucket', BUCKETS_PATH) },
+  max_bucket: { bucket: false, walk: options('max_bucket', BUCKETS_PATH) },
+  stats_bucket: { bucket: false, walk: options('stats_bucket', BUCKETS_PATH) },
+  extended_stats_bucket: { bucket: false, walk: options('extended_stats_bucket', { ...BUCKETS_PATH, sigma: number }) },
+  percentiles_bucket: { bucket: false, walk: options('percentiles_bucket', { ...BUCKETS_PATH, percents: arrayOf(number), keyed: boolean }) },
+  derivative: { bucket: false, walk: options('derivative', { ...BUCKETS_PATH, unit: string }) },
+  cumulative_sum: { bucket: false, walk: options('cumulative_sum', { buckets_path: string, format: string }) },
+  serial_diff: { bucket: false, walk: options('serial_diff', { ...BUCKETS_PATH, lag: number }) },
   bucket_sort: {
     bucket: false,
     walk: (body, pointer, context) =>
-      walkObject(body, pointer, 'bucket_sort', { ...copyKeys('from', 'size', 'gap_policy'), sort: (v, at) => walkSort(v, at, context) }, 'aggregation-option-not-allowed'),
+      walkObject(body, pointer, 'bucket_sort', { from: number, size: number, gap_policy: string, sort: (v, at) => context.walkers.sort(v, at, context) }, 'aggregation-option-not-allowed'),
   },
 };
 

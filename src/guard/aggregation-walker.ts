@@ -7,9 +7,10 @@
 import type { JsonObject, JsonValue } from './json-value.js';
 import { setOwn } from './json-value.js';
 import { AGGREGATIONS, REFUSED_AGGREGATIONS } from './aggregation-types.js';
+import { opaqueObject } from './json-kinds.js';
 import { expectObject, walkObject } from './object-rules.js';
 import { childPointer } from './pointer.js';
-import { refuse } from './refusal.js';
+import { refuse, shown } from './refusal.js';
 import type { WalkContext } from './walk-context.js';
 
 function walkAggregation(value: JsonValue, pointer: string, context: WalkContext, depth: number): JsonObject {
@@ -29,7 +30,8 @@ function walkAggregation(value: JsonValue, pointer: string, context: WalkContext
       }
       setOwn(out, key, walkAggregations(item, at, context, depth + 1));
     } else if (key === 'meta') {
-      setOwn(out, key, item);
+      // Echoed back in the response, never read as a query or option.
+      setOwn(out, key, opaqueObject(item, at));
     } else {
       if (type !== undefined) refuse('malformed', 'An aggregation must have exactly one type.', { pointer: at });
       type = key;
@@ -38,7 +40,7 @@ function walkAggregation(value: JsonValue, pointer: string, context: WalkContext
         refuse(reason, why, { pointer: at });
       }
       if (!Object.prototype.hasOwnProperty.call(AGGREGATIONS, key)) {
-        refuse('aggregation-type-not-allowed', `The aggregation type "${key}" is not on the guard's allowlist.`, { pointer: at });
+        refuse('aggregation-type-not-allowed', `The aggregation type "${shown(key)}" is not on the guard's allowlist.`, { pointer: at });
       }
       const spec = AGGREGATIONS[key] as (typeof AGGREGATIONS)[string];
       setOwn(out, key, spec.walk(item, at, context));

@@ -9,7 +9,6 @@
 import type { JsonObject, JsonValue } from './json-value.js';
 import { getOwn, isJsonObject, jsonEqual, jsonObject } from './json-value.js';
 import { childPointer } from './pointer.js';
-import { walkQuery } from './query-walker.js';
 import type { WalkContext } from './walk-context.js';
 import { tokenCopy } from './walk-context.js';
 
@@ -37,10 +36,10 @@ export function composeQuery(query: JsonValue | undefined, pointer: string, cont
   const own = unwrapOwn(query, context.token);
   const user =
     own !== undefined
-      ? walkQuery(own, childPointer(childPointer(childPointer(pointer, 'bool'), 'must'), 0), context, 0)
+      ? context.walkers.query(own, childPointer(childPointer(childPointer(pointer, 'bool'), 'must'), 0), context, 0)
       : query === undefined
         ? jsonObject([['match_all', {}]])
-        : walkQuery(query, pointer, context, 0);
+        : context.walkers.query(query, pointer, context, 0);
   return jsonObject([
     [
       'bool',

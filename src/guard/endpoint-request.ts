@@ -5,11 +5,13 @@
  */
 import type { ParsedPath } from './endpoint.js';
 import { checkIndexExpression } from './index-expression.js';
+import type { IndexNameBudget } from './index-expression.js';
 import type { JsonObject, JsonValue } from './json-value.js';
 import { getOwn, isJsonObject, setOwn } from './json-value.js';
 import type { GuardLimits } from './limits.js';
 import { guardedHeader, headerIndexExpression, pairMsearchLines, readMsearchLines, writeNdjson } from './msearch.js';
-import { copyKeys, expectString, walkObject } from './object-rules.js';
+import { string } from './json-kinds.js';
+import { expectString, walkObject } from './object-rules.js';
 import { childPointer } from './pointer.js';
 import type { JsonBudget } from './read-json.js';
 import { parseJsonText, readJson, readSafely } from './read-json.js';
@@ -18,6 +20,7 @@ import { walkSearchBody } from './search-body.js';
 import type { GuardedSearchRequest, GuardOptions } from './types.js';
 import { UnsafeRequestError } from '../errors.js';
 import type { WalkContext } from './walk-context.js';
+import { WALKERS } from './walker-table.js';
 
 /** Everything the endpoint handlers need. */
 export interface EndpointInput {
@@ -42,7 +45,7 @@ function readBody(body: unknown, limits: GuardLimits): JsonValue | undefined {
 }
 
 function contextOf(input: EndpointInput): WalkContext {
-  return { token: input.token, limits: input.limits, bindings: input.options.bindings ?? {}, clauses: 0, aggregations: 0 };
+  return { token: input.token, limits: input.limits, bindings: input.options.bindings ?? {}, walkers: WALKERS, clauses: 0, aggregations: 0, rules: new Map() };
 }
 
 function encodeIndices(indices: readonly string[]): string {
@@ -50,7 +53,7 @@ function encodeIndices(indices: readonly string[]): string {
 }
 
 /** The index expression a request reads: the one it names, else the token's indices. */
-function resolveIndices(expression: string | undefined, input: EndpointInput, where: Record<string, string>): string[] {
+function resolveIndices(expression: string | undefined, input: EndpointInput, where: Record<string, string>, budget: IndexNameBudget): string[] {
   const allowed = input.options.indices;
   if (expression === undefined) {
     if (allowed === undefined || allowed.length === 0) {
@@ -58,7 +61,12 @@ function resolveIndices(expression: string | undefined, input: EndpointInput, wh
     }
     return checkIndexExpression(allowed.join(','), allowed, where);
   }
-  return checkIndexExpression(expression, allowed, where);
+  return checkIndexExpression(expression, allowed, where, budget);
+}
+
+/** One budget of index names per request: the path and every `_msearch` header together. */
+function nameBudget(limits: GuardLimits): IndexNameBudget {
+  return { namesLeft: limits.maxIndexNames, maxNames: limits.maxIndexNames, maxNameBytes: limits.maxIndexNameBytes };
 }
 
 function withParam(params: Record<string, string>, name: string, value: string): Record<string, string> {
@@ -97,7 +105,7 @@ function guardSearchLike(input: EndpointInput, kind: 'search' | 'count'): Guarde
     if (parsed.indexExpression !== undefined) refuse('pit-with-index', 'A point-in-time search must not name indices; the PIT fixes them.', { pointer: '/pit' });
     return { method: 'POST', path: `/${suffix}`, params: input.params, body: walked.body, endpoint: parsed.endpoint, indices: [] };
   }
-  const indices = resolveIndices(parsed.indexExpression, input, { parameter: 'path' });
+  const indices = resolveIndices(parsed.indexExpression, input, { parameter: 'path' }, nameBudget(input.limits));
   return {
     method: 'POST',
     path: `/${encodeIndices(indices)}/${suffix}`,
@@ -113,21 +121,27 @@ function guardMsearch(input: EndpointInput): GuardedSearchRequest {
   const lines = readSafely(() => readMsearchLines(input.body, budget), { pointer: '' }, isRefusal);
   const items = pairMsearchLines(lines, input.limits.maxSearches);
   const expressions: string[] = [];
+  const names = nameBudget(input.limits);
+  const pathIndices = input.parsed.indexExpression === undefined ? undefined : resolveIndices(input.parsed.indexExpression, input, { parameter: 'path' }, names);
+  // One context for every item (so the walkers' rule tables are built once), with the counts reset per search.
+  const context = contextOf(input);
   const pairs = items.map((item) => {
+    context.clauses = 0;
+    context.aggregations = 0;
     const own = headerIndexExpression(item.header, item.pointer);
-    const indices = resolveIndices(own ?? input.parsed.indexExpression, input, { pointer: childPointer(item.pointer, 'index') });
-    const walked = walkSearchBody(item.body, item.bodyPointer, contextOf(input), 'search');
+    const indices = own === undefined && pathIndices !== undefined ? pathIndices : resolveIndices(own, input, { pointer: childPointer(item.pointer, 'index') }, names);
+    const walked = walkSearchBody(item.body, item.bodyPointer, context, 'search');
     if (walked.usesPit) refuse('pit-in-msearch', 'Point-in-time searches are not accepted inside _msearch.', { pointer: childPointer(item.bodyPointer, 'pit') });
     expressions.push(indices.join(','));
     return [guardedHeader(item.header, indices), walked.body] as const;
   });
-  const path = input.parsed.indexExpression === undefined ? '/_msearch' : `/${encodeIndices(resolveIndices(input.parsed.indexExpression, input, { parameter: 'path' }))}/_msearch`;
+  const path = pathIndices === undefined ? '/_msearch' : `/${encodeIndices(pathIndices)}/_msearch`;
   return { method: 'POST', path, params: withParam(input.params, 'expand_wildcards', 'open'), body: writeNdjson(pairs), endpoint: 'msearch', indices: expressions };
 }
 
 function guardScroll(input: EndpointInput): GuardedSearchRequest {
   const body = readBody(input.body, input.limits);
-  const checked = body === undefined ? {} : walkObject(body, '', 'A scroll body', copyKeys('scroll_id', 'scroll'), 'body-key-not-allowed');
+  const checked = body === undefined ? {} : walkObject(body, '', 'A scroll body', { scroll_id: string, scroll: string }, 'body-key-not-allowed');
   const ids: [string, Record<string, string>][] = [];
   if (input.parsed.id !== undefined) ids.push([input.parsed.id, { parameter: 'path' }]);
   if (input.params['scroll_id'] !== undefined) ids.push([input.params['scroll_id'], { parameter: 'scroll_id' }]);

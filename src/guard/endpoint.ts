@@ -37,7 +37,9 @@ function decode(segment: string, path: string): string {
 export function parsePath(path: string): ParsedPath {
   if (!path.startsWith('/')) refuse('path-invalid', 'The path must start with "/".', { path });
   if (/[?#]/.test(path)) refuse('path-invalid', 'The path must not carry a query string or fragment; pass params separately.', { path });
-  const segments = path.slice(1).split('/').map((s) => decode(s, path));
+  // One trailing slash is what some clients send (`/logs/_search/`); the engines' router ignores it.
+  const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(1, -1) : path.slice(1);
+  const segments = trimmed.split('/').map((s) => decode(s, path));
   if (segments.some((s) => s.length === 0)) refuse('path-invalid', 'The path has an empty segment.', { path });
   const joined = segments.join('/');
   for (const template of TEMPLATES) {

@@ -49,9 +49,15 @@ function compileToken(expression: AccessExpression, options: GuardOptions): Json
  * highlight queries, aggregation filters at any depth, `knn.filter`, nested
  * sort filters, inner hits), every aggregation type, the index expressions
  * (path and `_msearch` headers) against `options.indices`, and the size
- * limits. `expand_wildcards` is pinned to `open`. Top-level `knn` gets the
- * token filter in its `filter`. The input is never mutated; guarding a
- * guarded request returns an equal request.
+ * limits. Every clause, option block and aggregation is parsed the way the
+ * engine's parser reads it (parameters versus the field, the JSON kind of
+ * each value) and the guarded body is built only from parsed values; options
+ * whose matches depend on the whole index's term dictionary (`fuzzy`,
+ * `max_expansions`, `top_terms_*` rewrites, `more_like_this` ...) are
+ * refused, and histograms with empty buckets need bounds (`hard_bounds` is
+ * pinned to them). `expand_wildcards` is pinned to `open`. Top-level `knn`
+ * and `knn` clauses get the token filter in their `filter`. The input is
+ * never mutated; guarding a guarded request returns an equal request.
  *
  * @param request - `{ method, path, params, body }` as a proxy receives it, or a bare `_search` body.
  * @param expression - what the token may see (from `resolve(secret)` / `compileAccess`).

@@ -8,7 +8,8 @@
 /**
  * Size limits the guard enforces; exceeding one is a refusal with reason
  * `body-too-large`, `body-too-deep`, `too-many-clauses`, `query-too-deep`,
- * `aggregations-too-deep`, `too-many-aggregations` or `too-many-searches`.
+ * `aggregations-too-deep`, `too-many-aggregations`, `too-many-searches`,
+ * `too-many-buckets`, `too-many-indices` or `index-invalid`.
  *
  * @example
  * ```ts
@@ -30,6 +31,17 @@ export interface GuardLimits {
   readonly maxAggregations: number;
   /** Most searches in one `_msearch` body. Default 50. */
   readonly maxSearches: number;
+  /**
+   * Most buckets a `histogram` / `date_histogram` with `min_doc_count: 0`
+   * may make, computed from its interval and bounds (refusal
+   * `too-many-buckets`). Default 10,000, the engines' own `search.max_buckets`
+   * order of magnitude; the engines build empty buckets before that limit applies.
+   */
+  readonly maxHistogramBuckets: number;
+  /** Most index names (items of the comma-separated expressions) in one request, `_msearch` headers included (refusal `too-many-indices`). Default 256. */
+  readonly maxIndexNames: number;
+  /** Longest index name or pattern, in UTF-8 bytes (refusal `index-invalid`). Default 255, the engines' own limit. */
+  readonly maxIndexNameBytes: number;
 }
 
 /**
@@ -48,4 +60,7 @@ export const DEFAULT_GUARD_LIMITS: GuardLimits = Object.freeze({
   maxAggregationDepth: 5,
   maxAggregations: 100,
   maxSearches: 50,
+  maxHistogramBuckets: 10_000,
+  maxIndexNames: 256,
+  maxIndexNameBytes: 255,
 });

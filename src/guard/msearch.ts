@@ -10,7 +10,9 @@ import type { JsonObject, JsonValue } from './json-value.js';
 import { getOwn, setOwn } from './json-value.js';
 import type { JsonBudget } from './read-json.js';
 import { parseJsonText, readJson } from './read-json.js';
-import { copyKeys, expectObject, walkObject } from './object-rules.js';
+import { boolean, oneOrArrayOf, string } from './json-kinds.js';
+import type { KeyRules } from './object-rules.js';
+import { expectObject, walkObject } from './object-rules.js';
 import { childPointer } from './pointer.js';
 import { refuse } from './refusal.js';
 
@@ -45,7 +47,20 @@ export function readMsearchLines(body: unknown, budget: JsonBudget): JsonValue[]
   return refuse('msearch-malformed', 'An _msearch body must be NDJSON text or an array of header and body objects.', { pointer: '' });
 }
 
-const HEADER_KEYS = copyKeys('index', 'search_type', 'preference', 'routing', 'request_cache', 'allow_no_indices', 'ignore_unavailable', 'expand_wildcards', 'ignore_throttled', 'allow_partial_search_results');
+// MultiSearchRequest.readMultiLineFormat: the header keys and their kinds.
+const HEADER_KEYS: KeyRules = {
+  index: oneOrArrayOf(string),
+  search_type: string,
+  preference: string,
+  routing: string,
+  request_cache: boolean,
+  allow_no_indices: boolean,
+  ignore_unavailable: boolean,
+  expand_wildcards: string,
+  ignore_throttled: boolean,
+  allow_partial_search_results: boolean,
+  cancel_after_time_interval: string,
+};
 
 /** Pairs up lines into header/body items, checking every header's keys. */
 export function pairMsearchLines(lines: readonly JsonValue[], maxSearches: number): MsearchItem[] {

@@ -9,7 +9,7 @@
 import type { JsonObject, JsonValue } from './json-value.js';
 import { isJsonObject, setOwn } from './json-value.js';
 import { childPointer } from './pointer.js';
-import { refuse } from './refusal.js';
+import { refuse, shown } from './refusal.js';
 
 /** A key that is refused whatever its value, with a reason slug and an explanation. */
 export interface RefusedKey {
@@ -18,10 +18,11 @@ export interface RefusedKey {
 }
 
 /**
- * What to do with a key: `'copy'` (plain data, no query can hide in it), a
- * walker that returns the checked copy, or a refusal.
+ * What to do with a key: a parser (a value kind, or a walker) that returns
+ * the checked copy, or a refusal. There is no "copy as is": every accepted
+ * value goes through a parser.
  */
-export type KeyRule = 'copy' | RefusedKey | ((value: JsonValue, pointer: string) => JsonValue);
+export type KeyRule = RefusedKey | ((value: JsonValue, pointer: string) => JsonValue);
 
 /** A table of key rules, looked up by own property only. */
 export type KeyRules = Readonly<Record<string, KeyRule>>;
@@ -69,10 +70,8 @@ export function walkObject(
     const item = source[key] as JsonValue;
     const rule = ruleFor(rules, key);
     if (rule === undefined) {
-      if (fallback === undefined) refuse(unknownReason, `${what} does not allow the key "${key}".`, { pointer: at });
+      if (fallback === undefined) refuse(unknownReason, `${what} does not allow the key "${shown(key)}".`, { pointer: at });
       setOwn(out, key, fallback(key, item, at));
-    } else if (rule === 'copy') {
-      setOwn(out, key, item);
     } else if (typeof rule === 'function') {
       setOwn(out, key, rule(item, at));
     } else {
@@ -82,29 +81,9 @@ export function walkObject(
   return out;
 }
 
-/** Rules that copy each of `keys` as plain data. */
-export function copyKeys(...keys: string[]): Record<string, KeyRule> {
-  const rules: Record<string, KeyRule> = {};
-  for (const key of keys) Object.defineProperty(rules, key, { value: 'copy', enumerable: true });
-  return rules;
-}
-
 /** Applies `walk` to a value that may be one item or an array of items (Elasticsearch accepts both). */
 export function oneOrMany(value: JsonValue, pointer: string, walk: (item: JsonValue, pointer: string) => JsonValue): JsonValue {
   return Array.isArray(value) ? value.map((item, i) => walk(item, childPointer(pointer, i))) : walk(value, pointer);
-}
-
-/** Refuses `value` if any key named in `keys` occurs anywhere inside it. */
-export function refuseKeysAnywhere(value: JsonValue, pointer: string, keys: readonly string[], reason: string, why: string): void {
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => refuseKeysAnywhere(item, childPointer(pointer, i), keys, reason, why));
-  } else if (isJsonObject(value)) {
-    for (const key of Object.keys(value)) {
-      const at = childPointer(pointer, key);
-      if (keys.includes(key)) refuse(reason, why, { pointer: at });
-      refuseKeysAnywhere(value[key] as JsonValue, at, keys, reason, why);
-    }
-  }
 }
 
 /** A rule that accepts only `false` (`explain`, `profile`): turning the feature off is harmless. */

@@ -4,7 +4,13 @@
  * @packageDocumentation
  */
 
-/** Appends one reference token to a pointer, escaping `~` and `/`. */
+/** Longest reference token kept in a pointer; longer keys are cut (they are attacker text). */
+const MAX_TOKEN = 64;
+
+/** Appends one reference token to a pointer, escaping `~` and `/`; a key longer than 64 characters is cut. */
 export function childPointer(pointer: string, key: string | number): string {
-  return `${pointer}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  const text = typeof key === 'number' ? String(key) : key;
+  const token = text.length > MAX_TOKEN ? `${text.slice(0, MAX_TOKEN)}…` : text;
+  if (token.indexOf('~') === -1 && token.indexOf('/') === -1) return `${pointer}/${token}`;
+  return `${pointer}/${token.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 }

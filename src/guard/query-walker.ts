@@ -1,305 +1,247 @@
 /**
- * The query walker: checks one query clause and everything inside it against
- * the clause allowlist, and returns a checked copy. Every place a query can
- * hide (`query`, `post_filter`, rescore, highlight, aggregation filters,
- * `knn.filter`, nested sort filters, inner hits) is walked with this.
+ * The query walker: checks one query clause and everything inside it, and
+ * returns a copy built only from parsed values. Leaf clauses are parsed by
+ * the tables in `leaf-clauses.ts`; compound clauses (those holding other
+ * clauses, inner hits or a token-filtered knn) are here. Inner hits and
+ * nested clauses are reached through `context.walkers`, so this module
+ * imports no other walker.
  *
  * @packageDocumentation
  */
 import type { JsonObject, JsonValue } from './json-value.js';
-import { jsonObject } from './json-value.js';
-import type { KeyRules } from './object-rules.js';
-import { copyKeys, expectArray, expectObject, oneOrMany, refuseKeysAnywhere, walkObject } from './object-rules.js';
+import { getOwn, isJsonObject, jsonObject, setOwn } from './json-value.js';
+import type { Kind } from './json-kinds.js';
+import { arrayOf, boolean, geoPoint, number, scalar, string, stringOrNumber } from './json-kinds.js';
+import { fieldKeyed, NAME_AND_BOOST, optionObject } from './clause-forms.js';
+import { LEAF_CLAUSES, TERM_DICTIONARY_CLAUSES } from './leaf-clauses.js';
+import type { KeyRules, RefusedKey } from './object-rules.js';
+import { expectArray, expectObject, oneOrMany, walkObject } from './object-rules.js';
 import { childPointer } from './pointer.js';
-import { refuse } from './refusal.js';
-import type { WalkContext } from './walk-context.js';
-import { walkInnerHits } from './hits-options.js';
+import { refuse, shown } from './refusal.js';
 import { injectTokenFilter } from './token-filter-injection.js';
+import type { WalkContext } from './walk-context.js';
+import { memo } from './walk-context.js';
 
 type ClauseWalker = (body: JsonValue, pointer: string, context: WalkContext, depth: number) => JsonValue;
 
-const NAME_AND_BOOST = copyKeys('boost', '_name');
+const SCRIPT: RefusedKey = { refuse: 'script', why: 'Scripts are refused: they can run before the token filter rejects a document.' };
 
 /** Clauses refused whatever their content, with the reason. */
-const REFUSED_CLAUSES: Readonly<Record<string, readonly [string, string]>> = {
-  has_child: ['join-query', 'has_child runs its inner query over child documents the token filter does not constrain.'],
-  has_parent: ['join-query', 'has_parent runs its inner query over parent documents the token filter does not constrain.'],
-  script: ['script', 'Scripts are refused: they can run before the token filter rejects a document.'],
-  script_score: ['script', 'Scripts are refused: they can run before the token filter rejects a document.'],
-  wrapper: ['wrapper-query', 'A wrapper query hides its content from the guard.'],
-  template: ['template', 'Templates are rendered by the engine, after the guard.'],
-  hybrid: ['hybrid-query', 'A hybrid query must stay top-level and cannot be wrapped.'],
-  neural: ['model-query', 'Model-backed queries are not supported by the guard.'],
-  neural_sparse: ['model-query', 'Model-backed queries are not supported by the guard.'],
-  sparse_vector: ['model-query', 'Model-backed queries are not supported by the guard.'],
-  semantic: ['model-query', 'Model-backed queries are not supported by the guard.'],
-  text_expansion: ['model-query', 'Model-backed queries are not supported by the guard.'],
-  rule: ['rule-query', 'Rule queries pin documents chosen by stored rules the guard cannot see.'],
-  rule_query: ['rule-query', 'Rule queries pin documents chosen by stored rules the guard cannot see.'],
+const REFUSED_CLAUSES: Readonly<Record<string, RefusedKey>> = {
+  has_child: { refuse: 'join-query', why: 'has_child runs its inner query over child documents the token filter does not constrain.' },
+  has_parent: { refuse: 'join-query', why: 'has_parent runs its inner query over parent documents the token filter does not constrain.' },
+  script: SCRIPT,
+  script_score: SCRIPT,
+  wrapper: { refuse: 'wrapper-query', why: 'A wrapper query hides its content from the guard.' },
+  template: { refuse: 'template', why: 'Templates are rendered by the engine, after the guard.' },
+  hybrid: { refuse: 'hybrid-query', why: 'A hybrid query must stay top-level and cannot be wrapped.' },
+  neural: { refuse: 'model-query', why: 'Model-backed queries are not supported by the guard.' },
+  neural_sparse: { refuse: 'model-query', why: 'Model-backed queries are not supported by the guard.' },
+  sparse_vector: { refuse: 'model-query', why: 'Model-backed queries are not supported by the guard.' },
+  semantic: { refuse: 'model-query', why: 'Model-backed queries are not supported by the guard.' },
+  text_expansion: { refuse: 'model-query', why: 'Model-backed queries are not supported by the guard.' },
+  rule: { refuse: 'rule-query', why: 'Rule queries pin documents chosen by stored rules the guard cannot see.' },
+  rule_query: { refuse: 'rule-query', why: 'Rule queries pin documents chosen by stored rules the guard cannot see.' },
+  ...TERM_DICTIONARY_CLAUSES,
 };
 
-function walkClauseList(value: JsonValue, pointer: string, context: WalkContext, depth: number): JsonValue {
-  return oneOrMany(value, pointer, (item, at) => walkQuery(item, at, context, depth + 1));
+/** A compound clause's rule table for this context and depth, built once (rules hold closures over both). */
+function rulesAt(context: WalkContext, depth: number, name: string, build: () => KeyRules): KeyRules {
+  return memo(context, `${name}@${depth}`, build);
 }
 
-function child(context: WalkContext, depth: number) {
-  return (value: JsonValue, pointer: string): JsonValue => walkQuery(value, pointer, context, depth + 1);
+/** A compound clause walker from its rule table. */
+function compound(what: string, rules: (context: WalkContext, depth: number) => KeyRules): ClauseWalker {
+  return (body, pointer, context, depth) => walkObject(body, pointer, what, rulesAt(context, depth, what, () => rules(context, depth)), 'query-option-not-allowed');
 }
 
-/** A leaf clause keyed by field name (`{ term: { field: ... } }`): plain data apart from the checks in `check`. */
-function fieldLeaf(check?: (field: string, value: JsonValue, pointer: string) => void): ClauseWalker {
-  return (body, pointer) =>
-    walkObject(body, pointer, 'This query', NAME_AND_BOOST, 'malformed', (field, value, at) => {
-      check?.(field, value, at);
-      return value;
-    });
+function child(context: WalkContext, depth: number): Kind {
+  return (value, pointer) => context.walkers.query(value, pointer, context, depth + 1);
 }
 
-/** A leaf clause whose options are all listed. */
-function optionLeaf(rules: KeyRules): ClauseWalker {
-  return (body, pointer) => walkObject(body, pointer, 'This query', { ...NAME_AND_BOOST, ...rules }, 'query-option-not-allowed');
+function clauseList(context: WalkContext, depth: number): Kind {
+  return (value, pointer) => oneOrMany(value, pointer, (item, at) => context.walkers.query(item, at, context, depth + 1));
 }
 
-function checkTermsValues(field: string, value: JsonValue, pointer: string): void {
-  if (!Array.isArray(value)) {
-    refuse('terms-lookup', `terms on "${field}" must list its values; a lookup reads another document with the service's rights.`, { pointer });
-  }
-  value.forEach((item, i) => {
-    if (typeof item === 'object' && item !== null) {
-      refuse('malformed', 'terms values must be strings, numbers or booleans.', { pointer: childPointer(pointer, i) });
+/** A span clause: a clause whose type is a span query (the engines refuse others there, the guard refuses first). */
+function spanChild(context: WalkContext, depth: number): Kind {
+  return (value, pointer) => {
+    if (isJsonObject(value)) {
+      const [type] = Object.keys(value);
+      if (type !== undefined && !type.startsWith('span_') && type !== 'field_masking_span') {
+        refuse('malformed', `A span query holds span queries only, not "${shown(type)}".`, { pointer: childPointer(pointer, type) });
+      }
     }
-  });
-}
-
-function walkTerms(body: JsonValue, pointer: string): JsonValue {
-  return walkObject(
-    body,
-    pointer,
-    'terms',
-    { ...NAME_AND_BOOST, value_type: { refuse: 'terms-lookup', why: 'terms value_type (bitmap) hides the values from the guard.' } },
-    'malformed',
-    (field, value, at) => {
-      checkTermsValues(field, value, at);
-      return value;
-    },
-  );
-}
-
-function checkLikeItems(value: JsonValue, pointer: string): void {
-  oneOrMany(value, pointer, (item, at) => {
-    if (typeof item === 'object' && item !== null) {
-      walkObject(item, at, 'A more_like_this item', copyKeys('doc', 'fields', 'per_field_analyzer'), 'more-like-this-doc-ref');
-    }
-    return item;
-  });
-}
-
-const walkMoreLikeThis: ClauseWalker = (body, pointer) =>
-  walkObject(
-    body,
-    pointer,
-    'more_like_this',
-    {
-      ...NAME_AND_BOOST,
-      ...copyKeys('fields', 'max_query_terms', 'min_term_freq', 'min_doc_freq', 'max_doc_freq', 'min_word_length', 'max_word_length',
-        'stop_words', 'analyzer', 'minimum_should_match', 'boost_terms', 'include', 'fail_on_unsupported_field'),
-      like: (v, at) => (checkLikeItems(v, at), v),
-      unlike: (v, at) => (checkLikeItems(v, at), v),
-    },
-    'more-like-this-doc-ref',
-  );
-
-const walkPercolate: ClauseWalker = (body, pointer) =>
-  walkObject(body, pointer, 'percolate', { ...NAME_AND_BOOST, ...copyKeys('field', 'document', 'documents', 'name') }, 'percolate-by-id');
-
-function checkShape(_field: string, value: JsonValue, pointer: string): void {
-  if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, 'indexed_shape')) {
-    refuse('indexed-shape', 'indexed_shape reads another document with the service\'s rights.', { pointer: childPointer(pointer, 'indexed_shape') });
-  }
-}
-
-const intervalsLeaf = fieldLeaf();
-
-const walkIntervals: ClauseWalker = (body, pointer, context, depth) => {
-  refuseKeysAnywhere(body, pointer, ['script'], 'script', 'Scripts are refused in interval filters.');
-  return intervalsLeaf(body, pointer, context, depth);
-};
-
-const walkBool: ClauseWalker = (body, pointer, context, depth) =>
-  walkObject(
-    body,
-    pointer,
-    'bool',
-    {
-      ...NAME_AND_BOOST,
-      ...copyKeys('minimum_should_match', 'adjust_pure_negative'),
-      must: (v, at) => walkClauseList(v, at, context, depth),
-      filter: (v, at) => walkClauseList(v, at, context, depth),
-      should: (v, at) => walkClauseList(v, at, context, depth),
-      must_not: (v, at) => walkClauseList(v, at, context, depth),
-    },
-    'query-option-not-allowed',
-  );
-
-const walkNested: ClauseWalker = (body, pointer, context, depth) =>
-  walkObject(
-    body,
-    pointer,
-    'nested',
-    {
-      ...NAME_AND_BOOST,
-      ...copyKeys('path', 'score_mode', 'ignore_unmapped'),
-      query: child(context, depth),
-      inner_hits: (v, at) => walkInnerHits(v, at, context),
-    },
-    'query-option-not-allowed',
-  );
-
-const walkFunctionScore: ClauseWalker = (body, pointer, context, depth) => {
-  const scoreFunction = (item: JsonValue, at: string): JsonValue =>
-    walkObject(
-      item,
-      at,
-      'A score function',
-      {
-        ...copyKeys('weight', 'field_value_factor', 'random_score', 'gauss', 'linear', 'exp'),
-        filter: child(context, depth),
-        script_score: { refuse: 'script', why: 'Scripts are refused: they can run before the token filter rejects a document.' },
-      },
-      'query-option-not-allowed',
-    );
-  return walkObject(
-    body,
-    pointer,
-    'function_score',
-    {
-      ...NAME_AND_BOOST,
-      ...copyKeys('boost_mode', 'score_mode', 'max_boost', 'min_score', 'weight', 'field_value_factor', 'random_score', 'gauss', 'linear', 'exp'),
-      query: child(context, depth),
-      filter: child(context, depth),
-      functions: (v, at) => expectArray(v, at, 'functions').map((f, i) => scoreFunction(f, childPointer(at, i))),
-      script_score: { refuse: 'script', why: 'Scripts are refused: they can run before the token filter rejects a document.' },
-    },
-    'query-option-not-allowed',
-  );
-};
-
-const walkKnnClause: ClauseWalker = (body, pointer, context, depth) =>
-  walkObject(
-    body,
-    pointer,
-    'knn',
-    {
-      ...NAME_AND_BOOST,
-      ...copyKeys('field', 'query_vector', 'k', 'num_candidates', 'similarity', 'rescore_vector', 'visit_percentage', 'max_distance', 'min_score', 'method_parameters'),
-      // The token filter goes inside, so the nearest neighbours are chosen among visible documents only.
-      filter: (v, at) => injectTokenFilter(v, at, context, depth),
-      query_vector_builder: { refuse: 'model-query', why: 'query_vector_builder calls a model the guard cannot check.' },
-    },
-    'query-option-not-allowed',
-  );
-
-function spanWalker(keys: readonly string[], listKeys: readonly string[], dataKeys: readonly string[]): ClauseWalker {
-  return (body, pointer, context, depth) => {
-    const rules: Record<string, (v: JsonValue, at: string) => JsonValue> = {};
-    for (const key of keys) Object.defineProperty(rules, key, { value: child(context, depth), enumerable: true });
-    for (const key of listKeys) {
-      Object.defineProperty(rules, key, {
-        value: (v: JsonValue, at: string) => expectArray(v, at, key).map((item, i) => walkQuery(item, childPointer(at, i), context, depth + 1)),
-        enumerable: true,
-      });
-    }
-    return walkObject(body, pointer, 'This span query', { ...NAME_AND_BOOST, ...copyKeys(...dataKeys), ...rules }, 'query-option-not-allowed');
+    return context.walkers.query(value, pointer, context, depth + 1);
   };
 }
 
-/** Every allowed clause type and how to walk it. */
-const CLAUSES: Readonly<Record<string, ClauseWalker>> = {
-  match_all: optionLeaf({}),
-  match_none: optionLeaf({}),
-  term: fieldLeaf(),
-  terms: walkTerms,
-  terms_set: fieldLeaf((_f, value, at) =>
-    refuseKeysAnywhere(value, at, ['minimum_should_match_script'], 'script', 'Scripts are refused in terms_set.'),
-  ),
-  range: fieldLeaf(),
-  prefix: fieldLeaf(),
-  wildcard: fieldLeaf(),
-  regexp: fieldLeaf(),
-  fuzzy: fieldLeaf(),
-  exists: optionLeaf(copyKeys('field')),
-  ids: optionLeaf(copyKeys('values')),
-  match: fieldLeaf(),
-  match_phrase: fieldLeaf(),
-  match_phrase_prefix: fieldLeaf(),
-  match_bool_prefix: fieldLeaf(),
-  multi_match: optionLeaf(
-    copyKeys('query', 'fields', 'type', 'operator', 'analyzer', 'slop', 'fuzziness', 'prefix_length', 'max_expansions', 'minimum_should_match',
-      'tie_breaker', 'lenient', 'zero_terms_query', 'auto_generate_synonyms_phrase_query', 'fuzzy_transpositions', 'fuzzy_rewrite', 'rewrite', 'cutoff_frequency'),
-  ),
-  combined_fields: optionLeaf(copyKeys('query', 'fields', 'operator', 'minimum_should_match', 'zero_terms_query', 'auto_generate_synonyms_phrase_query')),
-  query_string: optionLeaf(
-    copyKeys('query', 'default_field', 'fields', 'default_operator', 'analyzer', 'quote_analyzer', 'allow_leading_wildcard', 'enable_position_increments',
-      'fuzzy_max_expansions', 'fuzziness', 'fuzzy_prefix_length', 'fuzzy_transpositions', 'phrase_slop', 'analyze_wildcard', 'max_determinized_states',
-      'minimum_should_match', 'lenient', 'time_zone', 'quote_field_suffix', 'auto_generate_synonyms_phrase_query', 'type', 'tie_breaker', 'rewrite',
-      'fuzzy_rewrite', 'escape'),
-  ),
-  simple_query_string: optionLeaf(
-    copyKeys('query', 'fields', 'default_operator', 'analyzer', 'flags', 'fuzzy_max_expansions', 'fuzzy_prefix_length', 'fuzzy_transpositions',
-      'lenient', 'minimum_should_match', 'quote_field_suffix', 'analyze_wildcard', 'auto_generate_synonyms_phrase_query'),
-  ),
-  geo_bounding_box: fieldLeaf(),
-  geo_distance: fieldLeaf(),
-  geo_polygon: fieldLeaf(),
-  geo_shape: fieldLeaf(checkShape),
-  shape: fieldLeaf(checkShape),
-  distance_feature: optionLeaf(copyKeys('field', 'origin', 'pivot')),
-  rank_feature: optionLeaf(copyKeys('field', 'saturation', 'log', 'sigmoid', 'linear')),
-  intervals: walkIntervals,
-  more_like_this: walkMoreLikeThis,
-  percolate: walkPercolate,
-  parent_id: optionLeaf(copyKeys('type', 'id', 'ignore_unmapped')),
-  pinned: (body, pointer, context, depth) =>
-    walkObject(body, pointer, 'pinned', { ...NAME_AND_BOOST, ...copyKeys('ids', 'docs'), organic: child(context, depth) }, 'query-option-not-allowed'),
-  bool: walkBool,
-  constant_score: (body, pointer, context, depth) =>
-    walkObject(body, pointer, 'constant_score', { ...NAME_AND_BOOST, filter: child(context, depth) }, 'query-option-not-allowed'),
-  dis_max: (body, pointer, context, depth) =>
+// BoolQueryBuilder.fromXContent
+const walkBool: ClauseWalker = compound('bool', (context, depth) => ({
+  ...NAME_AND_BOOST,
+  minimum_should_match: stringOrNumber,
+  adjust_pure_negative: boolean,
+  must: clauseList(context, depth),
+  filter: clauseList(context, depth),
+  should: clauseList(context, depth),
+  must_not: clauseList(context, depth),
+}));
+
+// NestedQueryBuilder.fromXContent
+const walkNested: ClauseWalker = compound('nested', (context, depth) => ({
+  ...NAME_AND_BOOST,
+  path: string,
+  score_mode: string,
+  ignore_unmapped: boolean,
+  query: child(context, depth),
+  inner_hits: (v: JsonValue, at: string) => context.walkers.innerHits(v, at, context),
+}));
+
+// DecayFunctionParser: { <field>: { origin, scale, offset, decay }, multi_value_mode }
+const decayFunction: Kind = fieldKeyed(
+  'A decay function',
+  { multi_value_mode: string },
+  (value, pointer) =>
     walkObject(
-      body,
+      value,
       pointer,
-      'dis_max',
+      'A decay function',
       {
-        ...NAME_AND_BOOST,
-        tie_breaker: 'copy',
-        queries: (v, at) => expectArray(v, at, 'queries').map((item, i) => walkQuery(item, childPointer(at, i), context, depth + 1)),
+        origin: (v, at) => (typeof v === 'object' && v !== null ? geoPoint(v, at) : stringOrNumber(v, at)),
+        scale: stringOrNumber,
+        offset: stringOrNumber,
+        decay: number,
       },
       'query-option-not-allowed',
     ),
-  boosting: (body, pointer, context, depth) =>
-    walkObject(
-      body,
+);
+
+const SCORE_FUNCTIONS: KeyRules = {
+  weight: number,
+  // FieldValueFactorFunctionBuilder.fromXContent
+  field_value_factor: optionObject('field_value_factor', { field: string, factor: number, modifier: string, missing: number }),
+  // RandomScoreFunctionBuilder.fromXContent
+  random_score: optionObject('random_score', { seed: stringOrNumber, field: string }),
+  gauss: decayFunction,
+  linear: decayFunction,
+  exp: decayFunction,
+  script_score: SCRIPT,
+};
+
+// FunctionScoreQueryBuilder.fromXContent
+const walkFunctionScore: ClauseWalker = compound('function_score', (context, depth) => {
+  const functionRules: KeyRules = { ...SCORE_FUNCTIONS, filter: child(context, depth) };
+  const scoreFunction = (item: JsonValue, at: string): JsonValue => walkObject(item, at, 'A score function', functionRules, 'query-option-not-allowed');
+  return {
+    ...NAME_AND_BOOST,
+    ...SCORE_FUNCTIONS,
+    boost_mode: string,
+    score_mode: string,
+    max_boost: number,
+    min_score: number,
+    query: child(context, depth),
+    filter: child(context, depth),
+    functions: (v: JsonValue, at: string) => expectArray(v, at, 'functions').map((f, i) => scoreFunction(f, childPointer(at, i))),
+  };
+});
+
+/**
+ * `knn` as a query clause. Elasticsearch (`KnnVectorQueryBuilder`) names the
+ * field in `field`; the OpenSearch k-NN plugin (`KNNQueryBuilder.fromXContent`)
+ * keys the options by the field. Either way the token filter goes inside,
+ * so the nearest neighbours are chosen among visible documents only.
+ */
+const walkKnnClause: ClauseWalker = (body, pointer, context, depth) => {
+  const filter = (v: JsonValue, at: string): JsonValue => injectTokenFilter(v, at, context, depth);
+  // Without a filter the k nearest would be chosen among all documents, hidden ones included, and then filtered out.
+  const withToken = (options: JsonObject, at: string): JsonObject => {
+    if (getOwn(options, 'filter') === undefined) setOwn(options, 'filter', injectTokenFilter(undefined, childPointer(at, 'filter'), context, depth));
+    return options;
+  };
+  const source = expectObject(body, pointer, 'knn');
+  if (typeof source['field'] === 'string') {
+    const options = walkObject(
+      source,
       pointer,
-      'boosting',
-      { ...NAME_AND_BOOST, negative_boost: 'copy', positive: child(context, depth), negative: child(context, depth) },
+      'knn',
+      {
+        ...NAME_AND_BOOST,
+        field: string, query_vector: arrayOf(number), k: number, num_candidates: number, similarity: number, visit_percentage: number,
+        rescore_vector: optionObject('rescore_vector', { oversample: number }),
+        filter,
+        query_vector_builder: { refuse: 'model-query', why: 'query_vector_builder calls a model the guard cannot check.' },
+      },
       'query-option-not-allowed',
-    ),
+    );
+    return withToken(options, pointer);
+  }
+  return fieldKeyed('knn', {}, (value, at) =>
+    withToken(walkObject(
+      value,
+      at,
+      'knn',
+      {
+        ...NAME_AND_BOOST,
+        vector: arrayOf(number), k: number, max_distance: number, min_score: number, expand_nested_docs: boolean,
+        method_parameters: optionObject('method_parameters', { ef_search: number, nprobes: number }),
+        rescore: (v, p) => (typeof v === 'boolean' ? v : optionObject('rescore', { oversample_factor: number })(v, p)),
+        filter,
+      },
+      'query-option-not-allowed',
+    ), at),
+  )(source, pointer);
+};
+
+function spanWalker(what: string, spec: (context: WalkContext, depth: number) => KeyRules): ClauseWalker {
+  return compound(what, (context, depth) => ({ ...NAME_AND_BOOST, ...spec(context, depth) }));
+}
+
+/** Compound clauses: those that hold other clauses. */
+const COMPOUND_CLAUSES: Readonly<Record<string, ClauseWalker>> = {
+  bool: walkBool,
+  // ConstantScoreQueryBuilder.fromXContent
+  constant_score: compound('constant_score', (context, depth) => ({ ...NAME_AND_BOOST, filter: child(context, depth) })),
+  // DisMaxQueryBuilder.fromXContent
+  dis_max: compound('dis_max', (context, depth) => ({
+    ...NAME_AND_BOOST,
+    tie_breaker: number,
+    queries: (v: JsonValue, at: string) => expectArray(v, at, 'queries').map((item, i) => context.walkers.query(item, childPointer(at, i), context, depth + 1)),
+  })),
+  // BoostingQueryBuilder.fromXContent
+  boosting: compound('boosting', (context, depth) => ({ ...NAME_AND_BOOST, negative_boost: number, positive: child(context, depth), negative: child(context, depth) })),
+  // PinnedQueryBuilder.fromXContent (Elasticsearch)
+  pinned: compound('pinned', (context, depth) => ({
+    ...NAME_AND_BOOST,
+    ids: arrayOf(scalar),
+    docs: arrayOf(optionObject('A pinned document', { _index: string, _id: string })),
+    organic: child(context, depth),
+  })),
   nested: walkNested,
   function_score: walkFunctionScore,
   knn: walkKnnClause,
-  span_term: fieldLeaf(),
-  span_multi: spanWalker(['match'], [], []),
-  span_near: spanWalker([], ['clauses'], ['slop', 'in_order']),
-  span_or: spanWalker([], ['clauses'], []),
-  span_not: spanWalker(['include', 'exclude'], [], ['pre', 'post', 'dist']),
-  span_first: spanWalker(['match'], [], ['end']),
-  span_containing: spanWalker(['big', 'little'], [], []),
-  span_within: spanWalker(['big', 'little'], [], []),
-  field_masking_span: spanWalker(['query'], [], ['field']),
+  // SpanNearQueryBuilder, SpanOrQueryBuilder, SpanNotQueryBuilder, SpanFirstQueryBuilder,
+  // SpanContainingQueryBuilder, SpanWithinQueryBuilder, FieldMaskingSpanQueryBuilder.fromXContent
+  span_near: spanWalker('span_near', (c, d) => ({ clauses: arrayOf(spanChild(c, d)), slop: number, in_order: boolean })),
+  span_or: spanWalker('span_or', (c, d) => ({ clauses: arrayOf(spanChild(c, d)) })),
+  span_not: spanWalker('span_not', (c, d) => ({ include: spanChild(c, d), exclude: spanChild(c, d), pre: number, post: number, dist: number })),
+  span_first: spanWalker('span_first', (c, d) => ({ match: spanChild(c, d), end: number })),
+  span_containing: spanWalker('span_containing', (c, d) => ({ big: spanChild(c, d), little: spanChild(c, d) })),
+  span_within: spanWalker('span_within', (c, d) => ({ big: spanChild(c, d), little: spanChild(c, d) })),
+  field_masking_span: spanWalker('field_masking_span', (c, d) => ({ query: spanChild(c, d), field: string })),
 };
 
+/** Every clause type the guard accepts (for docs and tests). */
+export const ACCEPTED_CLAUSE_TYPES: readonly string[] = Object.freeze([...Object.keys(LEAF_CLAUSES), ...Object.keys(COMPOUND_CLAUSES)].sort());
+
+/** Every clause type the guard refuses by name (for docs and tests). */
+export const REFUSED_CLAUSE_TYPES: Readonly<Record<string, string>> = Object.freeze(
+  Object.fromEntries(Object.keys(REFUSED_CLAUSES).map((type) => [type, (REFUSED_CLAUSES[type] as RefusedKey).refuse])),
+);
+
+const own = (table: object, key: string): boolean => Object.prototype.hasOwnProperty.call(table, key);
+
 /**
- * Checks one query clause and returns a checked copy. A clause is an object
+ * Checks one query clause and returns a parsed copy. A clause is an object
  * with exactly one key, the clause type; types not on the allowlist are
  * refused with `query-type-not-allowed`.
  *
@@ -318,18 +260,18 @@ export function walkQuery(value: JsonValue | undefined, pointer: string, context
   if (depth > context.limits.maxQueryDepth) {
     refuse('query-too-deep', `Query clauses are nested deeper than ${context.limits.maxQueryDepth} levels.`, { pointer: at, limit: context.limits.maxQueryDepth });
   }
-  if (Object.prototype.hasOwnProperty.call(REFUSED_CLAUSES, type)) {
-    const [reason, why] = REFUSED_CLAUSES[type] as readonly [string, string];
-    refuse(reason, why, { pointer: at });
+  const body = clause[type] as JsonValue;
+  if (own(REFUSED_CLAUSES, type)) {
+    const refused = REFUSED_CLAUSES[type] as RefusedKey;
+    refuse(refused.refuse, refused.why, { pointer: at });
   }
-  if (!Object.prototype.hasOwnProperty.call(CLAUSES, type)) {
-    refuse('query-type-not-allowed', `The query type "${type}" is not on the guard's allowlist.`, { pointer: at });
-  }
-  const walker = CLAUSES[type] as ClauseWalker;
-  return jsonObject([[type, walker(clause[type] as JsonValue, at, context, depth)]]);
+  if (own(LEAF_CLAUSES, type)) return jsonObject([[type, (LEAF_CLAUSES[type] as Kind)(body, at)]]);
+  if (own(COMPOUND_CLAUSES, type)) return jsonObject([[type, (COMPOUND_CLAUSES[type] as ClauseWalker)(body, at, context, depth)]]);
+  return refuse('query-type-not-allowed', `The query type "${shown(type)}" is not on the guard's allowlist.`, { pointer: at });
 }
 
 /** A key rule that walks a query-valued key (`post_filter`, `filter`, `rescore_query` ...) as a top clause. */
-export function queryKey(context: WalkContext): (value: JsonValue, pointer: string) => JsonValue {
-  return (value, pointer) => walkQuery(value, pointer, context, 0);
+export function queryKey(context: WalkContext): Kind {
+  return (value, pointer) => context.walkers.query(value, pointer, context, 0);
 }
+

@@ -115,9 +115,25 @@ export function parseJsonText(text: string, pointer: string, budget: JsonBudget)
     return refuse('body-not-json', 'The body is not valid JSON.', { pointer });
   }
   budget.bytesLeft -= bytes;
-  // JSON.parse defines `__proto__` as an own property, so the copy below sees it as data.
-  // The text was already paid for; the copy only checks depth.
-  return readJson(parsed, pointer, { bytesLeft: Number.MAX_SAFE_INTEGER, maxBytes: budget.maxBytes, maxDepth: budget.maxDepth });
+  // JSON.parse output is plain JSON already (own data properties, `__proto__`
+  // an ordinary own key, dense arrays, finite numbers), and the walkers copy
+  // what they accept; only the depth is left to check, without copying.
+  checkDepth(parsed as JsonValue, pointer, budget.maxDepth);
+  return parsed as JsonValue;
+}
+
+/** Refuses a parsed value nested deeper than `maxDepth`, or holding a number that overflowed (iterative: an attacker's depth never meets the call stack). */
+function checkDepth(root: JsonValue, pointer: string, maxDepth: number): void {
+  const stack: [JsonValue, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop() as [JsonValue, number];
+    // JSON.parse reads 1e400 as Infinity, which JSON.stringify would write as null.
+    if (typeof value === 'number' && !Number.isFinite(value)) notJson(pointer, 'a number too large for a double');
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= maxDepth) refuse('body-too-deep', `The body is nested deeper than ${maxDepth} levels.`, { pointer, limit: maxDepth });
+    if (Array.isArray(value)) for (const item of value) stack.push([item, depth + 1]);
+    else for (const key of Object.keys(value)) stack.push([value[key] as JsonValue, depth + 1]);
+  }
 }
 
 /**

@@ -5,27 +5,35 @@
  * @packageDocumentation
  */
 import type { JsonObject, JsonValue } from './json-value.js';
-import { getOwn, setOwn } from './json-value.js';
-import { walkAggregations } from './aggregation-walker.js';
+import { getOwn, isJsonObject, setOwn } from './json-value.js';
+import type { Kind } from './json-kinds.js';
+import { arrayOf, boolean, mapOf, number, oneOf, oneOrArrayOf, scalar, string, stringOrNumber } from './json-kinds.js';
 import { composeQuery } from './compose.js';
-import { walkHighlight } from './highlight-walker.js';
-import { walkInnerHits } from './hits-options.js';
+import { emptyScriptFields, fieldAndFormatList, sourceFilter } from './hits-options.js';
 import type { KeyRules, RefusedKey } from './object-rules.js';
-import { copyKeys, expectString, oneOrMany, onlyFalse, walkObject } from './object-rules.js';
+import { expectString, oneOrMany, onlyFalse, walkObject } from './object-rules.js';
 import { childPointer } from './pointer.js';
-import { queryKey } from './query-walker.js';
 import { refuse } from './refusal.js';
-import { walkSort } from './sort-walker.js';
 import { injectTokenFilter } from './token-filter-injection.js';
 import type { WalkContext } from './walk-context.js';
+import { memo } from './walk-context.js';
 
 function refused(reason: string, why: string): RefusedKey {
   return { refuse: reason, why };
 }
 
+/**
+ * `runtime_mappings`: only the empty object (Kibana Discover sends it).
+ * Runtime fields take precedence over mapped fields and could redefine the
+ * fields the token filters on.
+ */
+const emptyRuntimeMappings: Kind = (value, pointer) =>
+  isJsonObject(value) && Object.keys(value).length === 0
+    ? {}
+    : refuse('runtime-mappings', 'Runtime fields take precedence over mapped fields and can redefine the fields the token filters on.', { pointer });
+
 /** Top-level keys refused outright; each escapes or leaks around the query wrapper. */
 const REFUSED_BODY_KEYS: KeyRules = {
-  runtime_mappings: refused('runtime-mappings', 'Runtime fields take precedence over mapped fields and can redefine the fields the token filters on.'),
   derived: refused('derived-fields', 'Derived fields can shadow mapped fields the token filters on.'),
   search_pipeline: refused('search-pipeline', 'Search pipelines rewrite the query after the guard.'),
   suggest: refused('suggest', 'Suggesters read the whole term dictionary, hidden documents included.'),
@@ -33,11 +41,11 @@ const REFUSED_BODY_KEYS: KeyRules = {
   rank: refused('rank', 'rank (RRF) combines sub-searches that are not wrapped.'),
   sub_searches: refused('sub-searches', 'Sub-searches are not wrapped.'),
   ext: refused('ext', 'ext sections are plugin-defined.'),
-  script_fields: refused('script', 'script_fields run scripts.'),
   profile: onlyFalse('profile', 'profile echoes the token filter and counts over all documents.'),
   explain: onlyFalse('explain', 'explain output includes the token filter.'),
 };
 
+// SearchSourceBuilder.parseXContent / RescorerBuilder.parseFromXContent / QueryRescorerBuilder.fromXContent
 function walkRescore(value: JsonValue, pointer: string, context: WalkContext): JsonValue {
   return oneOrMany(value, pointer, (item, at) =>
     walkObject(
@@ -45,13 +53,13 @@ function walkRescore(value: JsonValue, pointer: string, context: WalkContext): J
       at,
       'A rescore',
       {
-        window_size: 'copy',
+        window_size: number,
         query: (q, p) =>
           walkObject(
             q,
             p,
             'rescore.query',
-            { ...copyKeys('query_weight', 'rescore_query_weight', 'score_mode'), rescore_query: queryKey(context) },
+            { query_weight: number, rescore_query_weight: number, score_mode: string, rescore_query: (v, r) => context.walkers.query(v, r, context, 0) },
             'rescore-option-not-allowed',
           ),
       },
@@ -60,16 +68,18 @@ function walkRescore(value: JsonValue, pointer: string, context: WalkContext): J
   );
 }
 
+// CollapseBuilder.fromXContent
 function walkCollapse(value: JsonValue, pointer: string, context: WalkContext): JsonValue {
   return walkObject(
     value,
     pointer,
     'collapse',
-    { ...copyKeys('field', 'max_concurrent_group_searches'), inner_hits: (v, at) => walkInnerHits(v, at, context) },
+    { field: string, max_concurrent_group_searches: number, inner_hits: (v, at) => context.walkers.innerHits(v, at, context) },
     'collapse-option-not-allowed',
   );
 }
 
+// KnnSearchBuilder (Elasticsearch top-level knn)
 function walkTopLevelKnn(value: JsonValue, pointer: string, context: WalkContext): JsonValue {
   const one = (item: JsonValue, at: string): JsonValue => {
     const walked = walkObject(
@@ -77,7 +87,9 @@ function walkTopLevelKnn(value: JsonValue, pointer: string, context: WalkContext
       at,
       'knn',
       {
-        ...copyKeys('field', 'query_vector', 'k', 'num_candidates', 'similarity', 'boost', '_name', 'rescore_vector', 'visit_percentage'),
+        field: string, query_vector: arrayOf(number), k: number, num_candidates: number, similarity: number, boost: number, _name: string,
+        visit_percentage: number,
+        rescore_vector: (v, p) => walkObject(v, p, 'rescore_vector', { oversample: number }, 'knn-option-not-allowed'),
         filter: (v, p) => injectTokenFilter(v, p, context, 0),
         query_vector_builder: refused('model-query', 'query_vector_builder calls a model the guard cannot check.'),
         inner_hits: refused('knn-inner-hits', 'inner_hits on a top-level knn is not supported by the guard.'),
@@ -92,7 +104,7 @@ function walkTopLevelKnn(value: JsonValue, pointer: string, context: WalkContext
 }
 
 function checkPit(value: JsonValue, pointer: string, context: WalkContext): JsonValue {
-  const pit = walkObject(value, pointer, 'pit', copyKeys('id', 'keep_alive'), 'pit-option-not-allowed');
+  const pit = walkObject(value, pointer, 'pit', { id: string, keep_alive: string }, 'pit-option-not-allowed');
   const id = expectString(getOwn(pit, 'id'), childPointer(pointer, 'id'), 'pit.id');
   const check = context.bindings.checkPitId;
   if (check === undefined || check(id) !== true) {
@@ -101,22 +113,50 @@ function checkPit(value: JsonValue, pointer: string, context: WalkContext): Json
   return pit;
 }
 
+const trackTotalHits: Kind = (value, pointer) => (typeof value === 'boolean' ? value : number(value, pointer));
+
+// SearchSourceBuilder.parseXContent: the keys and kinds of a search body.
 function searchRules(context: WalkContext): KeyRules {
   return {
     ...REFUSED_BODY_KEYS,
-    ...copyKeys('size', 'from', 'timeout', 'terminate_after', 'track_total_hits', 'track_scores', 'min_score', 'version', 'seq_no_primary_term',
-      'search_after', 'slice', 'indices_boost', 'stored_fields', 'docvalue_fields', 'fields', '_source', 'stats'),
-    post_filter: queryKey(context),
-    aggs: (v, at) => walkAggregations(v, at, context, 1),
-    aggregations: (v, at) => walkAggregations(v, at, context, 1),
-    sort: (v, at) => walkSort(v, at, context),
-    highlight: (v, at) => walkHighlight(v, at, context),
+    size: number,
+    from: number,
+    timeout: string,
+    terminate_after: number,
+    track_total_hits: trackTotalHits,
+    track_scores: boolean,
+    min_score: number,
+    version: boolean,
+    seq_no_primary_term: boolean,
+    search_after: arrayOf((v, p) => (v === null ? null : scalar(v, p))),
+    slice: (v, p) => walkObject(v, p, 'slice', { id: number, max: number, field: string }, 'body-key-not-allowed'),
+    indices_boost: (v, p) => (Array.isArray(v) ? arrayOf(mapOf(number))(v, p) : mapOf(number)(v, p)),
+    stored_fields: oneOrArrayOf(string),
+    docvalue_fields: fieldAndFormatList,
+    fields: fieldAndFormatList,
+    _source: sourceFilter,
+    stats: arrayOf(string),
+    script_fields: emptyScriptFields,
+    runtime_mappings: emptyRuntimeMappings,
+    post_filter: (v, at) => context.walkers.query(v, at, context, 0),
+    aggs: (v, at) => context.walkers.aggregations(v, at, context, 1),
+    aggregations: (v, at) => context.walkers.aggregations(v, at, context, 1),
+    sort: (v, at) => context.walkers.sort(v, at, context),
+    highlight: (v, at) => context.walkers.highlight(v, at, context),
     rescore: (v, at) => walkRescore(v, at, context),
     collapse: (v, at) => walkCollapse(v, at, context),
     knn: (v, at) => walkTopLevelKnn(v, at, context),
     pit: (v, at) => checkPit(v, at, context),
   };
 }
+
+/** The search rules of `context`, built once per context (an `_msearch` reuses one for all its searches). */
+function searchRulesOf(context: WalkContext): KeyRules {
+  return memo(context, 'search', () => ({ ...searchRules(context), query: (v: JsonValue) => v /* parsed by composeQuery below */ }));
+}
+
+/** `_count` bodies: the query only (`RestCountAction`). */
+const COUNT_RULES: KeyRules = { query: (v) => v /* parsed by composeQuery below */ };
 
 /** What the body walker found besides the checked body. */
 export interface WalkedBody {
@@ -137,8 +177,8 @@ export interface WalkedBody {
  */
 export function walkSearchBody(value: JsonValue | undefined, pointer: string, context: WalkContext, kind: 'search' | 'count'): WalkedBody {
   const source = value ?? {};
-  const rules: KeyRules = kind === 'search' ? searchRules(context) : {};
-  const rest = walkObject(source, pointer, kind === 'search' ? 'A search body' : 'A count body', { ...rules, query: 'copy' }, 'body-key-not-allowed');
+  const rules: KeyRules = kind === 'search' ? searchRulesOf(context) : COUNT_RULES;
+  const rest = walkObject(source, pointer, kind === 'search' ? 'A search body' : 'A count body', rules, 'body-key-not-allowed');
   if (getOwn(rest, 'aggs') !== undefined && getOwn(rest, 'aggregations') !== undefined) {
     refuse('malformed', 'A body has both aggs and aggregations.', { pointer: childPointer(pointer, 'aggregations') });
   }

@@ -8,7 +8,6 @@
 import type { JsonValue } from './json-value.js';
 import { jsonEqual } from './json-value.js';
 import { childPointer } from './pointer.js';
-import { walkQuery } from './query-walker.js';
 import type { WalkContext } from './walk-context.js';
 import { tokenCopy } from './walk-context.js';
 
@@ -25,6 +24,8 @@ import { tokenCopy } from './walk-context.js';
 export function injectTokenFilter(value: JsonValue | undefined, pointer: string, context: WalkContext, depth: number): JsonValue[] {
   const items = value === undefined ? [] : Array.isArray(value) ? value : [value];
   const offset = items.length > 0 && jsonEqual(items[0], context.token) ? 1 : 0;
-  const user = items.slice(offset).map((item, i) => walkQuery(item, Array.isArray(value) ? childPointer(pointer, i + offset) : pointer, context, depth + 1));
+  const user = items
+    .slice(offset)
+    .map((item, i) => context.walkers.query(item, Array.isArray(value) ? childPointer(pointer, i + offset) : pointer, context, depth + 1));
   return [tokenCopy(context), ...user];
 }

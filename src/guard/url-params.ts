@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import type { GuardedEndpoint, SearchRequestParamValue } from './types.js';
-import { refuse } from './refusal.js';
+import { refuse, shown } from './refusal.js';
 
 const COMMON = ['filter_path', 'pretty', 'human', 'error_trace', 'format'];
 const INDICES_OPTIONS = ['ignore_unavailable', 'allow_no_indices', 'expand_wildcards', 'ignore_throttled'];
@@ -17,6 +17,9 @@ const SEARCH = [
   'track_scores', 'timeout', 'terminate_after', 'rest_total_hits_as_int', 'typed_keys', 'request_cache', 'batched_reduce_size',
   'max_concurrent_shard_requests', 'allow_partial_search_results', 'seq_no_primary_term', 'version', 'search_type', 'routing', 'preference',
   'include_named_queries_score', 'scroll',
+  // Harmless execution options dashboards and clients send: OpenSearch (`RestSearchAction`) and Elasticsearch.
+  'cancel_after_time_interval', 'phase_took', 'pre_filter_shard_size', 'ccs_minimize_roundtrips', 'enable_fields_emulation',
+  'min_compatible_shard_node',
 ];
 
 /** URL parameters refused by name, with the reason; everything else unlisted is `url-param-not-allowed`. */
@@ -33,15 +36,17 @@ const REFUSED: Readonly<Record<string, readonly [string, string]>> = {
   suggest_size: ['suggest', 'URL suggesters read the whole term dictionary.'],
   search_pipeline: ['search-pipeline', 'Search pipelines rewrite the query after the guard.'],
   explain: ['explain', 'explain output includes the token filter.'],
-  pre_filter_shard_size: ['url-param-not-allowed', 'pre_filter_shard_size is not on the allowlist.'],
-  ccs_minimize_roundtrips: ['index-remote', 'Cross-cluster search is not allowed.'],
+  verbose_pipeline: ['search-pipeline', 'verbose_pipeline reports what search pipelines did.'],
 };
 
 const ALLOWED: Readonly<Record<GuardedEndpoint, readonly string[]>> = {
   search: SEARCH,
   'async-search-submit': [...SEARCH.filter((p) => p !== 'scroll'), 'wait_for_completion_timeout', 'keep_on_completion', 'keep_alive'],
   count: [...COMMON, ...INDICES_OPTIONS, 'min_score', 'routing', 'preference', 'terminate_after'],
-  msearch: [...COMMON, ...INDICES_OPTIONS, 'max_concurrent_searches', 'max_concurrent_shard_requests', 'rest_total_hits_as_int', 'typed_keys', 'search_type'],
+  msearch: [
+    ...COMMON, ...INDICES_OPTIONS, 'max_concurrent_searches', 'max_concurrent_shard_requests', 'rest_total_hits_as_int', 'typed_keys', 'search_type',
+    'pre_filter_shard_size', 'ccs_minimize_roundtrips', 'cancel_after_time_interval', 'phase_took',
+  ],
   scroll: [...COMMON, 'scroll', 'scroll_id', 'rest_total_hits_as_int'],
   'async-search-get': [...COMMON, 'wait_for_completion_timeout', 'keep_alive', 'typed_keys', 'rest_total_hits_as_int'],
 };
@@ -67,9 +72,9 @@ export function checkParams(params: unknown, endpoint: GuardedEndpoint): Record<
       refuse(reason, why, { parameter: name });
     }
     if (!(ALLOWED[endpoint] as readonly string[]).includes(name)) {
-      refuse('url-param-not-allowed', `The URL parameter "${name}" is not on the guard's allowlist for this endpoint.`, { parameter: name });
+      refuse('url-param-not-allowed', `The URL parameter "${shown(name)}" is not on the guard's allowlist for this endpoint.`, { parameter: name });
     }
-    if (!isParamValue(value)) refuse('url-param-invalid', `The URL parameter "${name}" must be a string, number or boolean.`, { parameter: name });
+    if (!isParamValue(value)) refuse('url-param-invalid', `The URL parameter "${shown(name)}" must be a string, number or boolean.`, { parameter: name });
     const text = String(value);
     if (name === 'expand_wildcards' && text !== 'open') {
       refuse('expand-wildcards', 'expand_wildcards is pinned to "open" (no hidden or closed indices).', { parameter: name });

@@ -1,23 +1,52 @@
 /**
- * State shared by the walkers while they check one search body.
+ * State shared by the walkers while they check one search body, and the
+ * table through which they call each other. The grammar is recursive (a
+ * query holds inner hits that hold sorts that hold queries); the walkers
+ * never import each other, they recurse through `context.walkers`, which
+ * `walker-table.ts` fills in one place.
  *
  * @packageDocumentation
  */
-import type { JsonValue } from './json-value.js';
+import type { JsonObject, JsonValue } from './json-value.js';
 import { cloneJson } from './json-value.js';
 import type { GuardLimits } from './limits.js';
 import type { ContinuationBindings } from './types.js';
 
-/** What the walkers need: the token's filter, the limits, and the running counts. */
+/** The mutually recursive walkers, each checking one part of the grammar. */
+export interface Walkers {
+  /** One query clause; `depth` is the compound nesting so far. */
+  readonly query: (value: JsonValue | undefined, pointer: string, context: WalkContext, depth: number) => JsonObject;
+  /** A `sort` value (one item or an array). */
+  readonly sort: (value: JsonValue, pointer: string, context: WalkContext) => JsonValue;
+  /** A `highlight` object. */
+  readonly highlight: (value: JsonValue, pointer: string, context: WalkContext) => JsonValue;
+  /** An `inner_hits` object (or, for collapse, an array of them). */
+  readonly innerHits: (value: JsonValue, pointer: string, context: WalkContext) => JsonValue;
+  /** An `aggs` object; `depth` is 1 at the top level. */
+  readonly aggregations: (value: JsonValue, pointer: string, context: WalkContext, depth: number) => JsonObject;
+}
+
+/** What the walkers need: the token's filter, the limits, the running counts and each other. */
 export interface WalkContext {
   /** The token's filter `T`, as emitted by `toElasticsearchQuery`. */
   readonly token: JsonValue;
   readonly limits: GuardLimits;
   readonly bindings: ContinuationBindings;
+  readonly walkers: Walkers;
   /** Query clauses seen so far in this search. */
   clauses: number;
   /** Aggregations seen so far in this search. */
   aggregations: number;
+  /** Rule tables built for this context, so a walker builds each once, not once per object it reads. */
+  readonly rules: Map<string, unknown>;
+}
+
+/** The value `build()` returned for `key` the first time in this context. */
+export function memo<T>(context: WalkContext, key: string, build: () => T): T {
+  if (context.rules.has(key)) return context.rules.get(key) as T;
+  const value = build();
+  context.rules.set(key, value);
+  return value;
 }
 
 /** A fresh copy of `T` for each place it is injected, so no two places share an object. */

@@ -48,11 +48,11 @@ describe('aggregations inside the query scope are allowed', () => {
     ['filters', { filters: { filters: { a: { match_all: {} } }, other_bucket_key: 'rest' } }],
     ['composite', { composite: { sources: [{ s: { terms: { field: 'service', missing_bucket: true } } }], size: 10 } }],
     ['terms with min_doc_count 1', { terms: { field: 'service', min_doc_count: 1, order: { _count: 'desc' } } }],
-    ['histogram with min_doc_count 0 (buckets only span visible values and the stated bounds)', { histogram: { field: 'code', interval: 100, min_doc_count: 0 } }],
+    ['histogram with min_doc_count 1', { histogram: { field: 'code', interval: 100, min_doc_count: 1 } }],
     ['metrics', { stats: { field: 'code' } }],
     ['top_hits', { top_hits: { size: 1, sort: [{ code: 'desc' }], _source: ['msg'], highlight: { fields: { msg: {} } } } }],
     ['nested and reverse_nested', { nested: { path: 'items' }, aggs: { back: { reverse_nested: {}, aggs: { s: { terms: { field: 'service' } } } } } }],
-    ['a pipeline', { date_histogram: { field: 'ts', calendar_interval: 'day' }, aggs: { c: { cumulative_sum: { buckets_path: '_count' } } } }],
+    ['a pipeline', { date_histogram: { field: 'ts', calendar_interval: 'day', min_doc_count: 1 }, aggs: { c: { cumulative_sum: { buckets_path: '_count' } } } }],
   ])('%s', (_name, aggregation) => {
     expect(guardedBody({ aggs: { x: aggregation } })['aggs']).toEqual({ x: aggregation });
   });

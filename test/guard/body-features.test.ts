@@ -34,7 +34,7 @@ describe('features that leak are refused', () => {
 
   it('script_fields, at the top and inside top_hits', () => {
     expectRefused({ body: { script_fields: { x: { script: 'x' } } } }, 'script', { pointer: '/script_fields' });
-    expectRefused({ body: { aggs: { t: { terms: { field: 's' }, aggs: { h: { top_hits: { script_fields: {} } } } } } } }, 'script', { pointer: '/aggs/t/aggs/h/top_hits/script_fields' });
+    expectRefused({ body: { aggs: { t: { terms: { field: 's' }, aggs: { h: { top_hits: { script_fields: { x: { script: 'x' } } } } } } } } }, 'script', { pointer: '/aggs/t/aggs/h/top_hits/script_fields' });
   });
 
   it('script sorts, at the top and inside inner_hits', () => {

@@ -17,6 +17,9 @@ describe('limits', () => {
       maxAggregationDepth: 5,
       maxAggregations: 100,
       maxSearches: 50,
+      maxHistogramBuckets: 10000,
+      maxIndexNames: 256,
+      maxIndexNameBytes: 255,
     });
   });
 

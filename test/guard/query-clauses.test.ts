@@ -29,7 +29,7 @@ function placements(clause: Record<string, unknown>): [string, Record<string, un
     ],
     [
       'filters agg inside nested inside date_histogram',
-      { aggs: { d: { date_histogram: { field: 'ts', fixed_interval: '1h' }, aggs: { n: { nested: { path: 'items' }, aggs: { fs: { filters: { filters: { x: clause } } } } } } } } },
+      { aggs: { d: { date_histogram: { field: 'ts', fixed_interval: '1h', min_doc_count: 1 }, aggs: { n: { nested: { path: 'items' }, aggs: { fs: { filters: { filters: { x: clause } } } } } } } } },
       `/aggs/d/aggs/n/aggs/fs/filters/filters/x/${type}`,
     ],
     ['adjacency_matrix filter', { aggs: { m: { adjacency_matrix: { filters: { a: { match_all: {} }, b: clause } } } } }, `/aggs/m/adjacency_matrix/filters/b/${type}`],
@@ -41,8 +41,8 @@ function placements(clause: Record<string, unknown>): [string, Record<string, un
 describe.each([
   ['a terms lookup', { terms: { user: { index: 'users', id: '2', path: 'followers' } } }, 'terms-lookup', '/user'],
   ['an OpenSearch terms lookup by query', { terms: { user: { index: 'users', query: { match_all: {} }, path: 'x' } } }, 'terms-lookup', '/user'],
-  ['more_like_this with a document reference', { more_like_this: { fields: ['msg'], like: [{ _index: 'secrets', _id: '1' }] } }, 'more-like-this-doc-ref', '/like/0/_index'],
-  ['more_like_this unlike by id', { more_like_this: { fields: ['msg'], like: 'x', unlike: { _id: '1' } } }, 'more-like-this-doc-ref', '/unlike/_id'],
+  ['more_like_this with a document reference', { more_like_this: { fields: ['msg'], like: [{ _index: 'secrets', _id: '1' }] } }, 'term-dictionary-oracle', ''],
+  ['more_like_this unlike by id', { more_like_this: { fields: ['msg'], like: 'x', unlike: { _id: '1' } } }, 'term-dictionary-oracle', ''],
   ['percolate by id', { percolate: { field: 'q', index: 'secrets', id: '1' } }, 'percolate-by-id', '/index'],
   ['geo_shape indexed_shape', { geo_shape: { location: { indexed_shape: { index: 'shapes', id: '1', path: 'shape' } } } }, 'indexed-shape', '/location/indexed_shape'],
   ['shape indexed_shape', { shape: { geometry: { indexed_shape: { index: 'shapes', id: '1' } } } }, 'indexed-shape', '/geometry/indexed_shape'],
@@ -70,11 +70,10 @@ describe('clauses bounded by the token filter are allowed, walked and wrapped', 
     ['pinned', { pinned: { ids: ['1'], organic: { match: { msg: 'x' } } } }],
     ['query_string with a * field and _index', { query_string: { query: '_index:secrets OR tenant:globex', default_field: '*', allow_leading_wildcard: true } }],
     ['simple_query_string', { simple_query_string: { query: 'a | b', fields: ['*'] } }],
-    ['regexp and fuzzy', { bool: { should: [{ regexp: { msg: '.*' } }, { fuzzy: { msg: 'x' } }], minimum_should_match: 1 } }],
-    ['more_like_this with text and an artificial document', { more_like_this: { fields: ['msg'], like: ['text', { doc: { msg: 'timeout' } }] } }],
+    ['regexp and wildcard', { bool: { should: [{ regexp: { msg: '.*' } }, { wildcard: { msg: { value: 'ti*' } } }], minimum_should_match: 1 } }],
     ['percolate with an inline document', { percolate: { field: 'q', document: { msg: 'x' } } }],
     ['geo_shape with an inline shape', { geo_shape: { location: { shape: { type: 'point', coordinates: [1, 2] }, relation: 'within' } } }],
-    ['span queries', { span_near: { clauses: [{ span_term: { msg: 'a' } }, { span_multi: { match: { prefix: { msg: 'b' } } } }], slop: 1, in_order: true } }],
+    ['span queries', { span_near: { clauses: [{ span_term: { msg: 'a' } }, { span_or: { clauses: [{ span_term: { msg: 'b' } }] } }], slop: 1, in_order: true } }],
     ['a bool that should-merges with match_all', { bool: { should: [{ match_all: {} }], minimum_should_match: 0 } }],
   ])('%s', (_name, clause) => {
     expect(guardedBody({ query: clause })['query']).toEqual(wrapped(clause));
@@ -92,5 +91,21 @@ describe('clauses bounded by the token filter are allowed, walked and wrapped', 
 
   it('refuses a clause option nobody listed', () => {
     expectRefused({ body: { query: { bool: { must: [], future_option: 1 } } } }, 'query-option-not-allowed', { pointer: '/query/bool/future_option' });
+  });
+});
+
+describe('the OpenSearch k-NN clause form', () => {
+  it('puts the token filter inside a field-keyed knn clause too', () => {
+    const user = { term: { level: 'error' } };
+    const body = guardedBody({ query: { knn: { embedding: { vector: [1, 2], k: 3, filter: user } } } });
+    expect(body['query']).toEqual(wrapped({ knn: { embedding: { vector: [1, 2], k: 3, filter: [TOKEN_QUERY, user] } } }));
+    const bare = guardedBody({ query: { knn: { embedding: { vector: [1, 2], k: 3 } } } });
+    expect(bare['query']).toEqual(wrapped({ knn: { embedding: { vector: [1, 2], k: 3, filter: [TOKEN_QUERY] } } }));
+  });
+
+  it('puts the token filter inside a knn clause without a filter (the k nearest are chosen among visible documents)', () => {
+    const body = guardedBody({ query: { knn: { field: 'v', query_vector: [1], k: 3 } } });
+    expect(body['query']).toEqual(wrapped({ knn: { field: 'v', query_vector: [1], k: 3, filter: [TOKEN_QUERY] } }));
+    expect(guardedBody({ body })['query']).toEqual(body['query']);
   });
 });

@@ -34,8 +34,7 @@ describe('URL parameters that replace or bypass the body query', () => {
   });
 
   it('refuses parameters that are on no allowlist, and repeated (array) values', () => {
-    expectRefused({ params: { pre_filter_shard_size: '1' }, body: {} }, 'url-param-not-allowed', { parameter: 'pre_filter_shard_size' });
-    expectRefused({ params: { ccs_minimize_roundtrips: 'true' }, body: {} }, 'index-remote', { parameter: 'ccs_minimize_roundtrips' });
+    expectRefused({ params: { verbose_pipeline: 'true' }, body: {} }, 'search-pipeline', { parameter: 'verbose_pipeline' });
     expectRefused({ params: { some_future_flag: 'x' }, body: {} }, 'url-param-not-allowed', { parameter: 'some_future_flag' });
     expectRefused({ params: { size: ['1', '2'] }, body: {} }, 'url-param-invalid', { parameter: 'size' });
     expectRefused({ path: '/_count', params: { size: '1' } }, 'url-param-not-allowed', { parameter: 'size' });

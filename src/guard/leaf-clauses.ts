@@ -1,0 +1,283 @@
+/**
+ * Leaf query clauses: the grammar of every clause that holds no other
+ * clause, as tables read the way the engines' `*QueryBuilder.fromXContent`
+ * read them (OpenSearch 2.19 and Elasticsearch 8; where they differ, the
+ * stricter reading). Options whose result depends on the index-wide term
+ * dictionary (expansion caps, top-N rewrites, document frequencies) are
+ * refused with `term-dictionary-oracle`: hidden documents' terms would
+ * change which visible documents match.
+ *
+ * @packageDocumentation
+ */
+import type { JsonValue } from './json-value.js';
+import { isJsonObject } from './json-value.js';
+import type { Kind } from './json-kinds.js';
+import {
+  arrayOf, boolean, geoPoint, geoShape, nullableScalar, number, oneOf, oneOrArrayOf, opaqueObject, scalar, string, stringOrNumber,
+} from './json-kinds.js';
+import type { KeyRules, RefusedKey } from './object-rules.js';
+import { walkObject } from './object-rules.js';
+import { fieldKeyed, NAME_AND_BOOST, optionObject, oracle, shortOrObject } from './clause-forms.js';
+import { refuse } from './refusal.js';
+
+const stringList = oneOrArrayOf(string);
+
+/**
+ * `rewrite` of a multi-term query: only the constant-score rewrites, which
+ * match every expanded term. `top_terms_*` keeps the N best terms of the
+ * whole index; the `*_boolean` rewrites fail past the clause limit, counting
+ * hidden terms. (OpenSearch `QueryParsers.parseRewriteMethod`.)
+ */
+const rewrite: Kind = (value, pointer) =>
+  value === 'constant_score' || value === 'constant_score_blended'
+    ? value
+    : refuse('term-dictionary-oracle', 'Only the constant_score rewrites are accepted: the others choose or count terms over the whole index, hidden documents included.', { pointer });
+
+const FUZZY_OPTIONS_ORACLE = {
+  fuzziness: oracle('Fuzzy matching expands to at most max_expansions terms of the whole index, so a hidden term can push a visible document out.'),
+  max_expansions: oracle('max_expansions caps expansion over the whole index, hidden documents included.'),
+  fuzzy_rewrite: oracle('fuzzy_rewrite chooses terms over the whole index, hidden documents included.'),
+  cutoff_frequency: oracle('cutoff_frequency splits terms by their frequency in the whole index, hidden documents included.'),
+} as const;
+
+const refusedClause = (reason: string, why: string): RefusedKey => ({ refuse: reason, why });
+
+/** A `query_string` / `simple_query_string` text: fuzzy `term~` syntax is refused, phrase slop `"a b"~2` is not. */
+function queryText(what: string): Kind {
+  return (value, pointer) => {
+    const text = string(value, pointer) as string;
+    let quoted = false;
+    let afterQuote = false;
+    for (let i = 0; i < text.length; i += 1) {
+      const c = text[i];
+      if (c === '\\') {
+        i += 1;
+        afterQuote = false;
+        continue;
+      }
+      if (c === '"') {
+        quoted = !quoted;
+        afterQuote = !quoted;
+        continue;
+      }
+      if (c === '~' && !quoted && !afterQuote) {
+        refuse('term-dictionary-oracle', `Fuzzy terms (term~) in ${what} expand over the whole index, hidden documents included.`, { pointer });
+      }
+      afterQuote = false;
+    }
+    return text;
+  };
+}
+
+/** Multi-field types; `phrase_prefix` expands its last term to max_expansions terms of the whole index. */
+const multiFieldType: Kind = (value, pointer) =>
+  value === 'phrase_prefix'
+    ? refuse('term-dictionary-oracle', 'phrase_prefix expands its last term to at most max_expansions terms of the whole index.', { pointer })
+    : oneOf('best_fields', 'most_fields', 'cross_fields', 'phrase', 'bool_prefix')(value, pointer);
+
+const ORACLE_CLAUSES: Readonly<Record<string, RefusedKey>> = {
+  fuzzy: oracle('fuzzy expands to at most max_expansions (default 50) terms of the whole index, so a hidden term can push a visible document out.'),
+  match_phrase_prefix: oracle('match_phrase_prefix expands its last term to at most max_expansions (default 50) terms of the whole index.'),
+  span_multi: oracle('span_multi rewrites its multi-term query to the top terms of the whole index.'),
+  more_like_this: oracle('more_like_this picks its terms by document frequency over the whole index (min_doc_freq, max_query_terms), hidden documents included.'),
+};
+
+// OpenSearch IntervalsSourceProvider.fromXContent: one rule per object.
+function intervalRule(value: JsonValue, pointer: string): JsonValue {
+  return walkObject(value, pointer, 'An intervals rule', INTERVAL_RULES, 'query-option-not-allowed');
+}
+
+function intervalFilter(value: JsonValue, pointer: string): JsonValue {
+  const rules: Record<string, Kind | RefusedKey> = { script: refusedClause('script', 'Scripts are refused in interval filters.') };
+  for (const key of ['after', 'before', 'contained_by', 'containing', 'not_contained_by', 'not_containing', 'not_overlapping', 'overlapping']) {
+    Object.defineProperty(rules, key, { value: intervalRule, enumerable: true });
+  }
+  return walkObject(value, pointer, 'An intervals filter', rules, 'query-option-not-allowed');
+}
+
+const EXPANDING_INTERVAL = oracle('This intervals rule expands to at most 128 terms of the whole index, hidden documents included.');
+
+const INTERVAL_RULES: KeyRules = {
+  match: optionObject('intervals match', { query: string, max_gaps: number, ordered: boolean, analyzer: string, use_field: string, filter: intervalFilter }),
+  any_of: optionObject('intervals any_of', { intervals: arrayOf(intervalRule), filter: intervalFilter }),
+  all_of: optionObject('intervals all_of', { intervals: arrayOf(intervalRule), max_gaps: number, ordered: boolean, filter: intervalFilter }),
+  prefix: EXPANDING_INTERVAL,
+  wildcard: EXPANDING_INTERVAL,
+  fuzzy: EXPANDING_INTERVAL,
+  regexp: EXPANDING_INTERVAL,
+  range: EXPANDING_INTERVAL,
+};
+
+const termsValues = (value: JsonValue, pointer: string, field: string): JsonValue => {
+  if (isJsonObject(value)) {
+    return refuse('terms-lookup', `terms on "${field.slice(0, 64)}" must list its values; a lookup reads another document with the service's rights.`, { pointer });
+  }
+  return arrayOf(scalar)(value, pointer);
+};
+
+const shapeField = (what: string) =>
+  shortOrObject(what, undefined, {
+    shape: geoShape,
+    relation: string,
+    strategy: string,
+    indexed_shape: refusedClause('indexed-shape', "indexed_shape reads another document with the service's rights."),
+  });
+
+const GEO_OUTER: KeyRules = { ...NAME_AND_BOOST, validation_method: string, ignore_unmapped: boolean, coerce: boolean, ignore_malformed: boolean };
+
+/** Parsers of leaf clause bodies, by clause type. */
+export const LEAF_CLAUSES: Readonly<Record<string, Kind>> = {
+  match_all: optionObject('match_all', NAME_AND_BOOST),
+  match_none: optionObject('match_none', NAME_AND_BOOST),
+  // TermQueryBuilder.fromXContent
+  term: fieldKeyed('term', NAME_AND_BOOST, shortOrObject('term', scalar, { value: scalar, case_insensitive: boolean })),
+  // TermsQueryBuilder.fromXContent: an array is the values, an object is a lookup.
+  terms: fieldKeyed(
+    'terms',
+    { ...NAME_AND_BOOST, value_type: refusedClause('terms-lookup', 'terms value_type (bitmap) hides the values from the guard.') },
+    termsValues,
+  ),
+  // TermsSetQueryBuilder.fromXContent
+  terms_set: fieldKeyed(
+    'terms_set',
+    NAME_AND_BOOST,
+    shortOrObject('terms_set', undefined, {
+      terms: arrayOf(scalar),
+      minimum_should_match_field: string,
+      minimum_should_match: stringOrNumber,
+      minimum_should_match_script: refusedClause('script', 'Scripts are refused in terms_set.'),
+    }),
+  ),
+  // RangeQueryBuilder.fromXContent
+  range: fieldKeyed(
+    'range',
+    NAME_AND_BOOST,
+    shortOrObject('range', undefined, {
+      gt: nullableScalar, gte: nullableScalar, lt: nullableScalar, lte: nullableScalar, from: nullableScalar, to: nullableScalar,
+      include_lower: boolean, include_upper: boolean, format: string, time_zone: string, relation: string,
+    }),
+  ),
+  // ExistsQueryBuilder.fromXContent
+  exists: optionObject('exists', { ...NAME_AND_BOOST, field: string }),
+  // IdsQueryBuilder.fromXContent
+  ids: optionObject('ids', { ...NAME_AND_BOOST, values: arrayOf(scalar) }),
+  // PrefixQueryBuilder / WildcardQueryBuilder / RegexpQueryBuilder.fromXContent
+  prefix: fieldKeyed('prefix', NAME_AND_BOOST, shortOrObject('prefix', string, { value: string, prefix: string, case_insensitive: boolean, rewrite })),
+  wildcard: fieldKeyed('wildcard', NAME_AND_BOOST, shortOrObject('wildcard', string, { value: string, wildcard: string, case_insensitive: boolean, rewrite })),
+  regexp: fieldKeyed(
+    'regexp',
+    NAME_AND_BOOST,
+    shortOrObject('regexp', string, { value: string, flags: string, flags_value: number, max_determinized_states: number, case_insensitive: boolean, rewrite }),
+  ),
+  // MatchQueryBuilder.fromXContent
+  match: fieldKeyed(
+    'match',
+    NAME_AND_BOOST,
+    shortOrObject('match', scalar, {
+      query: scalar, operator: string, analyzer: string, lenient: boolean, zero_terms_query: string, minimum_should_match: stringOrNumber,
+      auto_generate_synonyms_phrase_query: boolean, prefix_length: number, fuzzy_transpositions: boolean, ...FUZZY_OPTIONS_ORACLE,
+    }),
+  ),
+  // MatchPhraseQueryBuilder.fromXContent
+  match_phrase: fieldKeyed(
+    'match_phrase',
+    NAME_AND_BOOST,
+    shortOrObject('match_phrase', scalar, { query: scalar, analyzer: string, slop: number, zero_terms_query: string }),
+  ),
+  // MatchBoolPrefixQueryBuilder.fromXContent: the last term is a constant-score prefix query unless fuzzy options say otherwise.
+  match_bool_prefix: fieldKeyed(
+    'match_bool_prefix',
+    NAME_AND_BOOST,
+    shortOrObject('match_bool_prefix', scalar, {
+      query: scalar, analyzer: string, operator: string, minimum_should_match: stringOrNumber, prefix_length: number, fuzzy_transpositions: boolean,
+      ...FUZZY_OPTIONS_ORACLE,
+    }),
+  ),
+  // MultiMatchQueryBuilder.fromXContent
+  multi_match: optionObject('multi_match', {
+    ...NAME_AND_BOOST,
+    query: scalar, fields: stringList, type: multiFieldType, operator: string, analyzer: string, slop: number, prefix_length: number,
+    minimum_should_match: stringOrNumber, tie_breaker: number, lenient: boolean, zero_terms_query: string, auto_generate_synonyms_phrase_query: boolean,
+    fuzzy_transpositions: boolean, ...FUZZY_OPTIONS_ORACLE,
+    rewrite: oracle('rewrite chooses terms over the whole index, hidden documents included.'),
+  }),
+  // CombinedFieldsQueryBuilder.fromXContent (Elasticsearch)
+  combined_fields: optionObject('combined_fields', {
+    ...NAME_AND_BOOST, query: scalar, fields: stringList, operator: string, minimum_should_match: stringOrNumber, zero_terms_query: string,
+    auto_generate_synonyms_phrase_query: boolean,
+  }),
+  // QueryStringQueryBuilder.fromXContent
+  query_string: optionObject('query_string', {
+    ...NAME_AND_BOOST,
+    query: queryText('query_string'), default_field: string, fields: stringList, default_operator: string, analyzer: string, quote_analyzer: string,
+    allow_leading_wildcard: boolean, enable_position_increments: boolean, fuzzy_prefix_length: number, fuzzy_transpositions: boolean,
+    phrase_slop: number, analyze_wildcard: boolean, max_determinized_states: number, minimum_should_match: stringOrNumber, lenient: boolean,
+    time_zone: string, quote_field_suffix: string, auto_generate_synonyms_phrase_query: boolean, type: multiFieldType, tie_breaker: number,
+    escape: boolean,
+    fuzzy_max_expansions: oracle('fuzzy_max_expansions caps fuzzy expansion over the whole index, hidden documents included.'),
+    fuzziness: oracle('Fuzzy matching expands over the whole index, hidden documents included.'),
+    rewrite: rewrite,
+    fuzzy_rewrite: oracle('fuzzy_rewrite chooses terms over the whole index, hidden documents included.'),
+  }),
+  // SimpleQueryStringBuilder.fromXContent
+  simple_query_string: optionObject('simple_query_string', {
+    ...NAME_AND_BOOST,
+    query: queryText('simple_query_string'), fields: stringList, default_operator: string, analyzer: string, flags: stringOrNumber,
+    fuzzy_prefix_length: number, fuzzy_transpositions: boolean, lenient: boolean, minimum_should_match: stringOrNumber, quote_field_suffix: string,
+    analyze_wildcard: boolean, auto_generate_synonyms_phrase_query: boolean,
+    fuzzy_max_expansions: oracle('fuzzy_max_expansions caps fuzzy expansion over the whole index, hidden documents included.'),
+  }),
+  // GeoBoundingBoxQueryBuilder.fromXContent
+  geo_bounding_box: fieldKeyed(
+    'geo_bounding_box',
+    { ...GEO_OUTER, type: string },
+    shortOrObject('geo_bounding_box', undefined, {
+      top_left: geoPoint, bottom_right: geoPoint, top_right: geoPoint, bottom_left: geoPoint, topLeft: geoPoint, bottomRight: geoPoint,
+      top: number, left: number, bottom: number, right: number, wkt: string,
+    }),
+  ),
+  // GeoDistanceQueryBuilder.fromXContent: the field's value is the point.
+  geo_distance: fieldKeyed('geo_distance', { ...GEO_OUTER, distance: stringOrNumber, distance_type: string, unit: string }, (value, pointer) =>
+    geoPoint(value, pointer),
+  ),
+  // GeoPolygonQueryBuilder.fromXContent
+  geo_polygon: fieldKeyed('geo_polygon', GEO_OUTER, shortOrObject('geo_polygon', undefined, { points: arrayOf(geoPoint) })),
+  // GeoShapeQueryBuilder / ShapeQueryBuilder.fromXContent
+  geo_shape: fieldKeyed('geo_shape', { ...NAME_AND_BOOST, ignore_unmapped: boolean }, shapeField('geo_shape')),
+  shape: fieldKeyed('shape', { ...NAME_AND_BOOST, ignore_unmapped: boolean }, shapeField('shape')),
+  // DistanceFeatureQueryBuilder.fromXContent
+  distance_feature: optionObject('distance_feature', {
+    ...NAME_AND_BOOST,
+    field: string,
+    origin: (value, pointer) => (typeof value === 'object' && value !== null ? geoPoint(value, pointer) : stringOrNumber(value, pointer)),
+    pivot: stringOrNumber,
+  }),
+  // RankFeatureQueryBuilder.fromXContent
+  rank_feature: optionObject('rank_feature', {
+    ...NAME_AND_BOOST,
+    field: string,
+    saturation: optionObject('saturation', { pivot: number }),
+    log: optionObject('log', { scaling_factor: number }),
+    sigmoid: optionObject('sigmoid', { pivot: number, exponent: number }),
+    linear: optionObject('linear', {}),
+  }),
+  // IntervalQueryBuilder.fromXContent
+  intervals: fieldKeyed('intervals', NAME_AND_BOOST, (value, pointer) => intervalRule(value, pointer)),
+  // PercolateQueryBuilder.fromXContent: inline documents only.
+  percolate: (value, pointer) =>
+    walkObject(
+      value,
+      pointer,
+      'percolate',
+      { ...NAME_AND_BOOST, field: string, name: string, document: opaqueObject, documents: arrayOf(opaqueObject) },
+      'percolate-by-id',
+    ),
+  // ParentIdQueryBuilder.fromXContent
+  parent_id: optionObject('parent_id', { ...NAME_AND_BOOST, type: string, id: string, ignore_unmapped: boolean }),
+  // SpanTermQueryBuilder.fromXContent
+  span_term: fieldKeyed('span_term', NAME_AND_BOOST, shortOrObject('span_term', scalar, { value: scalar, term: scalar })),
+};
+
+/** Leaf clauses refused because they read the term dictionary of the whole index. */
+export const TERM_DICTIONARY_CLAUSES: Readonly<Record<string, RefusedKey>> = ORACLE_CLAUSES;
+

@@ -1,0 +1,98 @@
+/**
+ * Unbounded empty buckets: `histogram` / `date_histogram` with
+ * `min_doc_count: 0` (their default) build every empty bucket between the
+ * bounds before `search.max_buckets` applies. Interval 1 over 0..10⁹, or 1 ms
+ * over 130 years, runs a node out of memory. The
+ * guard requires absolute bounds, counts the buckets from the interval and
+ * the bounds, refuses above `maxHistogramBuckets`, and pins `hard_bounds`.
+ */
+import { describe, expect, it } from 'vitest';
+import { expectRefused, guard, guardedBody, OPTIONS } from './guard-helpers.js';
+import { aggregationPlacements } from './placements.js';
+
+const YEAR_MS = 365 * 86_400_000;
+
+describe.each([
+  ['histogram interval 1 over 0..10⁹ (a known attack)', { histogram: { field: 'code', interval: 1, min_doc_count: 0, extended_bounds: { min: 0, max: 1e9 } } }, 'too-many-buckets', '/histogram'],
+  ['date_histogram 1 ms over 130 years (a known attack)', { date_histogram: { field: 'ts', fixed_interval: '1ms', min_doc_count: 0, extended_bounds: { min: 0, max: 130 * YEAR_MS } } }, 'too-many-buckets', '/date_histogram'],
+  ['histogram without min_doc_count (0 by default) and without bounds', { histogram: { field: 'code', interval: 10 } }, 'histogram-unbounded', '/histogram'],
+  ['date_histogram with min_doc_count 0 and no bounds', { date_histogram: { field: 'ts', calendar_interval: 'day', min_doc_count: 0 } }, 'histogram-unbounded', '/date_histogram'],
+  ['date_histogram with date-math bounds', { date_histogram: { field: 'ts', fixed_interval: '1h', extended_bounds: { min: 'now-1d', max: 'now' } } }, 'histogram-unbounded', '/date_histogram/extended_bounds/min'],
+  ['date_histogram with string bounds in a custom format', { date_histogram: { field: 'ts', fixed_interval: '1h', format: 'dd/MM/yyyy', extended_bounds: { min: '01/01/2024', max: '02/01/2024' } } }, 'histogram-unbounded', '/date_histogram/extended_bounds/min'],
+  ['histogram with only one bound', { histogram: { field: 'code', interval: 10, extended_bounds: { min: 0 } } }, 'histogram-unbounded', '/histogram/extended_bounds/max'],
+  ['calendar minutes over 30 days', { date_histogram: { field: 'ts', calendar_interval: '1m', extended_bounds: { min: 0, max: 30 * 86_400_000 } } }, 'too-many-buckets', '/date_histogram'],
+  ['legacy interval of 1 ms over a year', { date_histogram: { field: 'ts', interval: 1, hard_bounds: { min: 0, max: YEAR_MS } } }, 'too-many-buckets', '/date_histogram'],
+  ['extended_bounds outside hard_bounds', { histogram: { field: 'code', interval: 10, hard_bounds: { min: 0, max: 100 }, extended_bounds: { min: 0, max: 1e9 } } }, 'malformed', '/histogram/extended_bounds'],
+  ['an unreadable fixed interval', { date_histogram: { field: 'ts', fixed_interval: '1w', min_doc_count: 0, extended_bounds: { min: 0, max: 1 } } }, 'malformed', '/date_histogram/fixed_interval'],
+  ['two intervals', { date_histogram: { field: 'ts', fixed_interval: '1h', calendar_interval: '1d' } }, 'malformed', '/date_histogram'],
+  ['a zero numeric interval', { histogram: { field: 'code', interval: 0, min_doc_count: 1 } }, 'malformed', '/histogram/interval'],
+])('%s is refused', (_name, aggregation, reason, inside) => {
+  it.each(aggregationPlacements(aggregation))('%s', (_where, request, pointer) => {
+    expectRefused(request, reason, { pointer: `${pointer}${inside}` });
+  });
+});
+
+describe('bounded empty buckets are accepted, with hard_bounds pinned to the bounds', () => {
+  it.each([
+    [
+      'numeric histogram with extended_bounds',
+      { histogram: { field: 'code', interval: 100, min_doc_count: 0, extended_bounds: { min: 0, max: 600 } } },
+      { histogram: { field: 'code', interval: 100, min_doc_count: 0, extended_bounds: { min: 0, max: 600 }, hard_bounds: { min: 0, max: 600 } } },
+    ],
+    [
+      'date_histogram by calendar day over a year (Visualize "show empty buckets")',
+      { date_histogram: { field: 'ts', calendar_interval: '1d', time_zone: 'Europe/Paris', min_doc_count: 0, extended_bounds: { min: 1704067200000, max: 1735689600000 } } },
+      {
+        date_histogram: {
+          field: 'ts', calendar_interval: '1d', time_zone: 'Europe/Paris', min_doc_count: 0,
+          extended_bounds: { min: 1704067200000, max: 1735689600000 }, hard_bounds: { min: 1704067200000, max: 1735689600000 },
+        },
+      },
+    ],
+    [
+      'date_histogram with ISO bounds and a fixed interval',
+      { date_histogram: { field: 'ts', fixed_interval: '30s', extended_bounds: { min: '2024-05-01T00:00:00.000Z', max: '2024-05-01T12:00:00.000Z' } } },
+      {
+        date_histogram: {
+          field: 'ts', fixed_interval: '30s', extended_bounds: { min: '2024-05-01T00:00:00.000Z', max: '2024-05-01T12:00:00.000Z' },
+          hard_bounds: { min: '2024-05-01T00:00:00.000Z', max: '2024-05-01T12:00:00.000Z' },
+        },
+      },
+    ],
+    [
+      'hard_bounds alone',
+      { histogram: { field: 'code', interval: 1, hard_bounds: { min: 0, max: 9000 } } },
+      { histogram: { field: 'code', interval: 1, hard_bounds: { min: 0, max: 9000 } } },
+    ],
+    [
+      'min_doc_count 1 needs no bounds (only non-empty buckets)',
+      { date_histogram: { field: 'ts', fixed_interval: '1ms', min_doc_count: 1 } },
+      { date_histogram: { field: 'ts', fixed_interval: '1ms', min_doc_count: 1 } },
+    ],
+  ])('%s', (_name, aggregation, expected) => {
+    for (const [, request] of aggregationPlacements(aggregation)) expect(() => guard(request)).not.toThrow();
+    expect(guardedBody({ body: { aggs: { a: aggregation } } })['aggs']).toEqual({ a: expected });
+  });
+
+  it('counts buckets against limits.maxHistogramBuckets (10,000 by default)', () => {
+    const histogram = (max: number) => ({ aggs: { h: { histogram: { field: 'code', interval: 1, extended_bounds: { min: 0, max } } } } });
+    expect(() => guard({ body: histogram(9997) })).not.toThrow();
+    expectRefused({ body: histogram(9999) }, 'too-many-buckets', { pointer: '/aggs/h/histogram' });
+    const small = { ...OPTIONS, limits: { maxHistogramBuckets: 12 } };
+    expect(() => guard({ body: histogram(10) }, small)).not.toThrow();
+    expectRefused({ body: histogram(11) }, 'too-many-buckets', { pointer: '/aggs/h/histogram' }, small);
+  });
+
+  it('is idempotent: guarding a guarded histogram changes nothing', () => {
+    const once = guard({ body: { aggs: { d: { date_histogram: { field: 'ts', calendar_interval: 'month', extended_bounds: { min: 0, max: YEAR_MS } } } } } });
+    expect(guard(once)).toEqual(once);
+  });
+});
+
+describe('auto_date_histogram', () => {
+  it('accepts a bucket target up to maxHistogramBuckets and refuses more', () => {
+    const aggs = (buckets: number) => ({ aggs: { d: { auto_date_histogram: { field: 'ts', buckets } } } });
+    expect(guardedBody({ body: aggs(100) })['aggs']).toEqual(aggs(100).aggs);
+    expectRefused({ body: aggs(10_001) }, 'too-many-buckets', { pointer: '/aggs/d/auto_date_histogram/buckets' });
+  });
+});
