@@ -17,8 +17,9 @@ const VOLATILE = new Set(['took', 'max_score', '_score', '_shards', 'timed_out',
  * A response (or `_msearch` item) reduced to what must be equal: scores,
  * timings and sort values go (scores are the documented exception), hit lists
  * become sorted id lists (only their total when the page does not hold every
- * hit), and an error becomes its status and error types (its text names index
- * uuids that differ).
+ * hit), and an error becomes its status and root-cause types (its text names
+ * index uuids that differ, and its outer type can change when the same
+ * clause sits one `bool` deeper, as it does after guarding).
  */
 export function normalizeResponse(response: Json): Json {
   if (isObj(response) && response['error'] !== undefined) return errorShape(response);
@@ -29,7 +30,7 @@ function errorShape(response: Obj): Json {
   const error = response['error'];
   if (!isObj(error)) return { status: response['status'], error: String(error).slice(0, 40) };
   const roots = Array.isArray(error['root_cause']) ? error['root_cause'].map((root) => (isObj(root) ? root['type'] : undefined)) : [];
-  return { status: response['status'], type: error['type'], roots };
+  return { status: response['status'], roots };
 }
 
 function walk(node: Json): Json {

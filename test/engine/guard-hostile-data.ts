@@ -64,8 +64,10 @@ export const HIDDEN_DOCUMENTS: readonly HostileDocument[] = Array.from({ length:
   id: `hidmark-id-${i}`,
   source: {
     tenant: 'hidden',
-    // `secura`, `secret`, `sea`: terms near the visible `secure`/`second` that take expansion slots.
-    message: `alpha secura secret sea hidmarkmsg${i}`,
+    // Terms near the visible `secure`/`second` that take expansion slots: `secura` is one edit from
+    // `securx` like `secure` and sorts first; `secabc` is the first `sec*` term, which a top_terms_1
+    // rewrite keeps (Lucene's TopTermsRewrite breaks equal boosts by the smaller term).
+    message: `alpha secura secret secabc sea hidmarkmsg${i}`,
     code: i % 2 === 0 ? 'c1' : `hidmark-code-${i}`,
     num: 7_770_000 + i,
     ts: new Date(Date.UTC(2031, 0, 1) + i * 86_400_000).toISOString(),

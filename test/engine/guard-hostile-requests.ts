@@ -110,6 +110,8 @@ const scripts: fc.Arbitrary<HostileRequest> = fc.oneof(
   fc.constantFrom(
     request('script', 'script_fields', { size: PAGE, sort: [{ num: 'asc' }], script_fields: { s: { script: { source: "params['_source']['secret']" } } } }),
     request('script', 'runtime_mappings shadowing the token field', { size: PAGE, sort: [{ num: 'asc' }], runtime_mappings: { tenant: { type: 'keyword', script: { source: "emit('acme')" } } } }),
+    // OpenSearch's counterpart of runtime_mappings (2.15+); Elasticsearch refuses the key.
+    request('script', 'derived field shadowing the token field', { size: PAGE, sort: [{ num: 'asc' }], derived: { tenant: { type: 'keyword', script: { source: "emit('acme')" } } } }),
     request('script', 'runtime field read by a terms aggregation', { size: 0, runtime_mappings: { r: { type: 'keyword', script: { source: "emit(doc['tenant'].value)" } } }, aggs: { t: { terms: { field: 'r' } } } }),
     request('script', 'script sort', { size: PAGE, sort: [{ _script: { type: 'number', script: { source: "doc['num'].value" }, order: 'asc' } }] }),
     request('script', 'terms aggregation script', { size: 0, aggs: { t: { terms: { script: { source: "doc['secret'].size() > 0 ? 'x' : 'y'" } } } } }),
@@ -173,6 +175,7 @@ const multiTermClause: fc.Arbitrary<{ what: string; clause: Obj }> = fc.oneof(
   fc.constant({ what: 'multi_match fuzziness', clause: { multi_match: { query: 'securx', fields: ['message'], fuzziness: 1, max_expansions: 1 } } }),
   fc.integer({ min: 1, max: 2 }).map((n) => ({ what: `match_phrase_prefix max_expansions ${n}`, clause: { match_phrase_prefix: { message: { query: 'alpha se', max_expansions: n } } } })),
   fc.integer({ min: 1, max: 25 }).map((n) => ({ what: 'more_like_this min_doc_freq', clause: { more_like_this: { fields: ['message'], like: 'alpha secure second', min_term_freq: 1, min_doc_freq: n, max_query_terms: 3 } } })),
+  fc.constant({ what: 'more_like_this like a hidden document', clause: { more_like_this: { fields: ['message'], like: [{ _index: FULL_INDEX, _id: 'hidmark-id-3' }], min_term_freq: 1, min_doc_freq: 1 } } }),
   fc.integer({ min: 1, max: 25 }).map((n) => ({ what: 'more_like_this max_doc_freq', clause: { more_like_this: { fields: ['message'], like: 'alpha secure second', min_term_freq: 1, min_doc_freq: 1, max_doc_freq: n } } })),
   fc.constant({ what: 'span_multi top_terms', clause: { span_multi: { match: { prefix: { message: { value: 'sec', rewrite: 'top_terms_1' } } } } } }),
   fc.constant({ what: 'query_string fuzzy syntax', clause: { query_string: { query: 'message:securx~1', fuzzy_max_expansions: 1 } } }),

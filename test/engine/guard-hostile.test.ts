@@ -50,7 +50,7 @@ type Obj = Record<string, Json>;
 const isObj = (value: Json): value is Obj => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Requests generated per class: about 2 s of engine time per 100 on the 2-core machine. */
-const REQUESTS_PER_CLASS = 60;
+const REQUESTS_PER_CLASS = 100;
 /** The bucket limit the guard must enforce for `min_doc_count: 0` histograms. */
 const BUCKET_LIMIT = 10_000;
 
@@ -114,7 +114,7 @@ function normalized(response: RestResponse, fromAllowed: boolean): Json {
   return { status: response.status, response: normalizeResponse(body) };
 }
 
-type LeakKind = 'differs' | 'marker' | 'other-index' | 'unbounded-buckets';
+type LeakKind = 'differs' | 'marker' | 'other-index' | 'lookup' | 'unbounded-buckets';
 
 interface ClassCounts {
   generated: number;
@@ -127,7 +127,7 @@ interface ClassCounts {
   refusals: Map<string, number>;
 }
 
-const newCounts = (): ClassCounts => ({ generated: 0, accepted: 0, refused: 0, engineErrors: 0, leaking: 0, leaks: { differs: 0, marker: 0, 'other-index': 0, 'unbounded-buckets': 0 }, refusals: new Map() });
+const newCounts = (): ClassCounts => ({ generated: 0, accepted: 0, refused: 0, engineErrors: 0, leaking: 0, leaks: { differs: 0, marker: 0, 'other-index': 0, lookup: 0, 'unbounded-buckets': 0 }, refusals: new Map() });
 
 function hasError(response: RestResponse): boolean {
   if (response.status >= 400) return true;
@@ -147,6 +147,8 @@ async function judge(client: Client, request: HostileRequest, guarded: GuardedSe
   const guardedText = JSON.stringify(guarded.body);
   const namesOther = guarded.indices.some((index) => index !== FULL_INDEX) || guardedText.includes(OTHER_INDEX) || guardedText.includes(ALLOWED_INDEX);
   if (namesOther) leaks.push({ kind: 'other-index', detail: `guarded indices ${JSON.stringify(guarded.indices)}; the body names ${guardedText.includes(OTHER_INDEX) ? OTHER_INDEX : 'another index'}` });
+  const lookups = lookupsIn(guarded.body);
+  if (lookups.length > 0) leaks.push({ kind: 'lookup', detail: `the guarded body still reads documents by id: ${lookups.slice(0, 2).join('; ')}` });
   const buckets = Math.max(0, ...searchBodiesOf(guarded).map((body) => (isObj(body) ? largestHistogram(body['aggs'] ?? body['aggregations'], RANGES) : 0)));
   if (buckets > BUCKET_LIMIT) {
     leaks.push({ kind: 'unbounded-buckets', detail: `a histogram would build ${buckets} buckets (not sent)` });
@@ -163,6 +165,28 @@ async function judge(client: Client, request: HostileRequest, guarded: GuardedSe
   const wantShape = JSON.stringify(normalized(want, true));
   if (gotShape !== wantShape) leaks.push({ kind: 'differs', detail: `guarded ${gotShape.slice(0, 500)}\n      allowed-only ${wantShape.slice(0, 500)}` });
   return { leaks, engineError: hasError(got), queries: 2 };
+}
+
+/**
+ * Lookups left in a guarded body: objects with `index`, `id` and `path` (a
+ * terms lookup, an `indexed_shape`), or `indexed_shape`/`like` documents by
+ * id. Each reads a document of the caller's choosing with the service's
+ * rights, hidden or in another index, whatever the response then shows.
+ */
+function lookupsIn(body: Json): string[] {
+  const found: string[] = [];
+  const visit = (node: Json, key: string): void => {
+    if (Array.isArray(node)) node.forEach((item) => visit(item, key));
+    if (!isObj(node)) return;
+    const byId = (node['index'] !== undefined && node['id'] !== undefined) || (node['_index'] !== undefined && node['_id'] !== undefined);
+    // more_like_this `like`/`unlike` items naming a document read its terms, even in the searched index.
+    const likeDocument = (key === 'like' || key === 'unlike') && node['_id'] !== undefined;
+    if (byId || likeDocument) found.push(JSON.stringify(node).slice(0, 200));
+    for (const [childKey, child] of Object.entries(node)) visit(child, childKey);
+  };
+  const bodies = typeof body === 'string' ? body.split('\n').filter((line) => line.length > 0).map((line) => JSON.parse(line) as Json).filter((_l, i) => i % 2 === 1) : [body];
+  bodies.forEach((item) => visit(item, ''));
+  return found;
 }
 
 /**
@@ -209,7 +233,6 @@ describe('guardSearchRequest against a hostile grammar on the real engine', () =
       ['fuzzy with one expansion', { size: 50, sort, query: { fuzzy: { message: { value: 'securx', fuzziness: 1, max_expansions: 1 } } } }],
       ['prefix rewritten to the top term', { size: 50, sort, query: { prefix: { message: { value: 'sec', rewrite: 'top_terms_1' } } } }],
       ['more_like_this min_doc_freq', { size: 50, sort, query: { more_like_this: { fields: ['message'], like: 'alpha secure second', min_term_freq: 1, min_doc_freq: 20, max_query_terms: 3 } } }],
-      ['runtime field shadowing the token field', { size: 50, sort, runtime_mappings: { tenant: { type: 'keyword', script: { source: "emit('acme')" } } } }],
     ];
     const missed: string[] = [];
     for (const [name, body] of cases) {
