@@ -146,14 +146,26 @@ const nestedSorts: fc.Arbitrary<HostileRequest> = fc
     return request('nested-sort', `${label} in ${where}`, body);
   });
 
+/** Clauses keyed by a field name, with a value of the shape each parser takes for the field. */
+const FIELD_CLAUSES: ReadonlyArray<readonly [string, Obj]> = [
+  ['term', { value: 'hidmark-code-1' }],
+  ['match', { query: 'alpha' }],
+  ['match_phrase', { query: 'alpha secure' }],
+  ['match_phrase_prefix', { query: 'alpha se' }],
+  ['match_bool_prefix', { query: 'alpha se' }],
+  ['prefix', { value: 'hid' }],
+  ['wildcard', { value: 'hid*' }],
+  ['regexp', { value: 'hid.*' }],
+  ['fuzzy', { value: 'hidmark' }],
+  ['range', { gte: 0 }],
+  ['span_term', { value: 'alpha' }],
+  ['intervals', { match: { query: 'alpha' } }],
+];
+
 /** `boost`/`_name` with an object value: a field of that name to the engine. */
 const paramAsFieldClause: fc.Arbitrary<{ what: string; clause: Obj }> = fc.oneof(
   fc.tuple(fc.constantFrom('boost', '_name'), lookupTarget).map(([name, target]) => ({ what: `terms.${name} lookup`, clause: { terms: { [name]: target } } })),
-  fc.constantFrom('boost', '_name').map((name) => ({ what: `term.${name} object`, clause: { term: { [name]: { value: 'hidmark-code-1' } } } })),
-  fc.constantFrom('boost', '_name').map((name) => ({ what: `match.${name} object`, clause: { match: { [name]: { query: 'alpha' } } } })),
-  fc.constantFrom('boost', '_name').map((name) => ({ what: `range.${name} object`, clause: { range: { [name]: { gte: 0 } } } })),
-  fc.constantFrom('boost', '_name').map((name) => ({ what: `prefix.${name} object`, clause: { prefix: { [name]: { value: 'hid' } } } })),
-  fc.constantFrom('boost', '_name').map((name) => ({ what: `wildcard.${name} object`, clause: { wildcard: { [name]: { value: 'hid*' } } } })),
+  fc.tuple(fc.constantFrom('boost', '_name'), fc.constantFrom(...FIELD_CLAUSES)).map(([name, [type, value]]) => ({ what: `${type}.${name} object`, clause: { [type]: { [name]: value } } })),
   fc.constantFrom('boost', '_name').map((name) => ({ what: `exists field ${name}`, clause: { exists: { field: name } } })),
   fc.tuple(fc.constantFrom('boost', '_name'), lookupTarget).map(([name, target]) => ({ what: `geo_shape.${name} indexed_shape`, clause: { geo_shape: { [name]: { indexed_shape: { ...target, path: 'loc' } } } } })),
   fc.constantFrom('boost', '_name').map((name) => ({ what: `terms_set.${name} object`, clause: { terms_set: { [name]: { terms: ['c1'], minimum_should_match_script: { source: '1' } } } } })),
