@@ -10,8 +10,13 @@ type Obj = Record<string, Json>;
 
 const isObj = (value: Json): value is Obj => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Keys that differ between two indices for reasons that say nothing about access. */
-const VOLATILE = new Set(['took', 'max_score', '_score', '_shards', 'timed_out', '_clusters', 'phase_took', 'sort', '_seq_no', '_primary_term']);
+/**
+ * Keys that differ between two indices for reasons that say nothing about
+ * access: timings, scores, sequence numbers, and OpenSearch 3's
+ * `terminated_early` (set when a size-0 search over a filter stops collecting
+ * early, which the token filter makes possible on the full index).
+ */
+const VOLATILE = new Set(['took', 'max_score', '_score', '_shards', 'timed_out', '_clusters', 'phase_took', 'sort', '_seq_no', '_primary_term', 'terminated_early']);
 
 /**
  * A response (or `_msearch` item) reduced to what must be equal: scores,
