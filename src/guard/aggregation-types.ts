@@ -24,6 +24,22 @@ export type AggregationBodyWalker = (body: JsonValue, pointer: string, context: 
 const SCRIPT_REFUSAL: RefusedKey = { refuse: 'script', why: 'Scripts are refused in aggregations.' };
 
 /**
+ * The script of `bucket_script` / `bucket_selector`: only an inline Lucene
+ * `expression` (`Script.parse`: `source`, `lang`, `params`). In a bucket
+ * aggregation context an expression's variables are bound to the bucket
+ * path values and `params` only (OpenSearch `ExpressionScriptEngine`,
+ * bucket aggregation factory): no document access, no loops. Painless, a
+ * stored script (`id`) or a bare string (default language painless) are refused.
+ */
+const expressionScript: Kind = (value, pointer) => {
+  const only = 'Only inline scripts with "lang": "expression" are accepted in bucket_script and bucket_selector.';
+  if (!isJsonObject(value)) return refuse('script', only, { pointer });
+  const script = walkObject(value, pointer, 'script', { source: string, lang: string, params: mapOf(number) }, 'script');
+  if (script['lang'] !== 'expression' || typeof script['source'] !== 'string') return refuse('script', only, { pointer });
+  return script;
+};
+
+/**
  * `min_doc_count: 0` on a terms-style aggregation lists terms that only hidden
  * documents contain (with a zero count), so it must be at least 1.
  */
@@ -281,6 +297,9 @@ export const AGGREGATIONS: Readonly<Record<string, { readonly bucket: boolean; r
   extended_stats_bucket: { bucket: false, walk: options('extended_stats_bucket', { ...BUCKETS_PATH, sigma: number }) },
   percentiles_bucket: { bucket: false, walk: options('percentiles_bucket', { ...BUCKETS_PATH, percents: arrayOf(number), keyed: boolean }) },
   derivative: { bucket: false, walk: options('derivative', { ...BUCKETS_PATH, unit: string }) },
+  // TSVB and Lens formulas send these with Lucene expressions.
+  bucket_script: { bucket: false, walk: options('bucket_script', { ...BUCKETS_PATH, script: expressionScript }) },
+  bucket_selector: { bucket: false, walk: options('bucket_selector', { ...BUCKETS_PATH, script: expressionScript }) },
   cumulative_sum: { bucket: false, walk: options('cumulative_sum', { buckets_path: string, format: string }) },
   serial_diff: { bucket: false, walk: options('serial_diff', { ...BUCKETS_PATH, lag: number }) },
   bucket_sort: {
@@ -298,7 +317,5 @@ export const REFUSED_AGGREGATIONS: Readonly<Record<string, readonly [string, str
   children: ['join-aggregation', 'children finds its documents through the join, not the query.'],
   parent: ['join-aggregation', 'parent finds its documents through the join, not the query.'],
   scripted_metric: ['script', 'Scripts are refused in aggregations.'],
-  bucket_script: ['script', 'Scripts are refused in aggregations.'],
-  bucket_selector: ['script', 'Scripts are refused in aggregations.'],
   moving_fn: ['script', 'Scripts are refused in aggregations.'],
 };

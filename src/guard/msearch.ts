@@ -51,7 +51,8 @@ export function readMsearchLines(body: unknown, budget: JsonBudget): JsonValue[]
 const HEADER_KEYS: KeyRules = {
   index: oneOrArrayOf(string),
   search_type: string,
-  preference: string,
+  // nodeStringValue: dashboards send a number (a session timestamp); it is read as its text.
+  preference: (value, pointer) => (typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : string(value, pointer)),
   routing: string,
   request_cache: boolean,
   allow_no_indices: boolean,

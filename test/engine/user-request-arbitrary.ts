@@ -60,8 +60,11 @@ const bucketAggregation: fc.Arbitrary<Body> = fc.oneof(
   fc.tuple(leafQuery, leafQuery).map(([a, b]) => ({ filters: { filters: { a, b } } })),
   fc.constant({ range: { field: 'long_f', ranges: [{ to: 100 }, { from: 100, to: 1000 }, { from: 1000 }] } }),
   // Wide intervals: int_f spans the whole int range, and empty buckets in between are filled.
-  fc.constant({ histogram: { field: 'int_f', interval: 500_000_000 } }),
-  fc.constant({ date_histogram: { field: 'date_f', calendar_interval: 'year' } }),
+  // Empty buckets need bounds (the guard pins hard_bounds to them); without, only non-empty buckets.
+  fc.constant({ histogram: { field: 'int_f', interval: 500_000_000, extended_bounds: { min: -2_500_000_000, max: 2_500_000_000 } } }),
+  fc.constant({ histogram: { field: 'int_f', interval: 500_000_000, min_doc_count: 1 } }),
+  fc.constant({ date_histogram: { field: 'date_f', calendar_interval: 'year', extended_bounds: { min: '1970-01-01', max: '2100-01-01' } } }),
+  fc.constant({ date_histogram: { field: 'date_f', calendar_interval: 'year', min_doc_count: 1 } }),
   fc.constant({ missing: { field: 'kw' } }),
 );
 

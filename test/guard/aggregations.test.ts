@@ -26,8 +26,10 @@ describe.each([
   ['children', { children: { type: 'answer' } }, 'join-aggregation', ''],
   ['parent', { parent: { type: 'answer' } }, 'join-aggregation', ''],
   ['scripted_metric', { scripted_metric: { map_script: 'x' } }, 'script', ''],
-  ['bucket_script', { bucket_script: { buckets_path: {}, script: 'x' } }, 'script', ''],
-  ['bucket_selector', { bucket_selector: { buckets_path: {}, script: 'x' } }, 'script', ''],
+  ['bucket_script with a painless script', { bucket_script: { buckets_path: {}, script: 'x' } }, 'script', '/script'],
+  ['bucket_selector with a painless script', { bucket_selector: { buckets_path: {}, script: { source: 'x', lang: 'painless' } } }, 'script', '/script'],
+  ['bucket_script with a stored script', { bucket_script: { buckets_path: {}, script: { id: 'stored', lang: 'expression' } } }, 'script', '/script/id'],
+  ['bucket_script without a language', { bucket_script: { buckets_path: {}, script: { source: 'a + b' } } }, 'script', '/script'],
   ['a terms script', { terms: { script: { source: 'x' } } }, 'script', '/script'],
   ['a composite source script', { composite: { sources: [{ s: { terms: { script: { source: 'x' } } } }] } }, 'script', '/sources/0/s/terms/script'],
   ['an unknown aggregation', { brand_new_agg: {} }, 'aggregation-type-not-allowed', ''],
@@ -43,6 +45,8 @@ describe.each([
 describe('aggregations inside the query scope are allowed', () => {
   it.each([
     ['sampler', { sampler: { shard_size: 10 }, aggs: { t: { terms: { field: 'service' } } } }],
+    ['bucket_script with a Lucene expression (TSVB, Lens formulas)', { bucket_script: { buckets_path: { count: '_count' }, script: { source: 'params.count * 2', lang: 'expression', params: { k: 1 } } } }],
+    ['bucket_selector with a Lucene expression', { bucket_selector: { buckets_path: { count: '_count' }, script: { source: 'count > 1', lang: 'expression' } } }],
     ['diversified_sampler', { diversified_sampler: { field: 'service', shard_size: 10 } }],
     ['filter', { filter: { term: { level: 'error' } } }],
     ['filters', { filters: { filters: { a: { match_all: {} } }, other_bucket_key: 'rest' } }],
