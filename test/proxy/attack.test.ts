@@ -83,6 +83,19 @@ describe('proxy attack: findings (each fails until fixed)', () => {
     expect(forwarded).toHaveLength(0);
   });
 
+  it('a request-target the URL parser rejects is answered 4xx through the node listener, not a crash', async () => {
+    // node:http accepts `GET //[/_search` and `GET http://[/_search`; `new URL` throws on both.
+    const { forwarded, handle } = await setup();
+    const listener = toNodeListener(handle);
+    for (const url of ['//[/_search', 'http://[/_search']) {
+      const out = nodeResponse();
+      await expect(listener(nodeRequest('GET', url, {}), out)).resolves.toBeUndefined();
+      expect(out.written.status).toBeGreaterThanOrEqual(400);
+      expect(out.written.status).toBeLessThan(500);
+    }
+    expect(forwarded).toHaveLength(0);
+  });
+
   it('an open scroll stops serving the token once its filters change', async () => {
     const { tokens, token, secret, forwarded, handle } = await setup(() => ({ status: 200, body: { _scroll_id: 'scroll-1', hits: { hits: [] } } }));
     expect((await handle(request('/logs-2026/_search?scroll=1m', { secret }))).status).toBe(200);
