@@ -313,11 +313,14 @@ describe('proxy attack: safe behaviours verified', () => {
 
   it('refuses encoded paths that would name another index or endpoint', async () => {
     const { secret, forwarded, handle } = await setup();
-    for (const path of ['/other-tenant/_search', '/logs-2026%2Cother/_search', '/logs-2026,other/_search', '/logs-2026%2F_search', '/logs-2026/_search%2Ftemplate', '/logs-2026/_search/template', '/_all/_search', '/*/_search', '/logs-2026/_doc/1', '/logs-2026/_mapping', '/.security/_search', '/remote:logs-2026/_search', '/%ZZ/_search', '/logs-2026/_search/']) {
+    for (const path of ['/other-tenant/_search', '/logs-2026%2Cother/_search', '/logs-2026,other/_search', '/logs-2026%2F_search', '/logs-2026/_search%2Ftemplate', '/logs-2026/_search/template', '/_all/_search', '/*/_search', '/logs-2026/_doc/1', '/logs-2026/_mapping', '/.security/_search', '/remote:logs-2026/_search', '/%ZZ/_search']) {
       const response = await handle(request(path, { secret }));
       expect(response.status, path).toBe(400);
     }
     expect(forwarded).toHaveLength(0);
+    // A trailing slash is what dashboards send: accepted, and forwarded without it.
+    expect((await handle(request('/logs-2026/_search/', { secret }))).status).toBe(200);
+    expect(forwarded[0]?.path).toBe('/logs-2026/_search');
   });
 
   it("does not accept another token's scroll or async id in any position, nor a PIT", async () => {
