@@ -78,11 +78,23 @@ export function sanitizeEngineResponse(body: unknown): unknown {
   if (!isObject(body)) return body;
   const out: Record<string, unknown> = { ...body };
   if (isObject(body['_shards'])) out['_shards'] = sanitizeShards(body['_shards']);
+  if (isObject(body['_clusters'])) out['_clusters'] = sanitizeClusters(body['_clusters']);
   // Async search wraps the search response in `response`.
   if (isObject(body['response'])) out['response'] = sanitizeEngineResponse(body['response']);
   if ('error' in body) out['error'] = { type: errorType(body['error']) };
   if (Array.isArray(body['responses'])) out['responses'] = body['responses'].map((item) => sanitizeEngineResponse(item));
   return out;
+}
+
+// Cross-cluster searches report each cluster's shard failures under `_clusters.details.<alias>.failures`.
+function sanitizeClusters(clusters: Record<string, unknown>): Record<string, unknown> {
+  const details = clusters['details'];
+  if (!isObject(details)) return clusters;
+  const safe: Record<string, unknown> = {};
+  for (const [alias, detail] of Object.entries(details)) {
+    Object.defineProperty(safe, alias, { value: isObject(detail) ? sanitizeShards(detail) : detail, enumerable: true, writable: true, configurable: true });
+  }
+  return { ...clusters, details: safe };
 }
 
 function sanitizeShards(shards: Record<string, unknown>): Record<string, unknown> {

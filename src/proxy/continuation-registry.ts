@@ -21,27 +21,43 @@ export interface ContinuationRegistry {
  * A registry in memory: at most `maxEntries` ids (the oldest go first), each
  * valid for `lifetimeMs` after it was last handed out.
  */
-export function createContinuationRegistry(maxEntries: number, lifetimeMs: number, now: () => number): ContinuationRegistry {
+export function createContinuationRegistry(maxEntries: number, lifetimeMs: number, now: () => number, maxPerToken = 100): ContinuationRegistry {
   // Insertion order is age order: re-inserting moves an id to the end.
-  const entries = new Map<string, number>();
+  const entries = new Map<string, { readonly until: number; readonly owner: string }>();
+  // Per token, its own ids in age order: one token's many scrolls evict only its own oldest.
+  const perToken = new Map<string, Set<string>>();
   const key = (tokenId: string, kind: ContinuationKind, id: string): string => `${tokenId}\u0000${kind}\u0000${id}`;
   return {
     remember(tokenId, kind, id) {
       const k = key(tokenId, kind, id);
       entries.delete(k);
-      entries.set(k, now() + lifetimeMs);
+      entries.set(k, { until: now() + lifetimeMs, owner: tokenId });
+      const own = perToken.get(tokenId) ?? new Set<string>();
+      own.delete(k);
+      own.add(k);
+      perToken.set(tokenId, own);
+      while (own.size > maxPerToken) {
+        const oldest = own.values().next().value as string;
+        own.delete(oldest);
+        entries.delete(oldest);
+      }
       while (entries.size > maxEntries) {
         const oldest = entries.keys().next();
         if (oldest.done === true) break;
+        const owner = entries.get(oldest.value)?.owner ?? '';
         entries.delete(oldest.value);
+        const ownIds = perToken.get(owner);
+        ownIds?.delete(oldest.value);
+        if (ownIds?.size === 0) perToken.delete(owner);
       }
     },
     has(tokenId, kind, id) {
       const k = key(tokenId, kind, id);
-      const until = entries.get(k);
-      if (until === undefined) return false;
-      if (until <= now()) {
+      const entry = entries.get(k);
+      if (entry === undefined) return false;
+      if (entry.until <= now()) {
         entries.delete(k);
+        perToken.get(tokenId)?.delete(k);
         return false;
       }
       return true;

@@ -115,6 +115,13 @@ const STATUS_OF_TOKEN_ERROR: Readonly<Record<string, number>> = {
   TOKEN_PAUSED: 403,
 };
 
+// The library's own words: a host's resolve wrapper may put the secret or its hash in its message.
+const MESSAGE_OF_TOKEN_ERROR: Readonly<Record<string, string>> = {
+  TOKEN_INVALID: 'This is not a valid shared token.',
+  TOKEN_EXPIRED: 'This token has expired.',
+  TOKEN_PAUSED: 'This token is paused.',
+};
+
 /**
  * Creates a search proxy: a standard `(request: Request) => Promise<Response>`
  * handler (the Fetch API: Deno, Bun, Cloudflare Workers, Node 20's `Request`;
@@ -132,7 +139,8 @@ const STATUS_OF_TOKEN_ERROR: Readonly<Record<string, number>> = {
  *    `_msearch` items; an engine error becomes 502 with the engine's status
  *    and error type only, since engine error text can quote document values.
  *
- * Scroll and async-search ids are bound to the token that received them.
+ * Scroll and async-search ids are bound to the token that received them and
+ * to its filters at the time (a changed token cannot page on), at most 100 per token.
  * Nothing else is kept between requests, except the field types (see
  * `fieldsLifetimeMs`). A stack trace or an internal message never reaches
  * the caller (500 `internal_error`).
@@ -168,8 +176,8 @@ export function createSearchProxy(options: SearchProxyOptions): SearchProxyHandl
     } catch (error) {
       const status = isSharedTokenError(error) ? STATUS_OF_TOKEN_ERROR[error.code] : undefined;
       if (status === undefined) throw error;
-      const type = (error as SharedTokenError).code.toLowerCase();
-      return errorResponse(status, type, (error as SharedTokenError).message, {}, status === 401 ? { 'www-authenticate': 'Bearer' } : {});
+      const code = (error as SharedTokenError).code;
+      return errorResponse(status, code.toLowerCase(), MESSAGE_OF_TOKEN_ERROR[code] ?? 'This is not a valid shared token.', {}, status === 401 ? { 'www-authenticate': 'Bearer' } : {});
     }
 
     let fields: FieldTypes | undefined;
@@ -179,7 +187,9 @@ export function createSearchProxy(options: SearchProxyOptions): SearchProxyHandl
       return errorResponse(502, 'mapping_unavailable', 'The index mapping could not be read.');
     }
 
-    const tokenId = access.token.id;
+    // Continuations are bound to the token *and* the filter it ran under: the engine keeps the
+    // filter a scroll or async search was opened with, so a changed token must not page on.
+    const tokenId = `${access.token.id}\u0000${JSON.stringify(access.expression)}`;
     let guarded: GuardedSearchRequest;
     try {
       guarded = guardSearchRequest(read.input, access.expression, {
@@ -213,9 +223,13 @@ export function createSearchProxy(options: SearchProxyOptions): SearchProxyHandl
     } catch {
       return errorResponse(502, 'engine_unavailable', 'The search engine could not be reached.');
     }
-    if (answer.status >= 400 || answer.status < 200) {
+    if (!Number.isInteger(answer.status) || answer.status >= 300 || answer.status < 200) {
       const safe = toSafeEngineError(answer.status, answer.body);
       return errorResponse(502, safe.type, 'The search engine refused the request.', { engine_status: safe.status });
+    }
+    // A 2xx body that is not a JSON object (`format=yaml`, `format=cbor`, text) cannot be sanitised.
+    if (typeof answer.body !== 'object' || answer.body === null || Array.isArray(answer.body)) {
+      return errorResponse(502, 'engine_response_unreadable', 'The search engine answered in a form the proxy does not relay.');
     }
     remember(tokenId, guarded, answer.body);
     return json(200, sanitizeEngineResponse(answer.body));

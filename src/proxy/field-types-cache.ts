@@ -22,7 +22,8 @@ export function cachedFieldTypes(loadMapping: () => Promise<unknown>, lifetimeMs
     if (cached !== undefined && cached.until > now()) return cached.fields;
     loading ??= (async () => {
       try {
-        const fields = fieldTypesFromMapping(await loadMapping());
+        // Called after a tick, so a loader that throws synchronously still clears `loading` after it was set.
+        const fields = fieldTypesFromMapping(await Promise.resolve().then(loadMapping));
         cached = { fields, until: now() + lifetimeMs };
         return fields;
       } finally {

@@ -40,34 +40,64 @@ export function toNodeListener(
   origin = 'http://localhost',
 ): (request: NodeRequestLike, response: NodeResponseLike) => Promise<void> {
   return async (incoming, outgoing) => {
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(incoming.headers)) {
-      if (value === undefined) continue;
-      headers.set(name, typeof value === 'string' ? value : value.join(', '));
+    let request: Request;
+    try {
+      request = toRequest(incoming, origin);
+    } catch {
+      // A method the Fetch API forbids (TRACE, TRACK), a target `new URL` rejects, a header `Headers`
+      // rejects, or a GET that carries a body: answer here, since a rejected listener promise ends the process.
+      outgoing.writeHead(400, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+      outgoing.end('{"error":{"type":"bad_request","reason":"This request cannot be read."},"status":400}');
+      return;
     }
-    const method = (incoming.method ?? 'GET').toUpperCase();
-    const hasBody = method !== 'GET' && method !== 'HEAD';
-    const body = hasBody
-      ? new ReadableStream<Uint8Array>({
-          async start(controller) {
-            const encoder = new TextEncoder();
-            try {
-              for await (const chunk of incoming) controller.enqueue(typeof chunk === 'string' ? encoder.encode(chunk) : chunk);
-              controller.close();
-            } catch (error) {
-              controller.error(error);
-            }
-          },
-        })
-      : null;
-    const init: RequestInit & { duplex?: 'half' } = { method, headers, body };
-    if (hasBody) init.duplex = 'half';
-    const response = await handler(new Request(new URL(incoming.url ?? '/', origin), init));
+    let response: Response;
+    let body: Uint8Array;
+    try {
+      response = await handler(request);
+      body = new Uint8Array(await response.arrayBuffer());
+    } catch {
+      // Any handler, not only the proxy's (which answers every failure itself), must not end the process.
+      outgoing.writeHead(500, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+      outgoing.end('{"error":{"type":"internal_error","reason":"The request could not be served."},"status":500}');
+      return;
+    }
     const out: Record<string, string> = {};
     response.headers.forEach((value, name) => {
       out[name] = value;
     });
     outgoing.writeHead(response.status, out);
-    outgoing.end(new Uint8Array(await response.arrayBuffer()));
+    outgoing.end(body);
   };
+}
+
+function toRequest(incoming: NodeRequestLike, origin: string): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(incoming.headers)) {
+    if (value === undefined) continue;
+    headers.set(name, typeof value === 'string' ? value : value.join(', '));
+  }
+  const method = (incoming.method ?? 'GET').toUpperCase();
+  const target = incoming.url ?? '/';
+  // An origin-form target is a path, even when it starts with `//` (else `new URL` reads an authority).
+  const url = new URL(target.startsWith('/') ? `${origin.replace(/\/+$/, '')}${target}` : target, origin);
+  const declaresBody = headers.has('transfer-encoding') || (headers.has('content-length') && headers.get('content-length') !== '0');
+  // The Fetch API cannot carry a GET body; dropping it would run another search than the one asked.
+  if ((method === 'GET' || method === 'HEAD') && declaresBody) throw new TypeError('GET with a body');
+  const hasBody = method !== 'GET' && method !== 'HEAD';
+  const body = hasBody
+    ? new ReadableStream<Uint8Array>({
+        async start(controller) {
+          const encoder = new TextEncoder();
+          try {
+            for await (const chunk of incoming) controller.enqueue(typeof chunk === 'string' ? encoder.encode(chunk) : chunk);
+            controller.close();
+          } catch (error) {
+            controller.error(error);
+          }
+        },
+      })
+    : null;
+  const init: RequestInit & { duplex?: 'half' } = { method, headers, body };
+  if (hasBody) init.duplex = 'half';
+  return new Request(url, init);
 }

@@ -454,3 +454,23 @@ describe('proxy attack: safe behaviours verified', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
   });
 });
+
+describe('toNodeListener with a handler that fails', () => {
+  it('answers 500 instead of rejecting, so the process survives', async () => {
+    const listener = toNodeListener(async () => {
+      throw new Error('db-primary:5432 refused');
+    });
+    const written: { status?: number; body?: string } = {};
+    const incoming = Object.assign((async function* () {})(), { method: 'POST', url: '/logs/_search', headers: {} });
+    await listener(incoming, {
+      writeHead: (status: number) => {
+        written.status = status;
+      },
+      end: (body?: Uint8Array | string) => {
+        written.body = typeof body === 'string' ? body : new TextDecoder().decode(body);
+      },
+    });
+    expect(written.status).toBe(500);
+    expect(written.body).not.toContain('db-primary');
+  });
+});
