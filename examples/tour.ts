@@ -22,7 +22,7 @@ const { token } = await tokens.createToken(admin, { name: 'Payments board', filt
 
 // A member shares it: a link with its own secret, shown once, stored hashed.
 const { link, secret } = await tokens.createLink(member, token.id, { label: 'Acme support' });
-console.log(`link "${link.label}" for token "${token.name}", hint ${link.hint.slice(0, 8)}…`);
+console.log(`link "${link.label}" for token "${token.name}": a ${secret.length}-character secret, lists show ${link.hint.replace(/.{4}$/, 'xxxx')}`);
 
 // Each request resolves the secret: the token's access as it is right now.
 const access = await tokens.resolve(secret);
