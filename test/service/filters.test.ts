@@ -23,7 +23,7 @@ describe('filters', () => {
     const error = await failure(tokens.createFilter(admin, { field: 'service.name', value: 'api' }));
     expect(error.code).toBe('CONFLICT');
     expect(error.context.existingId).toBe(first.id);
-    await expect(tokens.createFilter(admin, { field: 'service.name', value: 'API' })).resolves.toBeDefined();
+    await expect(tokens.createFilter(admin, { field: 'service.name', value: 'API' })).resolves.toMatchObject({ field: 'service.name', value: 'API' });
   });
 
   it('another account may create the same filter, and never sees ours', async () => {
@@ -58,7 +58,7 @@ describe('filters', () => {
       expect(error.code).toBe('VALIDATION');
       expect(error.context.issues?.[0]?.path).toEqual(['input', 'value']);
     }
-    await expect(tokens.createFilter(admin, { field: 'service.name', value: 'x'.repeat(1024) })).resolves.toBeDefined();
+    await expect(tokens.createFilter(admin, { field: 'service.name', value: 'x'.repeat(1024) })).resolves.toMatchObject({ value: 'x'.repeat(1024) });
   });
 
   it('a member can list and read filters but not create them', async () => {

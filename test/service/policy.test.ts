@@ -70,7 +70,7 @@ describe('policies', () => {
     const { token, secret } = await tokens.createToken(admin, { name: 'T' });
     expect(secret.startsWith('acme_')).toBe(true);
     expect(token.hint.startsWith('acme_...')).toBe(true);
-    await expect(tokens.resolve(secret)).resolves.toBeDefined();
+    await expect(tokens.resolve(secret)).resolves.toMatchObject({ token: { id: token.id }, secretGeneration: 'current' });
     const unpeppered = createSharedTokens({ repository, secrets: { prefix: 'acme_' } });
     expect(await codeOf(unpeppered.resolve(secret))).toBe('TOKEN_INVALID');
     const otherPrefix = createSharedTokens({ repository, secrets: { pepper: 'a-long-server-side-pepper' } });

@@ -89,7 +89,7 @@ describe('resolve(secret)', () => {
     await tokens.pauseToken(admin, token.id);
     expect(await codeOf(tokens.resolve(secret))).toBe('TOKEN_PAUSED');
     await tokens.resumeToken(admin, token.id);
-    await expect(tokens.resolve(secret)).resolves.toBeDefined();
+    await expect(tokens.resolve(secret)).resolves.toMatchObject({ token: { id: token.id, status: 'active' } });
     advance(7 * DAY);
     expect(await codeOf(tokens.resolve(secret))).toBe('TOKEN_EXPIRED');
     await tokens.deleteToken(admin, token.id);
@@ -154,10 +154,10 @@ describe('resolve(secret)', () => {
     expect((await tokens.resolve(rotated.secret)).secretGeneration).toBe('current');
     expect((await tokens.resolve(oldSecret)).secretGeneration).toBe('previous');
     advance(HOUR - 1);
-    await expect(tokens.resolve(oldSecret)).resolves.toBeDefined();
+    await expect(tokens.resolve(oldSecret)).resolves.toMatchObject({ token: { id: token.id }, secretGeneration: 'previous' });
     advance(1);
     expect(await codeOf(tokens.resolve(oldSecret))).toBe('TOKEN_INVALID');
-    await expect(tokens.resolve(rotated.secret)).resolves.toBeDefined();
+    await expect(tokens.resolve(rotated.secret)).resolves.toMatchObject({ token: { id: token.id }, secretGeneration: 'current' });
   });
 
   it('without a grace period the old secret stops at once; a second rotation ends the first grace period', async () => {
@@ -166,9 +166,9 @@ describe('resolve(secret)', () => {
     const { secret: second } = await tokens.rotateTokenSecret(admin, token.id);
     expect(await codeOf(tokens.resolve(first))).toBe('TOKEN_INVALID');
     const { secret: third } = await tokens.rotateTokenSecret(admin, token.id, { gracePeriod: 10 * MINUTE });
-    await expect(tokens.resolve(second)).resolves.toBeDefined();
+    await expect(tokens.resolve(second)).resolves.toMatchObject({ token: { id: token.id }, secretGeneration: 'previous' });
     await tokens.rotateTokenSecret(admin, token.id, { gracePeriod: 10 * MINUTE });
     expect(await codeOf(tokens.resolve(second))).toBe('TOKEN_INVALID');
-    await expect(tokens.resolve(third)).resolves.toBeDefined();
+    await expect(tokens.resolve(third)).resolves.toMatchObject({ token: { id: token.id }, secretGeneration: 'previous' });
   });
 });

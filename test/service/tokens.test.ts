@@ -54,7 +54,7 @@ describe('tokens', () => {
     const error = await failure(tokens.createToken(admin, { name: 'GRAFANA' }));
     expect(error.code).toBe('CONFLICT');
     expect(error.context.existingId).toBe(token.id);
-    await expect(tokens.createToken(otherAdmin, { name: 'grafana' })).resolves.toBeDefined();
+    await expect(tokens.createToken(otherAdmin, { name: 'grafana' })).resolves.toMatchObject({ token: { name: 'grafana', accountId: otherAdmin.accountId } });
   });
 
   it('creating a token with an unknown or foreign filter is NOT_FOUND and creates nothing', async () => {
