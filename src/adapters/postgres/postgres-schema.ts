@@ -24,8 +24,12 @@ export const POSTGRES_SCHEMA_VERSION = 1;
  *   two accounts racing for one hash cannot both commit.
  * - `token_filters`: the filter → tokens reverse index, with a deferred
  *   foreign key to `filters` as a last defence against a dangling reference.
- * - `token_usage`: recorded uses, apart from the token row, so recording one
- *   never waits behind an admin's lock on the token and never bumps its version.
+ * - `token_usage`, `link_usage`: recorded uses, apart from the record row,
+ *   so recording one never waits behind an admin's lock on the record and
+ *   never bumps its version. A link's use only moves forward
+ *   (`last_used_ms`, the instant as epoch milliseconds, orders them).
+ * - `links`: one row per sharing link, listed by account, by token and by
+ *   creator; its secret hash is a `token_hashes` row with `link_id_key` set.
  *
  * @internal
  */
@@ -48,7 +52,8 @@ export function postgresSchemaStatements(schema: string): readonly string[] {
       CONSTRAINT tokens_name_unique UNIQUE (account_key, name_key))`,
     `CREATE INDEX IF NOT EXISTS tokens_listing ON ${s}.tokens (account_key, created_key, id_key)`,
     `CREATE TABLE IF NOT EXISTS ${s}.token_hashes (
-      hash_key ${key} PRIMARY KEY, account_key ${key}, token_id_key ${key})`,
+      hash_key ${key} PRIMARY KEY, account_key ${key}, token_id_key ${key}, link_id_key text COLLATE "C")`,
+    `CREATE INDEX IF NOT EXISTS token_hashes_by_link ON ${s}.token_hashes (account_key, link_id_key) WHERE link_id_key IS NOT NULL`,
     `CREATE INDEX IF NOT EXISTS token_hashes_by_token ON ${s}.token_hashes (account_key, token_id_key)`,
     `CREATE TABLE IF NOT EXISTS ${s}.token_filters (
       account_key ${key}, filter_id_key ${key}, token_id_key ${key},
@@ -59,5 +64,15 @@ export function postgresSchemaStatements(schema: string): readonly string[] {
     `CREATE TABLE IF NOT EXISTS ${s}.token_usage (
       account_key ${key}, token_id_key ${key}, last_used_at text NOT NULL,
       PRIMARY KEY (account_key, token_id_key))`,
+    `CREATE TABLE IF NOT EXISTS ${s}.links (
+      account_key ${key}, id_key ${key}, created_key ${key}, token_id_key ${key}, created_by_key ${key},
+      version integer NOT NULL, record text NOT NULL,
+      PRIMARY KEY (account_key, id_key))`,
+    `CREATE INDEX IF NOT EXISTS links_listing ON ${s}.links (account_key, created_key, id_key)`,
+    `CREATE INDEX IF NOT EXISTS links_by_token ON ${s}.links (account_key, token_id_key, created_key, id_key)`,
+    `CREATE INDEX IF NOT EXISTS links_by_creator ON ${s}.links (account_key, created_by_key, created_key, id_key)`,
+    `CREATE TABLE IF NOT EXISTS ${s}.link_usage (
+      account_key ${key}, link_id_key ${key}, last_used_at text NOT NULL, last_used_ms double precision NOT NULL,
+      PRIMARY KEY (account_key, link_id_key))`,
   ];
 }

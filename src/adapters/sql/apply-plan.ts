@@ -23,13 +23,26 @@ export async function applyPlan(tx: SqlQueryable, dialect: SqlDialect, plan: Com
   const run = (text: string, ids: Iterable<string>) =>
     tx.query(text, [accountKey, dialect.listParam([...ids].map(storageKey))]);
 
+  const linkIds = [...plan.links.keys()];
+  if (linkIds.length > 0) {
+    await run(`DELETE FROM ${t('token_hashes')} WHERE account_key = $1 AND ${dialect.inList('link_id_key', '$2')}`, linkIds);
+    await run(`DELETE FROM ${t('links')} WHERE account_key = $1 AND ${dialect.inList('id_key', '$2')}`, linkIds);
+    const storedLinks = loaded.state.accounts.get(plan.accountId)?.links;
+    const usageGone = linkIds.filter((id) => loaded.linksWithUsageRow.has(id) || plan.links.get(id) === null || storedLinks?.has(id) !== true);
+    if (usageGone.length > 0) {
+      await run(`DELETE FROM ${t('link_usage')} WHERE account_key = $1 AND ${dialect.inList('link_id_key', '$2')}`, usageGone);
+    }
+  }
   const tokenIds = [...plan.tokens.keys()];
   const filterIds = [...plan.filters.keys()];
   // A usage row of a token created in this batch belongs to an earlier token
   // with the same id (a use recorded while it was being deleted): drop it.
   const stored = loaded.state.accounts.get(plan.accountId)?.tokens ?? new Map<string, StoredSharedToken>();
   if (tokenIds.length > 0) {
-    await run(`DELETE FROM ${t('token_hashes')} WHERE account_key = $1 AND ${dialect.inList('token_id_key', '$2')}`, tokenIds);
+    await run(
+      `DELETE FROM ${t('token_hashes')} WHERE account_key = $1 AND link_id_key IS NULL AND ${dialect.inList('token_id_key', '$2')}`,
+      tokenIds,
+    );
     await run(`DELETE FROM ${t('token_filters')} WHERE account_key = $1 AND ${dialect.inList('token_id_key', '$2')}`, tokenIds);
     await run(`DELETE FROM ${t('tokens')} WHERE account_key = $1 AND ${dialect.inList('id_key', '$2')}`, tokenIds);
     // The final record carries the later of the written and the recorded use,
@@ -65,17 +78,38 @@ export async function applyPlan(tx: SqlQueryable, dialect: SqlDialect, plan: Com
       token.version,
       recordText(token),
     ]));
-    const hashRows = tokens.flatMap((token) => [...new Set(secretHashesOf(token))].map((hash) => [storageKey(hash), accountKey, storageKey(token.id)]));
+    const hashRows = tokens.flatMap((token) =>
+      [...new Set(secretHashesOf(token))].map((hash) => [storageKey(hash), accountKey, storageKey(token.id), null]),
+    );
     await dialect.insertRows(tx, 'token_hashes', HASH_COLUMNS, hashRows);
     const referenceRows = tokens.flatMap((token: StoredSharedToken) =>
       [...new Set(token.filterIds)].map((filterId) => [accountKey, storageKey(filterId), storageKey(token.id)]),
     );
     if (referenceRows.length > 0) await dialect.insertRows(tx, 'token_filters', REFERENCE_COLUMNS, referenceRows);
   }
+  const links = [...plan.links.values()].flatMap((link) => (link === null ? [] : [link]));
+  if (links.length > 0) {
+    await dialect.insertRows(tx, 'links', LINK_COLUMNS, links.map((link) => [
+      accountKey,
+      storageKey(link.id),
+      storageKey(link.createdAt),
+      storageKey(link.tokenId),
+      storageKey(link.createdBy),
+      link.version,
+      recordText(link),
+    ]));
+    await dialect.insertRows(tx, 'token_hashes', HASH_COLUMNS, links.map((link) => [
+      storageKey(link.secretHash),
+      accountKey,
+      storageKey(link.tokenId),
+      storageKey(link.id),
+    ]));
+  }
 }
 
 const text = (name: string) => ({ name, type: 'text' as const });
 const FILTER_COLUMNS = [text('account_key'), text('id_key'), text('created_key'), text('field_value_key'), { name: 'version', type: 'integer' as const }, text('record')];
 const TOKEN_COLUMNS = [text('account_key'), text('id_key'), text('created_key'), text('name_key'), { name: 'version', type: 'integer' as const }, text('record')];
-const HASH_COLUMNS = [text('hash_key'), text('account_key'), text('token_id_key')];
+const HASH_COLUMNS = [text('hash_key'), text('account_key'), text('token_id_key'), text('link_id_key')];
+const LINK_COLUMNS = [text('account_key'), text('id_key'), text('created_key'), text('token_id_key'), text('created_by_key'), { name: 'version', type: 'integer' as const }, text('record')];
 const REFERENCE_COLUMNS = [text('account_key'), text('filter_id_key'), text('token_id_key')];

@@ -22,6 +22,10 @@ export interface CommitScope {
   readonly secretHashes: ReadonlySet<string>;
   /** Filters deleted: the tokens still referencing them are read. */
   readonly deletedFilterIds: ReadonlySet<string>;
+  /** Links written or deleted. */
+  readonly linkIds: ReadonlySet<string>;
+  /** Tokens of written links (their expiry bounds the link's). */
+  readonly linkTokenIds: ReadonlySet<string>;
 }
 
 /**
@@ -40,8 +44,11 @@ export function copyChanges(changes: readonly RepositoryChange[]): RepositoryCha
         return { type: change.type, filter: frozenCopy(change.filter, [index, 'filter']), expectedVersion: change.expectedVersion };
       case 'put-token':
         return { type: change.type, token: frozenCopy(change.token, [index, 'token']), expectedVersion: change.expectedVersion };
+      case 'put-link':
+        return { type: change.type, link: frozenCopy(change.link, [index, 'link']), expectedVersion: change.expectedVersion };
       case 'delete-filter':
       case 'delete-token':
+      case 'delete-link':
         return { type: change.type, id: change.id, expectedVersion: change.expectedVersion };
       default:
         return change;
@@ -60,6 +67,8 @@ export function scopeOf(changes: readonly RepositoryChange[]): CommitScope {
     tokenNameKeys: new Set<string>(),
     secretHashes: new Set<string>(),
     deletedFilterIds: new Set<string>(),
+    linkIds: new Set<string>(),
+    linkTokenIds: new Set<string>(),
   };
   for (const change of changes) {
     if (typeof change !== 'object' || change === null) continue;
@@ -93,6 +102,17 @@ export function scopeOf(changes: readonly RepositoryChange[]): CommitScope {
       }
       case 'delete-token':
         if (isString(change.id)) scope.tokenIds.add(change.id);
+        break;
+      case 'put-link': {
+        const link = change.link as unknown as Record<string, unknown> | null;
+        if (typeof link !== 'object' || link === null) break;
+        if (isString(link['id'])) scope.linkIds.add(link['id']);
+        if (isString(link['tokenId'])) scope.linkTokenIds.add(link['tokenId']);
+        if (isString(link['secretHash'])) scope.secretHashes.add(link['secretHash']);
+        break;
+      }
+      case 'delete-link':
+        if (isString(change.id)) scope.linkIds.add(change.id);
         break;
       default:
         break;

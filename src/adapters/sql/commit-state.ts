@@ -1,8 +1,9 @@
 import type { StoredSharedToken } from '../../domain/shared-token.js';
 import type { TokenFilter } from '../../domain/token-filter.js';
+import { OrderedKeys } from '../../repository/record-order.js';
 import { accountStateFor, createRepositoryState, type RepositoryState } from '../../repository/in-memory/in-memory-state.js';
 import type { CommitScope } from './commit-scope.js';
-import { filterFromRow, tokenFromRow, usageFromColumn } from './row-mapping.js';
+import { filterFromRow, linkFromRow, tokenFromRow, usageFromColumn } from './row-mapping.js';
 import type { SqlDialect } from './sql-dialect.js';
 import type { SqlQueryable } from './sql-port.js';
 import { fromStorageKey, storageKey } from './storage-key.js';
@@ -19,6 +20,8 @@ export interface LoadedCommitState {
   readonly state: RepositoryState;
   /** Tokens of the scope whose usage row was read (and, where the database can, locked). */
   readonly tokensWithUsageRow: ReadonlySet<string>;
+  /** Links of the scope whose usage row was read (and, where the database can, locked). */
+  readonly linksWithUsageRow: ReadonlySet<string>;
 }
 
 const keys = (values: Iterable<string>): string[] => [...values].map(storageKey);
@@ -46,20 +49,51 @@ export async function loadCommitState(
     }
   }
   if (scope.tokenIds.size > 0) {
-    const usage = new Map<string, string>();
     for (const row of await select(
-      `SELECT token_id_key, last_used_at FROM ${t('token_usage')} WHERE account_key = $1 AND ${inList('token_id_key')}${dialect.lockRowsClause}`,
+      `SELECT token_id_key FROM ${t('token_usage')} WHERE account_key = $1 AND ${inList('token_id_key')}${dialect.lockRowsClause}`,
       scope.tokenIds,
     )) {
-      const tokenId = fromStorageKey(String(row['token_id_key']));
-      tokensWithUsageRow.add(tokenId);
-      usage.set(tokenId, usageFromColumn(String(row['last_used_at'])));
+      tokensWithUsageRow.add(fromStorageKey(String(row['token_id_key'])));
     }
-    for (const row of await select(`SELECT record FROM ${t('tokens')} WHERE account_key = $1 AND ${inList('id_key')}`, scope.tokenIds)) {
-      const stored = tokenFromRow(row);
-      const recorded = usage.get(stored.id);
-      const token: StoredSharedToken = recorded === undefined ? stored : { ...stored, lastUsedAt: recorded };
+  }
+  const tokenIds = new Set([...scope.tokenIds, ...scope.linkTokenIds]);
+  if (tokenIds.size > 0) {
+    for (const row of await select(
+      `SELECT t.record, u.last_used_at FROM ${t('tokens')} t LEFT JOIN ${t('token_usage')} u ON u.account_key = t.account_key AND u.token_id_key = t.id_key WHERE t.account_key = $1 AND ${inList('t.id_key')}`,
+      tokenIds,
+    )) {
+      const token: StoredSharedToken = tokenFromRow(row);
       account.tokens.set(token.id, token);
+    }
+  }
+  const linksWithUsageRow = new Set<string>();
+  if (scope.linkIds.size > 0) {
+    for (const row of await select(
+      `SELECT link_id_key FROM ${t('link_usage')} WHERE account_key = $1 AND ${inList('link_id_key')}${dialect.lockRowsClause}`,
+      scope.linkIds,
+    )) {
+      linksWithUsageRow.add(fromStorageKey(String(row['link_id_key'])));
+    }
+  }
+  // The links written or deleted, and every link of a token written or
+  // deleted (its expiry is checked against the token's; a deleted token's
+  // links go with it).
+  const linkSources: [string, ReadonlySet<string>][] = [
+    ['l.id_key', scope.linkIds],
+    ['l.token_id_key', scope.tokenIds],
+  ];
+  for (const [column, ids] of linkSources) {
+    if (ids.size === 0) continue;
+    for (const row of await select(
+      `SELECT l.record, u.last_used_at FROM ${t('links')} l LEFT JOIN ${t('link_usage')} u ON u.account_key = l.account_key AND u.link_id_key = l.id_key WHERE l.account_key = $1 AND ${inList(column)}`,
+      ids,
+    )) {
+      const link = linkFromRow(row);
+      if (account.links.has(link.id)) continue;
+      account.links.set(link.id, link);
+      const order = account.linkOrderByToken.get(link.tokenId) ?? new OrderedKeys();
+      order.insert(link);
+      account.linkOrderByToken.set(link.tokenId, order);
     }
   }
   if (scope.filterFieldValueKeys.size > 0) {
@@ -92,15 +126,17 @@ export async function loadCommitState(
   if (scope.secretHashes.size > 0) {
     // Across accounts: a hash answers for one token in the whole store.
     const rows = await tx.query(
-      `SELECT hash_key, account_key, token_id_key FROM ${t('token_hashes')} WHERE ${dialect.inList('hash_key', '$1')}`,
+      `SELECT hash_key, account_key, token_id_key, link_id_key FROM ${t('token_hashes')} WHERE ${dialect.inList('hash_key', '$1')}`,
       [dialect.listParam(keys(scope.secretHashes))],
     );
     for (const row of rows) {
-      state.tokenBySecretHash.set(fromStorageKey(String(row['hash_key'])), {
+      const linkKey = row['link_id_key'];
+      state.ownerBySecretHash.set(fromStorageKey(String(row['hash_key'])), {
         accountId: fromStorageKey(String(row['account_key'])),
         tokenId: fromStorageKey(String(row['token_id_key'])),
+        linkId: typeof linkKey === 'string' ? fromStorageKey(linkKey) : null,
       });
     }
   }
-  return { state, tokensWithUsageRow };
+  return { state, tokensWithUsageRow, linksWithUsageRow };
 }

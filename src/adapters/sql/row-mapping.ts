@@ -1,4 +1,5 @@
 import { deepFreeze } from '../../domain/deep-freeze.js';
+import type { StoredSharedLink } from '../../domain/shared-link.js';
 import type { StoredSharedToken } from '../../domain/shared-token.js';
 import type { TokenFilter } from '../../domain/token-filter.js';
 import type { SqlRow } from './sql-port.js';
@@ -21,8 +22,24 @@ export function tokenFromRow(row: SqlRow): StoredSharedToken {
   return deepFreeze(token as unknown as StoredSharedToken);
 }
 
+/**
+ * The link stored in `row.record`. A recorded use (`row.last_used_at`) is
+ * kept only when later than the record's: link uses never go backwards.
+ *
+ * @internal
+ */
+export function linkFromRow(row: SqlRow): StoredSharedLink {
+  const link = JSON.parse(String(row['record'])) as { lastUsedAt: string | null };
+  const recorded = row['last_used_at'];
+  if (typeof recorded === 'string') {
+    const use = usageFromColumn(recorded);
+    if (link.lastUsedAt === null || Date.parse(use) > Date.parse(link.lastUsedAt)) link.lastUsedAt = use;
+  }
+  return deepFreeze(link as unknown as StoredSharedLink);
+}
+
 /** The JSON text stored for a record. @internal */
-export function recordText(record: TokenFilter | StoredSharedToken): string {
+export function recordText(record: TokenFilter | StoredSharedToken | StoredSharedLink): string {
   return JSON.stringify(record);
 }
 

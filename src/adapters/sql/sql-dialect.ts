@@ -1,7 +1,7 @@
 import type { SqlQueryable } from './sql-port.js';
 
 /** The tables of the SQL repository. @internal */
-export type SqlTable = 'filters' | 'tokens' | 'token_hashes' | 'token_filters' | 'token_usage';
+export type SqlTable = 'filters' | 'tokens' | 'token_hashes' | 'token_filters' | 'token_usage' | 'links' | 'link_usage';
 
 /** A column of a bulk insert and the SQL type its values bind as. @internal */
 export interface BulkColumn {

@@ -9,7 +9,7 @@ import { encodeCursor, parsePageRequest, type CursorListing } from '../../reposi
 import { applyPlan } from './apply-plan.js';
 import { copyChanges, scopeOf } from './commit-scope.js';
 import { loadCommitState } from './commit-state.js';
-import { filterFromRow, tokenFromRow, usageColumn } from './row-mapping.js';
+import { filterFromRow, linkFromRow, tokenFromRow, usageColumn } from './row-mapping.js';
 import type { SqlDialect } from './sql-dialect.js';
 import type { SqlClient, SqlRow } from './sql-port.js';
 import { storageKey } from './storage-key.js';
@@ -28,6 +28,7 @@ import { storageKey } from './storage-key.js';
 export function createSqlRepository(client: SqlClient, dialect: SqlDialect): SharedTokenRepository {
   const t = (name: Parameters<SqlDialect['table']>[0]): string => dialect.table(name);
   const TOKEN_COLUMNS = `t.record, u.last_used_at`;
+  const LINK_USAGE_JOIN = `LEFT JOIN ${t('link_usage')} u ON u.account_key = l.account_key AND u.link_id_key = l.id_key`;
   const USAGE_JOIN = `LEFT JOIN ${t('token_usage')} u ON u.account_key = t.account_key AND u.token_id_key = t.id_key`;
 
   const rows = (operation: string, text: string, params: readonly unknown[]) => guarded(dialect, operation, () => client.query(text, params));
@@ -126,7 +127,7 @@ export function createSqlRepository(client: SqlClient, dialect: SqlDialect): Sha
       // One round trip: the hash side table, the token and its recorded use.
       const found = await rows(
         'findTokenBySecretHash',
-        `SELECT ${TOKEN_COLUMNS} FROM ${t('token_hashes')} h JOIN ${t('tokens')} t ON t.account_key = h.account_key AND t.id_key = h.token_id_key ${USAGE_JOIN} WHERE h.hash_key = $1`,
+        `SELECT ${TOKEN_COLUMNS} FROM ${t('token_hashes')} h JOIN ${t('tokens')} t ON t.account_key = h.account_key AND t.id_key = h.token_id_key ${USAGE_JOIN} WHERE h.hash_key = $1 AND h.link_id_key IS NULL`,
         [storageKey(secretHash)],
       );
       return firstOrNull(found, tokenFromRow);
@@ -189,6 +190,86 @@ export function createSqlRepository(client: SqlClient, dialect: SqlDialect): Sha
          SELECT $1, $2, $3 WHERE EXISTS (SELECT 1 FROM ${t('tokens')} WHERE account_key = $1 AND id_key = $2)
          ON CONFLICT (account_key, token_id_key) DO UPDATE SET last_used_at = excluded.last_used_at`,
         [storageKey(accountId), storageKey(tokenId), usageColumn(lastUsedAt)],
+      );
+    },
+
+    async getLink(accountId, id) {
+      if (!areStrings(accountId, id)) return null;
+      const found = await rows('getLink', `SELECT l.record, u.last_used_at FROM ${t('links')} l ${LINK_USAGE_JOIN} WHERE l.account_key = $1 AND l.id_key = $2`, [
+        storageKey(accountId),
+        storageKey(id),
+      ]);
+      return firstOrNull(found, linkFromRow);
+    },
+
+    async findCredentialBySecretHash(secretHash) {
+      if (typeof secretHash !== 'string') return null;
+      // One round trip: the hash, its token, and its link when it is a link's.
+      const found = await rows(
+        'findCredentialBySecretHash',
+        `SELECT t.record, u.last_used_at, h.link_id_key, l.record AS link_record, lu.last_used_at AS link_last_used_at
+         FROM ${t('token_hashes')} h
+         JOIN ${t('tokens')} t ON t.account_key = h.account_key AND t.id_key = h.token_id_key ${USAGE_JOIN}
+         LEFT JOIN ${t('links')} l ON l.account_key = h.account_key AND l.id_key = h.link_id_key
+         LEFT JOIN ${t('link_usage')} lu ON lu.account_key = h.account_key AND lu.link_id_key = h.link_id_key
+         WHERE h.hash_key = $1`,
+        [storageKey(secretHash)],
+      );
+      const row = found[0];
+      if (row === undefined) return null;
+      const token = tokenFromRow(row);
+      if (row['link_id_key'] === null || row['link_id_key'] === undefined) return deepFreeze({ token, link: null });
+      if (typeof row['link_record'] !== 'string') return null;
+      return deepFreeze({ token, link: linkFromRow({ record: row['link_record'], last_used_at: row['link_last_used_at'] }) });
+    },
+
+    async listLinks(accountId, scope, request) {
+      const tokenId = scope?.tokenId;
+      const createdBy = scope?.createdBy;
+      const narrowed = (tokenId !== undefined && typeof tokenId !== 'string') || (createdBy !== undefined && typeof createdBy !== 'string');
+      return page('links', accountId, request, async (after, limit) => {
+        if (narrowed) return [];
+        // Fixed fragments only; the values are bound.
+        const params: unknown[] = [storageKey(accountId), limit];
+        const conditions = ['l.account_key = $1'];
+        if (tokenId !== undefined) {
+          params.push(storageKey(tokenId));
+          conditions.push(`l.token_id_key = $${params.length}`);
+        }
+        if (createdBy !== undefined) {
+          params.push(storageKey(createdBy));
+          conditions.push(`l.created_by_key = $${params.length}`);
+        }
+        if (after !== null) {
+          params.push(...after);
+          conditions.push(`(l.created_key, l.id_key) > ($${params.length - 1}, $${params.length})`);
+        }
+        return rows(
+          'listLinks',
+          `SELECT l.record, u.last_used_at FROM ${t('links')} l ${LINK_USAGE_JOIN} WHERE ${conditions.join(' AND ')} ORDER BY l.created_key, l.id_key LIMIT $2`,
+          params,
+        );
+      }, linkFromRow);
+    },
+
+    async recordLinkUsage(accountId, linkId, lastUsedAt) {
+      const instant = typeof lastUsedAt === 'string' ? Date.parse(lastUsedAt) : Number.NaN;
+      if (Number.isNaN(instant)) {
+        throw new SharedTokenError('VALIDATION', 'lastUsedAt must be an ISO-8601 string.', {
+          ids: { accountId: String(accountId), linkId: String(linkId) },
+          issues: [{ path: ['lastUsedAt'], message: 'must be an ISO-8601 string' }],
+        });
+      }
+      if (!areStrings(accountId, linkId)) return;
+      // Only forward: an older use arriving late changes nothing. The row's
+      // instant is compared with the record's when read.
+      await rows(
+        'recordLinkUsage',
+        `INSERT INTO ${t('link_usage')} (account_key, link_id_key, last_used_at, last_used_ms)
+         SELECT $1, $2, $3, $4 WHERE EXISTS (SELECT 1 FROM ${t('links')} WHERE account_key = $1 AND id_key = $2)
+         ON CONFLICT (account_key, link_id_key) DO UPDATE SET last_used_at = excluded.last_used_at, last_used_ms = excluded.last_used_ms
+         WHERE ${t('link_usage')}.last_used_ms < excluded.last_used_ms`,
+        [storageKey(accountId), storageKey(linkId), usageColumn(lastUsedAt as string), instant],
       );
     },
   };

@@ -3,7 +3,7 @@ import { createPostgresRepository, pgliteClient, type PostgresClient } from '../
 import type { RepositoryUnderTest } from '../../../src/testing/index.js';
 import { sqlInspector } from './sql-inspector.js';
 
-const TABLES = ['token_usage', 'token_filters', 'token_hashes', 'tokens', 'filters'];
+const TABLES = ['link_usage', 'links', 'token_usage', 'token_filters', 'token_hashes', 'tokens', 'filters'];
 
 /**
  * Fresh, empty PostgreSQL repositories over one database: each instance gets

@@ -1,3 +1,4 @@
+import type { StoredSharedLink } from '../../../src/domain/shared-link.js';
 import type { StoredSharedToken } from '../../../src/domain/shared-token.js';
 import type { TokenFilter } from '../../../src/domain/token-filter.js';
 import { storageKey } from '../../../src/adapters/sql/storage-key.js';
@@ -27,6 +28,21 @@ export function sqlInspector(db: SqlQueryable, table: (name: string) => string):
       return rows.map((row) => JSON.parse(String(row['record'])) as TokenFilter);
     },
     storedTokens: tokens,
+    async storedLinks(accountId) {
+      const rows = await db.query(
+        `SELECT l.record, u.last_used_at FROM ${table('links')} l LEFT JOIN ${table('link_usage')} u
+         ON u.account_key = l.account_key AND u.link_id_key = l.id_key WHERE l.account_key = $1`,
+        [storageKey(accountId)],
+      );
+      return rows.map((row) => {
+        const link = JSON.parse(String(row['record'])) as StoredSharedLink & { lastUsedAt: string | null };
+        if (typeof row['last_used_at'] === 'string') {
+          const use = JSON.parse(row['last_used_at']) as string;
+          if (link.lastUsedAt === null || Date.parse(use) > Date.parse(link.lastUsedAt)) link.lastUsedAt = use;
+        }
+        return link;
+      });
+    },
     async dump() {
       // Every table, rows in key order, keys decoded back to text so the
       // suite's search for a forgotten secret hash finds it in any column.
@@ -44,6 +60,8 @@ const DUMP_TABLES: readonly (readonly [string, string])[] = [
   ['filters', 'account_key, id_key'],
   ['tokens', 'account_key, id_key'],
   ['token_hashes', 'hash_key'],
+  ['links', 'account_key, id_key'],
+  ['link_usage', 'account_key, link_id_key'],
   ['token_filters', 'account_key, filter_id_key, token_id_key'],
   ['token_usage', 'account_key, token_id_key'],
 ];
