@@ -5,4 +5,5 @@ import { schemaPool, startPGlite } from './support/pglite-subject.js';
 const database = await startPGlite();
 afterAll(() => database.close());
 
-runRepositoryConformanceSuite(schemaPool('postgres (PGlite)', database.client), { describe, it, expect, beforeEach, afterEach });
+// PGlite runs in this process on one core: the model and concurrency properties need more than vitest's default minute.
+runRepositoryConformanceSuite(schemaPool('postgres (PGlite)', database.client), { describe, it, expect, beforeEach, afterEach }, { timeout: 300_000 });
