@@ -21,6 +21,9 @@ export interface PgPoolClientLike {
   query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
   /** `pg`'s release: pass the error to destroy a broken connection instead of pooling it. */
   release(destroy?: boolean | Error): void;
+  /** `pg`'s event emitter: a connection lost while checked out emits `error`. */
+  on?(event: 'error', listener: (error: Error) => void): unknown;
+  off?(event: 'error', listener: (error: Error) => void): unknown;
 }
 
 /** The part of a `pg` `Pool` the binding uses (a `pg.Pool` fits). */
@@ -51,19 +54,28 @@ export function pgPoolClient(pool: PgPoolLike): PostgresClient {
     query: async (text, params = []) => (await pool.query(text, [...params])).rows as SqlRow[],
     async transaction(body) {
       const connection = await pool.connect();
+      // A connection the server drops mid-transaction emits `error`; with no
+      // listener Node would end the process. The failed query already
+      // rejects, which is how the commit learns of it.
+      const ignoreLoss = (): void => undefined;
+      connection.on?.('error', ignoreLoss);
+      const release = (destroy?: boolean | Error): void => {
+        connection.off?.('error', ignoreLoss);
+        connection.release(destroy);
+      };
       const tx: SqlQueryable = { query: async (text, params = []) => (await connection.query(text, [...params])).rows as SqlRow[] };
       try {
         await connection.query('BEGIN');
         const result = await body(tx);
         await connection.query('COMMIT');
-        connection.release();
+        release();
         return result;
       } catch (error) {
         try {
           await connection.query('ROLLBACK');
-          connection.release();
+          release();
         } catch (rollbackError) {
-          connection.release(rollbackError instanceof Error ? rollbackError : true);
+          release(rollbackError instanceof Error ? rollbackError : true);
         }
         throw error;
       }
