@@ -16,12 +16,16 @@
  * @internal
  */
 export function storageKey(value: string): string {
-  let encoded = '';
+  const parts = new Array<string>(value.length);
   for (let index = 0; index < value.length; index += 1) {
-    encoded += value.charCodeAt(index).toString(16).padStart(4, '0');
+    const unit = value.charCodeAt(index);
+    parts[index] = (HEX_BYTES[unit >> 8] as string) + (HEX_BYTES[unit & 0xff] as string);
   }
-  return encoded;
+  return parts.join('');
 }
+
+// Two hex digits per byte value: keys are on every hot path (each lookup, each written row).
+const HEX_BYTES: readonly string[] = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
 /** The string a {@link storageKey} encodes. @internal */
 export function fromStorageKey(encoded: string): string {
