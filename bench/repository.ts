@@ -185,7 +185,18 @@ async function timeFilterDeletion(repository: SharedTokenRepository): Promise<{ 
 }
 
 const ms = (value: number): string => (value < 10 ? value.toFixed(2) : value.toFixed(0));
-const rows: string[][] = [];
+const header = [
+  'backend',
+  `resolve ${SMALL / 1000}k tokens p50/p99 ms`,
+  `resolve ${LARGE / 1000}k tokens + ${LARGE / 1000}k links p50/p99 ms`,
+  'large/small p50',
+  'list 100/page p50/p99 ms',
+  `attach a filter to ${ATTACHED / 1000}k tokens ms`,
+  `delete that filter ms`,
+  'seed s',
+];
+console.log(`| ${header.join(' | ')} |`);
+console.log(`| ${header.map(() => '---').join(' | ')} |`);
 for (const backend of chosen) {
   const { repository, close } = await backend.open();
   try {
@@ -203,7 +214,7 @@ for (const backend of chosen) {
     const pages = await timePages(repository);
     console.error(`${backend.name}: filter on ${ATTACHED} tokens`);
     const deletion = await timeFilterDeletion(repository);
-    rows.push([
+    const row = [
       backend.name,
       `${ms(small.p50)} / ${ms(small.p99)}`,
       `${ms(large.p50)} / ${ms(large.p99)}`,
@@ -212,22 +223,11 @@ for (const backend of chosen) {
       ms(deletion.attach),
       ms(deletion.remove),
       seedSeconds.toFixed(0),
-    ]);
+    ];
+    // Printed as soon as measured: a long run still leaves every finished backend's figures.
+    console.log(`| ${row.join(' | ')} |`);
   } finally {
     await close();
   }
 }
 
-const header = [
-  'backend',
-  `resolve ${SMALL / 1000}k tokens p50/p99 ms`,
-  `resolve ${LARGE / 1000}k tokens + ${LARGE / 1000}k links p50/p99 ms`,
-  'large/small p50',
-  'list 100/page p50/p99 ms',
-  `attach a filter to ${ATTACHED / 1000}k tokens ms`,
-  `delete that filter ms`,
-  'seed s',
-];
-console.log(`| ${header.join(' | ')} |`);
-console.log(`| ${header.map(() => '---').join(' | ')} |`);
-for (const row of rows) console.log(`| ${row.join(' | ')} |`);
