@@ -107,4 +107,44 @@ export interface ConformanceOptions {
   readonly seed?: number;
   /** Per-test timeout in milliseconds passed to `it`. Default: the runner's. */
   readonly timeout?: number;
+  /**
+   * Only these groups of cases, for an author building an adapter one
+   * topic at a time (`['lookup', 'versions']`). Default: every topic; run
+   * the whole suite in CI.
+   */
+  readonly topics?: readonly ConformanceTopic[];
 }
+
+/**
+ * A group of conformance cases, selectable with {@link ConformanceOptions.topics}.
+ *
+ * - `lookup`, `secret-lookup`, `reverse-index`: reads by id, name, field+value, secret hash, filter.
+ * - `isolation`: accounts never see each other. `versions`: optimistic versions.
+ * - `uniqueness`, `integrity`, `atomicity`: what a commit refuses, and that it refuses all of it.
+ * - `pagination`, `copies`, `usage`, `links`: listings, frozen copies, usage writes, sharing links.
+ * - `hardening`: torn commits, other tenants' ids and secret hashes in errors, cursors crossing listings, string order.
+ * - `concurrency`: interleavings chosen by fast-check's scheduler. `parallel`: writers really running at once.
+ * - `model`: random batches against a reference model.
+ *
+ * @example
+ * ```ts
+ * runRepositoryConformanceSuite(subject, api, { topics: ['lookup', 'versions'] });
+ * ```
+ */
+export type ConformanceTopic =
+  | 'lookup'
+  | 'isolation'
+  | 'versions'
+  | 'uniqueness'
+  | 'integrity'
+  | 'atomicity'
+  | 'pagination'
+  | 'secret-lookup'
+  | 'reverse-index'
+  | 'copies'
+  | 'usage'
+  | 'links'
+  | 'hardening'
+  | 'concurrency'
+  | 'parallel'
+  | 'model';

@@ -1,6 +1,7 @@
 import { atomicityCases } from './cases/atomicity-cases.js';
 import { concurrencyCases } from './cases/concurrency-cases.js';
 import { copyCases } from './cases/copy-cases.js';
+import { hardeningCases, parallelCases } from './cases/hardening-cases.js';
 import { integrityCases } from './cases/integrity-cases.js';
 import { isolationCases } from './cases/isolation-cases.js';
 import { linkCases } from './cases/link-cases.js';
@@ -12,7 +13,8 @@ import { secretLookupCases } from './cases/secret-lookup-cases.js';
 import { uniquenessCases } from './cases/uniqueness-cases.js';
 import { usageCases } from './cases/usage-cases.js';
 import { versionCases } from './cases/version-cases.js';
-import type { ConformanceOptions, ConformanceTestApi, RepositoryUnderTest } from './conformance-api.js';
+import type { ConformanceOptions, ConformanceTestApi, ConformanceTopic, RepositoryUnderTest } from './conformance-api.js';
+import type { SuiteContext } from './suite-context.js';
 import { createSuiteContext } from './suite-context.js';
 
 /**
@@ -59,19 +61,29 @@ export function runRepositoryConformanceSuite(
 ): void {
   api.describe(`${subject.name}: SharedTokenRepository conformance`, () => {
     const context = createSuiteContext(subject, api, options);
-    lookupCases(context);
-    isolationCases(context);
-    versionCases(context);
-    uniquenessCases(context);
-    integrityCases(context);
-    atomicityCases(context);
-    paginationCases(context);
-    secretLookupCases(context);
-    reverseIndexCases(context);
-    copyCases(context);
-    usageCases(context);
-    linkCases(context);
-    concurrencyCases(context);
-    modelCases(context);
+    const wanted = options.topics === undefined ? null : new Set<ConformanceTopic>(options.topics);
+    for (const [topic, cases] of Object.entries(CASES_BY_TOPIC) as [ConformanceTopic, (context: SuiteContext) => void][]) {
+      if (wanted === null || wanted.has(topic)) cases(context);
+    }
   });
 }
+
+// Every group of cases, by the topic an author can pick with `options.topics`.
+const CASES_BY_TOPIC: Readonly<Record<ConformanceTopic, (context: SuiteContext) => void>> = {
+  lookup: lookupCases,
+  isolation: isolationCases,
+  versions: versionCases,
+  uniqueness: uniquenessCases,
+  integrity: integrityCases,
+  atomicity: atomicityCases,
+  pagination: paginationCases,
+  'secret-lookup': secretLookupCases,
+  'reverse-index': reverseIndexCases,
+  copies: copyCases,
+  usage: usageCases,
+  links: linkCases,
+  hardening: hardeningCases,
+  concurrency: concurrencyCases,
+  parallel: parallelCases,
+  model: modelCases,
+};

@@ -23,6 +23,7 @@ export type {
   ConformanceExpect,
   ConformanceOptions,
   ConformanceTestApi,
+  ConformanceTopic,
   RepositoryInstance,
   RepositoryUnderTest,
 } from './conformance-api.js';

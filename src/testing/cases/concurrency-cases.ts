@@ -20,10 +20,22 @@ interface ScheduledRepository {
 
 function scheduled(s: fc.Scheduler, repository: SharedTokenRepository): ScheduledRepository {
   return {
-    getToken: s.scheduleFunction((id: string) => repository.getToken(ACME, id)),
-    listTokensByFilter: s.scheduleFunction((filterId: string) => repository.listTokensByFilter(ACME, filterId)),
-    getFilterVersion: s.scheduleFunction(async (id: string) => (await repository.getFilter(ACME, id))?.version ?? null),
-    commit: s.scheduleFunction((changes: readonly RepositoryChange[]) => repository.commit(ACME, changes)),
+    getToken: s.scheduleFunction(handledEarly((id: string) => repository.getToken(ACME, id))),
+    listTokensByFilter: s.scheduleFunction(handledEarly((filterId: string) => repository.listTokensByFilter(ACME, filterId))),
+    getFilterVersion: s.scheduleFunction(handledEarly(async (id: string) => (await repository.getFilter(ACME, id))?.version ?? null)),
+    commit: s.scheduleFunction(handledEarly((changes: readonly RepositoryChange[]) => repository.commit(ACME, changes))),
+  };
+}
+
+// The scheduler attaches its handlers only when it releases a call; a real
+// database can reject (CONFLICT) before that, which Node reports as an
+// unhandled rejection. Marking the call handled at once changes nothing else:
+// the scheduler still receives the rejection.
+function handledEarly<A extends unknown[], R>(call: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  return (...args) => {
+    const promise = call(...args);
+    promise.catch(() => undefined);
+    return promise;
   };
 }
 
