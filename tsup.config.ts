@@ -7,6 +7,8 @@ export default defineConfig({
     index: 'src/index.ts',
     'testing/index': 'src/testing/index.ts',
     'proxy/index': 'src/proxy/index.ts',
+    'postgres/index': 'src/adapters/postgres/index.ts',
+    'sqlite/index': 'src/adapters/sqlite/index.ts',
     // Not public (not in package.json `exports`): entries only so that the
     // predicate, the query compiler, the guard and the service land in
     // separate chunks, which a consumer's bundler drops whole when unused
@@ -19,7 +21,15 @@ export default defineConfig({
   },
   format: ['esm', 'cjs'],
   // Declarations for the public entries only.
-  dts: { entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts', 'proxy/index': 'src/proxy/index.ts' } },
+  dts: {
+    entry: {
+      index: 'src/index.ts',
+      'testing/index': 'src/testing/index.ts',
+      'proxy/index': 'src/proxy/index.ts',
+      'postgres/index': 'src/adapters/postgres/index.ts',
+      'sqlite/index': 'src/adapters/sqlite/index.ts',
+    },
+  },
   // No source maps: the output is not minified, keeps the source's names and
   // comments, and maps would more than double the tarball.
   sourcemap: false,
@@ -31,5 +41,5 @@ export default defineConfig({
   target: 'es2022',
   platform: 'neutral',
   // Drivers and test runners are the host's; never bundle them.
-  external: ['vitest', 'fast-check', 'pg', 'better-sqlite3'],
+  external: ['vitest', 'fast-check', 'pg', '@electric-sql/pglite', 'better-sqlite3'],
 });
