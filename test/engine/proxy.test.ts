@@ -87,7 +87,7 @@ describe('the search proxy on a real node', () => {
         size: 50,
         track_total_hits: true,
         query: { bool: { filter: [{ range: { '@timestamp': { gte: '2026-03-01T00:00:00Z', lte: '2026-03-04T00:00:00Z' } } }] } },
-        aggs: { by_service: { terms: { field: 'service.name' } }, per_day: { date_histogram: { field: '@timestamp', calendar_interval: '1d' }, aggs: { bytes: { sum: { field: 'bytes' } } } } },
+        aggs: { by_service: { terms: { field: 'service.name' } }, per_day: { date_histogram: { field: '@timestamp', calendar_interval: '1d', extended_bounds: { min: '2026-03-01T00:00:00Z', max: '2026-03-04T00:00:00Z' } }, aggs: { bytes: { sum: { field: 'bytes' } } } } },
       }),
     );
     const text = await response.text();
