@@ -75,9 +75,12 @@ describe('compileAccess', () => {
     ['.a', 'has an empty segment'],
     ['a.', 'has an empty segment'],
     ['', 'is empty'],
-    ['a b', 'contains whitespace'],
-    ['a\tb', 'contains whitespace'],
-    ['a\u200bb', 'contains whitespace'],
+    ['a\tb', 'contains whitespace other than a space'],
+    ['a\u00a0b', 'contains whitespace other than a space'],
+    ['a\u200bb', 'contains whitespace other than a space'],
+    [' a', 'has a segment that starts or ends with a space'],
+    ['a. .b', 'has a segment that starts or ends with a space'],
+    ['a.b ', 'has a segment that starts or ends with a space'],
     ['a\u0000b', 'contains a control character'],
     ['a*', 'contains a wildcard character (* or ?)'],
     ['a?', 'contains a wildcard character (* or ?)'],
@@ -85,6 +88,11 @@ describe('compileAccess', () => {
     const error = validationError(() => compileAccess([f('ok', 'v'), f(field, 'v')], 'AND'));
     expect(error.context.issues).toEqual([{ path: ['filters', 1, 'field'], message }]);
     expect(error.context.field).toBe(field);
+  });
+
+  it('accepts a field name with a space inside a segment (the engine maps "my field" like any key)', () => {
+    expect(compileAccess([f('my field', 'v')], 'AND')).toEqual({ kind: 'term', field: 'my field', value: 'v' });
+    expect(compileAccess([f('labels.my field.x', 'v')], 'AND')).toEqual({ kind: 'term', field: 'labels.my field.x', value: 'v' });
   });
 
   it('rejects a value with an unpaired surrogate (the engine would turn it into U+FFFD)', () => {

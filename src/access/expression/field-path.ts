@@ -8,10 +8,14 @@
  * Why `field` is not an acceptable dotted field path, or `undefined` when it is.
  *
  * A field path is one or more non-empty segments joined by `.`, without
- * whitespace (zero-width spaces included), control characters, unpaired
- * surrogates, or the wildcard characters `*` and `?` (filters are
- * exact matches; a pattern in a field name would silently widen access on
- * engines that expand it).
+ * whitespace other than the ordinary space (tabs, line breaks, no-break and
+ * zero-width spaces are refused), control characters, unpaired surrogates,
+ * or the wildcard characters `*` and `?` (filters are exact matches; a
+ * pattern in a field name would silently widen access on engines that
+ * expand it). The engine maps a key such as `"my field"` like any other
+ * (`DocumentParser` splits keys on `.` only), so a space inside a segment is
+ * accepted; a segment that starts or ends with a space is refused, because
+ * it looks like another field when displayed.
  *
  * @example
  * ```ts
@@ -22,7 +26,10 @@
 export function fieldPathProblem(field: string): string | undefined {
   if (field.length === 0) return 'is empty';
   // Zero-width spaces and controls too: the domain's filter schema rejects them, and so does this check.
-  if (/[\s\u200b\u2060\ufeff]/u.test(field)) return 'contains whitespace';
+  if (/[^\S ]|[\u200b\u2060\ufeff]/u.test(field)) return 'contains whitespace other than a space';
+  if (field.split('.').some((segment) => segment.startsWith(' ') || segment.endsWith(' '))) {
+    return 'has a segment that starts or ends with a space';
+  }
   if (/\p{Cc}/u.test(field)) return 'contains a control character';
   if (field.includes('*') || field.includes('?')) return 'contains a wildcard character (* or ?)';
   if (field.split('.').some((segment) => segment.length === 0)) return 'has an empty segment';
