@@ -63,7 +63,7 @@ describe('fieldTypesFromMapping: fields', () => {
         fl: { type: 'flattened' },
         fo: { type: 'flat_object' },
       },
-    });
+    }, { settings: {}, engine: 'opensearch' });
     expect(fields).toEqual({
       b: { type: 'boolean', nullValue: false },
       c: { type: 'constant_keyword', value: 'acme' },
@@ -73,10 +73,10 @@ describe('fieldTypesFromMapping: fields', () => {
       fo: { type: 'flat_object' },
       i: { type: 'integer', coerce: false, nullValue: 0, ignoreMalformed: true },
       ip: { type: 'ip', nullValue: '0.0.0.0' },
-      k: { type: 'keyword', normalizer: 'lowercase', ignoreAbove: 5, nullValue: 'NULL' },
+      k: { type: 'keyword', normalizer: 'lowercase', normalizerFilters: ['lowercase'], ignoreAbove: 5, nullValue: 'NULL' },
       s: { type: 'scaled_float', scalingFactor: 100 },
       u: { type: 'unsigned_long', coerce: false, nullValue: '18446744073709551615' },
-      w: { type: 'wildcard', nullValue: 'n' },
+      w: { type: 'wildcard', nullValue: 'n', docValues: false },
     });
   });
 
@@ -87,12 +87,12 @@ describe('fieldTypesFromMapping: fields', () => {
         body: { type: 'wildcard', fields: { text: { type: 'match_only_text' } } },
         note: { type: 'match_only_text' },
       },
-    });
+    }, { engine: 'elasticsearch' });
     expect(fields).toEqual({
       message: { type: 'text', keywordSubfield: 'message.keyword' },
       'message.keyword': { type: 'keyword', ignoreAbove: 256, sourcePaths: ['message'] },
       'message.raw': { type: 'keyword', sourcePaths: ['message'] },
-      body: { type: 'wildcard' },
+      body: { type: 'wildcard', docValues: true },
       'body.text': { type: 'match_only_text', sourcePaths: ['body'] },
       note: { type: 'match_only_text' },
     });
@@ -105,9 +105,9 @@ describe('fieldTypesFromMapping: fields', () => {
         last: { type: 'keyword', copy_to: ['full'] },
         full: { type: 'keyword', fields: { lower: { type: 'keyword', normalizer: 'lowercase' } } },
       },
-    });
+    }, { settings: { index: { number_of_shards: '1' } } });
     expect(fields['full']).toEqual({ type: 'keyword', sourcePaths: ['full', 'first', 'last'] });
-    expect(fields['full.lower']).toEqual({ type: 'keyword', normalizer: 'lowercase', sourcePaths: ['full', 'first', 'last'] });
+    expect(fields['full.lower']).toEqual({ type: 'keyword', normalizer: 'lowercase', normalizerFilters: ['lowercase'], sourcePaths: ['full', 'first', 'last'] });
   });
 
   it('records nested paths, outermost first, and skips disabled objects', () => {
@@ -139,7 +139,8 @@ describe('fieldTypesFromMapping: fields', () => {
 
   it.each([
     [{ type: 'geo_point' }, 'geo_point'],
-    [{ type: 'keyword', index: false }, 'keyword (index: false)'],
+    [{ type: 'keyword', index: false, doc_values: false }, 'keyword (index: false)'],
+    [{ type: 'long', index: false }, 'long (index: false)'],
     [{ type: 'long', script: { source: 'emit(1)' } }, 'long (script)'],
     [{ type: 'flattened', null_value: 'n' }, 'flattened (null_value)'],
     [{ type: 'keyword', ignore_above: 'many' }, 'keyword (ignore_above)'],
@@ -171,5 +172,75 @@ describe('fieldTypesFromMapping: fields', () => {
     const fields = fieldTypesFromMapping(JSON.parse('{"properties": {"__proto__": {"type": "keyword"}}}'));
     expect(Object.getOwnPropertyDescriptor(fields, '__proto__')?.value).toEqual({ type: 'keyword' });
     expect(Object.getPrototypeOf(fields)).toBe(Object.prototype);
+  });
+});
+
+describe('fieldTypesFromMapping: index settings and engine', () => {
+  const mappings = { properties: { k: { type: 'keyword', normalizer: 'lowercase' }, f: { type: 'keyword', normalizer: 'folded' } } };
+
+  it('never trusts a normalizer name: without the settings, a field with a normalizer is unsupported', () => {
+    const fields = fieldTypesFromMapping(mappings);
+    expect(fields['k']).toEqual({ type: 'unsupported', mappedType: 'keyword (normalizer "lowercase": its definition is in the index settings, which were not given)' });
+    expect(fields['f']?.type).toBe('unsupported');
+  });
+
+  it('reads the settings of a GET <index> response, where a normalizer named lowercase shadows the built-in one', () => {
+    const response = {
+      logs: {
+        aliases: {},
+        mappings,
+        settings: { index: { number_of_shards: '1', analysis: { normalizer: { lowercase: { type: 'custom', filter: ['lowercase', 'asciifolding'] }, folded: { type: 'custom', filter: ['my_fold', 'trim'] } }, filter: { my_fold: { type: 'asciifolding', preserve_original: 'true' } } } } },
+      },
+    };
+    expect(fieldTypesFromMapping(response)).toEqual({
+      k: { type: 'keyword', normalizer: 'lowercase', normalizerFilters: ['lowercase', 'asciifolding'] },
+      f: { type: 'keyword', normalizer: 'folded', normalizerFilters: ['asciifolding', 'trim'] },
+    });
+  });
+
+  it('takes the settings option, nested or flat, and the built-in lowercase when the settings do not define it', () => {
+    expect(fieldTypesFromMapping(mappings, { settings: { 'index.analysis.normalizer.folded.filter': ['uppercase', 'cjk_width', 'decimal_digit'], 'index.analysis.normalizer.folded.type': 'custom' } })).toEqual({
+      k: { type: 'keyword', normalizer: 'lowercase', normalizerFilters: ['lowercase'] },
+      f: { type: 'keyword', normalizer: 'folded', normalizerFilters: ['uppercase', 'cjk_width', 'decimal_digit'] },
+    });
+  });
+
+  it.each([
+    [{ type: 'custom', filter: ['lowercase'], char_filter: ['html_strip'] }, 'character filters are not emulated'],
+    [{ type: 'custom', filter: ['lowercase', 'elision'] }, 'the filter "elision" is not emulated'],
+    [{ type: 'custom', filter: ['greek'] }, 'the filter "greek" (lowercase) has parameters that are not emulated: language'],
+  ])('marks a normalizer it cannot emulate unsupported: %j', (definition, problem) => {
+    const settings = { analysis: { normalizer: { folded: definition }, filter: { greek: { type: 'lowercase', language: 'greek' } } } };
+    expect(fieldTypesFromMapping(mappings, { settings })['f']).toEqual({ type: 'unsupported', mappedType: `keyword (normalizer "folded": ${problem})` });
+  });
+
+  it('reads a wildcard field according to the engine: OpenSearch checks _source without doc values, Elasticsearch reads doc values', () => {
+    const wildcard = { properties: { w: { type: 'wildcard' }, dv: { type: 'wildcard', doc_values: true } } };
+    expect(fieldTypesFromMapping(wildcard, { engine: 'opensearch' })).toEqual({ w: { type: 'wildcard', docValues: false }, dv: { type: 'wildcard', docValues: true } });
+    expect(fieldTypesFromMapping(wildcard, { engine: 'elasticsearch' })).toEqual({ w: { type: 'wildcard', docValues: true }, dv: { type: 'wildcard', docValues: true } });
+    expect(fieldTypesFromMapping(wildcard)['w']?.type).toBe('unsupported');
+    expect(fieldTypesFromMapping(wildcard)['dv']).toEqual({ type: 'wildcard', docValues: true });
+  });
+
+  it('marks a wildcard field without doc values unsupported where the _source check never matches or is filtered', () => {
+    const read = (mapping: Record<string, unknown>): unknown => fieldTypesFromMapping(mapping, { engine: 'opensearch' });
+    expect(read({ properties: { n: { type: 'nested', properties: { w: { type: 'wildcard' } } } } })).toEqual({
+      'n.w': { type: 'unsupported', mappedType: 'wildcard (doc_values: false inside nested: the _source check never matches)', nestedPaths: ['n'] },
+    });
+    expect(read({ _source: { enabled: false }, properties: { w: { type: 'wildcard' } } })).toEqual({ w: { type: 'unsupported', mappedType: 'wildcard (doc_values: false with _source disabled: never matches)' } });
+    expect(read({ _source: { excludes: ['x*'] }, properties: { w: { type: 'wildcard' } } })).toEqual({ w: { type: 'unsupported', mappedType: 'wildcard (doc_values: false with _source includes/excludes: not emulated)' } });
+    expect(read({ _source: { excludes: ['x*'] }, properties: { w: { type: 'wildcard', doc_values: true } } })).toEqual({ w: { type: 'wildcard', docValues: true } });
+  });
+
+  it('keeps a keyword with index: false and doc values (term is answered from doc values), and text with index: false', () => {
+    const fields = fieldTypesFromMapping({
+      properties: { k: { type: 'keyword', index: false }, t: { type: 'text', index: false, fields: { keyword: { type: 'keyword' } } } },
+    });
+    expect(fields).toEqual({ k: { type: 'keyword' }, t: { type: 'text', keywordSubfield: 't.keyword' }, 't.keyword': { type: 'keyword', sourcePaths: ['t'] } });
+  });
+
+  it('rejects options of the wrong type', () => {
+    expect(() => fieldTypesFromMapping(mappings, { settings: 'x' })).toThrow(/settings option/);
+    expect(() => fieldTypesFromMapping(mappings, { engine: 'solr' as never })).toThrow(/engine option/);
   });
 });

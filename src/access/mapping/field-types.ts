@@ -7,27 +7,60 @@
  * @packageDocumentation
  */
 
-/** `keyword`: exact UTF-8 match; a `lowercase` normalizer applies to both sides. */
+/**
+ * A per-character filter of a normalizer that the compilers emulate (the
+ * engine's `NormalizingTokenFilterFactory` filters whose output depends on
+ * the string alone): `lowercase` and `uppercase` (Java
+ * `Character.toLowerCase`/`toUpperCase` per code point), `asciifolding`
+ * (Lucene's `ASCIIFoldingFilter` table; `preserve_original` has no effect in
+ * a normalizer), `trim` (Java `String.trim`), `cjk_width` (Lucene's
+ * `CJKWidthFilter`) and `decimal_digit` (Lucene's `DecimalDigitFilter`).
+ */
+export type NormalizerFilter = 'lowercase' | 'uppercase' | 'asciifolding' | 'trim' | 'cjk_width' | 'decimal_digit';
+
+/** `keyword`: exact UTF-8 match of the normalized value. */
 export interface KeywordFieldType {
   readonly type: 'keyword';
   /**
-   * The normalizer's name. `lowercase` (built in, or a custom normalizer made
-   * of the `lowercase` filter only) is emulated; any other normalizer makes
-   * every term on the field a `VALIDATION` error.
+   * The normalizer's name, as the mapping gives it. Its meaning comes from
+   * `normalizerFilters`; without them, only the name `lowercase` is
+   * accepted (read as the built-in `lowercase` normalizer, which a host
+   * writing the spec by hand vouches for) and any other name makes every
+   * term on the field a `VALIDATION` error.
    */
   readonly normalizer?: string;
+  /**
+   * The normalizer's filters, in order, as the index settings define it
+   * (`fieldTypesFromMapping` reads them; a normalizer it cannot resolve to
+   * these filters makes the field `unsupported`). Default: none.
+   */
+  readonly normalizerFilters?: readonly NormalizerFilter[];
   /** Strings longer than this (in UTF-16 units, before normalization) are not indexed. Default: unlimited. */
   readonly ignoreAbove?: number;
   /** Indexed in place of an explicit `null` (and `null` array elements). */
   readonly nullValue?: string;
 }
 
-/** `wildcard`: `term` is an exact whole-value match. */
+/**
+ * `wildcard`: `term` is an exact whole-value match, checked in two phases
+ * (n-grams of the indexed text, then the field's value).
+ */
 export interface WildcardFieldType {
   readonly type: 'wildcard';
   readonly normalizer?: string;
+  readonly normalizerFilters?: readonly NormalizerFilter[];
   readonly ignoreAbove?: number;
   readonly nullValue?: string;
+  /**
+   * Whether the second phase reads doc values (`true`: the same indexed
+   * form as `keyword`, from every source of the field) or the `_source`
+   * value at the field's own path (`false`: OpenSearch's
+   * `WildcardFieldMapper` without `doc_values`, its default in 2.x; the
+   * value is Java's `toString` of the parsed JSON value, and `copy_to`
+   * sources are not read). Elasticsearch always verifies against doc
+   * values. Default: `true`; `fieldTypesFromMapping` always sets it.
+   */
+  readonly docValues?: boolean;
 }
 
 /** `constant_keyword`: every document of the index has `value`. */

@@ -16,6 +16,10 @@ export interface MappingBody {
   readonly pointer: string;
   readonly properties: Readonly<Record<string, unknown>>;
   readonly runtime: Readonly<Record<string, unknown>>;
+  /** The body's `_source` parameter (`{ enabled, includes, excludes }`), when it has one. */
+  readonly source?: unknown;
+  /** The index settings found next to the mappings (a `GET <index>` response, a template), if any. */
+  readonly settings?: JsonObject;
 }
 
 /** A JSON object (not an array). */
@@ -65,10 +69,10 @@ export function findMappingBodies(input: unknown): MappingBody[] {
 /** The bodies of an object that holds mappings directly, or `undefined` when it is not such an object. */
 function bodiesOfContainer(value: JsonObject, pointer: string): MappingBody[] | undefined {
   if ('properties' in value) return [body(value, pointer)];
-  if ('mappings' in value) return bodiesOfMappings(value['mappings'], childPointer(pointer, 'mappings'));
+  if ('mappings' in value) return withSettings(bodiesOfMappings(value['mappings'], childPointer(pointer, 'mappings')), value['settings']);
   const template = value['template'];
   if (isJsonObject(template) && 'mappings' in template) {
-    return bodiesOfMappings(template['mappings'], childPointer(childPointer(pointer, 'template'), 'mappings'));
+    return withSettings(bodiesOfMappings(template['mappings'], childPointer(childPointer(pointer, 'template'), 'mappings')), template['settings']);
   }
   for (const [listKey, itemKey] of [
     ['index_templates', 'index_template'],
@@ -87,6 +91,11 @@ function bodiesOfContainer(value: JsonObject, pointer: string): MappingBody[] | 
   return undefined;
 }
 
+/** The bodies with the settings that came with them (a `GET <index>` response, a template). */
+function withSettings(bodies: MappingBody[], settings: unknown): MappingBody[] {
+  return isJsonObject(settings) ? bodies.map((found) => ({ ...found, settings })) : bodies;
+}
+
 /** `mappings`: a body, a type level (`{ _doc: body }`, ES 6 and older), or empty. */
 function bodiesOfMappings(mappings: unknown, pointer: string): MappingBody[] {
   if (!isJsonObject(mappings)) throw invalid(pointer, '"mappings" must be an object');
@@ -103,7 +112,7 @@ function body(mappings: JsonObject, pointer: string): MappingBody {
   const runtime = mappings['runtime'] ?? {};
   if (!isJsonObject(properties)) throw invalid(childPointer(pointer, 'properties'), '"properties" must be an object');
   if (!isJsonObject(runtime)) throw invalid(childPointer(pointer, 'runtime'), '"runtime" must be an object');
-  return { pointer, properties, runtime };
+  return { pointer, properties, runtime, ...('_source' in mappings ? { source: mappings['_source'] } : {}) };
 }
 
 /** A `VALIDATION` error about the mapping at `pointer`. */

@@ -8,8 +8,40 @@
  * @packageDocumentation
  */
 import type { FieldSpec, FieldType } from './field-types.js';
+import { analysisOf, resolveNormalizer } from './index-settings.js';
 import { childPointer, invalid, isJsonObject } from './mapping-bodies.js';
 import type { JsonObject, MappingBody } from './mapping-bodies.js';
+
+/** Which engine family the mapping comes from, where their defaults differ. */
+export type MappingEngine = 'opensearch' | 'elasticsearch';
+
+/** What `fieldsOfBody` needs besides the body. */
+export interface BodyContext {
+  /** The engine, when the caller said; `undefined` when unknown. */
+  readonly engine: MappingEngine | undefined;
+  /** Index settings given by the caller; the body's own settings are used when absent. */
+  readonly settings: JsonObject | undefined;
+}
+
+/** How the body's `_source` is kept: whole, filtered by includes/excludes, or not at all. */
+type SourceKeeping = 'whole' | 'filtered' | 'disabled';
+
+function sourceKeeping(source: unknown): SourceKeeping {
+  if (!isJsonObject(source)) return 'whole';
+  if (source['enabled'] === false || source['enabled'] === 'false') return 'disabled';
+  const listed = (key: string): boolean => {
+    const value = source[key];
+    return typeof value === 'string' ? value !== '' : Array.isArray(value) && value.length > 0;
+  };
+  return listed('includes') || listed('excludes') ? 'filtered' : 'whole';
+}
+
+interface ReadContext {
+  readonly engine: MappingEngine | undefined;
+  /** The `analysis` settings, or `undefined` when no settings are known. */
+  readonly analysis: JsonObject | undefined;
+  readonly source: SourceKeeping;
+}
 
 interface LeafField {
   readonly name: string;
@@ -31,7 +63,13 @@ interface LeafField {
  * //       'host.name.keyword' → { type: 'keyword', sourcePaths: ['host.name'] } }
  * ```
  */
-export function fieldsOfBody(body: MappingBody): Map<string, FieldSpec> {
+export function fieldsOfBody(body: MappingBody, context: BodyContext = { engine: undefined, settings: undefined }): Map<string, FieldSpec> {
+  const settings = context.settings ?? body.settings;
+  const read: ReadContext = {
+    engine: context.engine,
+    analysis: settings === undefined ? undefined : analysisOf(settings),
+    source: sourceKeeping(body.source),
+  };
   const leaves: LeafField[] = [];
   const aliases = new Map<string, string>();
   walkProperties(body.properties, '', [], childPointer(body.pointer, 'properties'), leaves, aliases);
@@ -49,7 +87,7 @@ export function fieldsOfBody(body: MappingBody): Map<string, FieldSpec> {
 
   const specs = new Map<string, FieldSpec>();
   for (const leaf of leaves) {
-    const type = fieldTypeOf(leaf, leaves);
+    const type = fieldTypeOf(leaf, leaves, read);
     specs.set(leaf.name, withLocation(type, leaf.name, sourcePathsOf(leaf), leaf.nestedPaths));
   }
   for (const [name, target] of aliases) {
@@ -129,13 +167,15 @@ const NEUTRAL_PARAMETERS: ReadonlySet<string> = new Set([
   'term_vector', 'dimension', 'locale', 'ignore_z_value', 'depth_limit', 'precision_step', 'on_script_error',
 ]);
 
-function fieldTypeOf(leaf: LeafField, leaves: readonly LeafField[]): FieldType {
+function fieldTypeOf(leaf: LeafField, leaves: readonly LeafField[], context: ReadContext): FieldType {
   const { definition } = leaf;
   const mappedType = typeof definition['type'] === 'string' ? definition['type'] : 'object';
-  if (definition['index'] === false) return { type: 'unsupported', mappedType: `${mappedType} (index: false)` };
+  if (definition['index'] === false && !searchableWithoutIndex(mappedType, definition)) {
+    return { type: 'unsupported', mappedType: `${mappedType} (index: false)` };
+  }
   if ('script' in definition) return { type: 'unsupported', mappedType: `${mappedType} (script)` };
   const read = new ParameterReader(definition);
-  const type = readType(mappedType, read, leaf, leaves);
+  const type = readType(mappedType, read, leaf, leaves, context);
   const unknown = Object.keys(definition).filter((key) => !NEUTRAL_PARAMETERS.has(key) && !read.used.has(key));
   if (type.type === 'unsupported') return type;
   if (read.failed.length > 0 || unknown.length > 0) {
@@ -145,16 +185,47 @@ function fieldTypeOf(leaf: LeafField, leaves: readonly LeafField[]): FieldType {
   return type;
 }
 
-function readType(mappedType: string, read: ParameterReader, leaf: LeafField, leaves: readonly LeafField[]): FieldType {
+/**
+ * Whether a field with `index: false` still answers `term` exactly: a
+ * `keyword` with doc values (the default) is searched through them
+ * (`KeywordFieldMapper.KeywordFieldType.termQuery` falls back to
+ * `SortedSetDocValuesField.newSlowExactQuery` on the same bytes), and a
+ * `text` / `match_only_text` field is never queried itself (its keyword
+ * sub-field is, and carries its own `index`).
+ */
+function searchableWithoutIndex(mappedType: string, definition: JsonObject): boolean {
+  if (mappedType === 'text' || mappedType === 'match_only_text') return true;
+  return mappedType === 'keyword' && definition['doc_values'] !== false;
+}
+
+function readType(mappedType: string, read: ParameterReader, leaf: LeafField, leaves: readonly LeafField[], context: ReadContext): FieldType {
   switch (mappedType) {
     case 'keyword':
-    case 'wildcard':
-      return {
-        type: mappedType,
-        ...optional('normalizer', read.string('normalizer')),
+    case 'wildcard': {
+      const normalizer = read.string('normalizer');
+      const resolved = normalizer === undefined ? undefined : resolveNormalizer(normalizer, context.analysis);
+      if (resolved !== undefined && 'problem' in resolved) {
+        return { type: 'unsupported', mappedType: `${mappedType} (normalizer "${normalizer ?? ''}": ${resolved.problem})` };
+      }
+      const common = {
+        ...optional('normalizer', normalizer),
+        ...optional('normalizerFilters', resolved?.filters),
         ...optional('ignoreAbove', read.number('ignore_above')),
         ...optional('nullValue', read.text('null_value')),
       };
+      if (mappedType === 'keyword') return { type: mappedType, ...common };
+      const docValues = wildcardDocValues(read.boolean('doc_values'), context.engine);
+      if (docValues === undefined) {
+        return { type: 'unsupported', mappedType: 'wildcard (doc_values not in the mapping: OpenSearch defaults to false, Elasticsearch reads doc values; pass the engine option)' };
+      }
+      if (!docValues) {
+        // Without doc values, OpenSearch's WildcardFieldMapper re-checks candidates against _source.
+        if (leaf.nestedPaths.length > 0) return { type: 'unsupported', mappedType: 'wildcard (doc_values: false inside nested: the _source check never matches)' };
+        if (context.source === 'disabled') return { type: 'unsupported', mappedType: 'wildcard (doc_values: false with _source disabled: never matches)' };
+        if (context.source === 'filtered') return { type: 'unsupported', mappedType: 'wildcard (doc_values: false with _source includes/excludes: not emulated)' };
+      }
+      return { type: mappedType, ...common, docValues };
+    }
     case 'constant_keyword':
       return { type: mappedType, ...optional('value', read.text('value')) };
     case 'text':
@@ -215,6 +286,27 @@ function readType(mappedType: string, read: ParameterReader, leaf: LeafField, le
       return { type: mappedType };
     default:
       return { type: 'unsupported', mappedType };
+  }
+}
+
+/**
+ * Whether a `wildcard` field verifies matches against doc values. The
+ * mapping says so when it has `doc_values` (OpenSearch); otherwise the
+ * engine decides: OpenSearch 2.x defaults to no doc values (its
+ * `WildcardFieldMapper` then reads `_source`), Elasticsearch's wildcard
+ * field always verifies against its binary doc values.
+ */
+function wildcardDocValues(fromMapping: boolean | undefined, engine: MappingEngine | undefined): boolean | undefined {
+  if (fromMapping !== undefined) return fromMapping;
+  switch (engine) {
+    case 'opensearch':
+      return false;
+    case 'elasticsearch':
+      return true;
+    case undefined:
+      return undefined;
+    default:
+      return engine satisfies never;
   }
 }
 

@@ -11,6 +11,9 @@ import type { AccessExpression } from '../expression/expression.js';
 import type { FieldType, FieldTypes } from '../mapping/field-types.js';
 import { resolveField } from './field-resolution.js';
 import { prepareSchemalessTerm, prepareTerm } from '../values/prepare-term.js';
+import { checkFlattenedKeyTerm } from '../values/flattened.js';
+import { wildcardSourceDocumentTest } from '../values/wildcard-source.js';
+import type { WildcardSourceCheck } from '../values/wildcard-source.js';
 
 /** One value of a `match` step: what the query sends and how a `_source` leaf is tested. */
 export interface PlannedValue {
@@ -18,6 +21,8 @@ export interface PlannedValue {
   readonly matchLeaf: (leaf: unknown) => boolean;
   /** Set when, for a string leaf, `matchLeaf(leaf)` is exactly `leaf === exactString` (the predicate inlines it). */
   readonly exactString?: string;
+  /** Set on a wildcard field without doc values: the `_source` check of this value. */
+  readonly wildcardSource?: WildcardSourceCheck;
 }
 
 /**
@@ -44,6 +49,12 @@ export type AccessPlan =
       readonly anyLeaf: boolean;
       readonly queryStyle: QueryStyle;
       readonly values: readonly PlannedValue[];
+      /**
+       * Set when the engine decides on the whole document rather than leaf by
+       * leaf (a wildcard field without doc values checks the value it reads
+       * from `_source`): the predicate uses it instead of the leaf tests.
+       */
+      readonly documentTest?: (doc: object) => boolean;
     }
   | { readonly kind: 'and' | 'or'; readonly children: readonly AccessPlan[] };
 
@@ -121,6 +132,9 @@ function planMatch(field: string, values: readonly string[], fields: FieldTypes 
     case 'typed': {
       const planned: PlannedValue[] = [];
       for (const value of values) {
+        if (resolved.flattenedKey !== undefined && (resolved.type.type === 'flattened' || resolved.type.type === 'flat_object')) {
+          checkFlattenedKeyTerm(field, resolved.type, resolved.flattenedKey, value);
+        }
         const prepared = prepareTerm(field, resolved.type, value);
         if (prepared.kind === 'constant') {
           if (prepared.matches) return ALL;
@@ -129,6 +143,9 @@ function planMatch(field: string, values: readonly string[], fields: FieldTypes 
         }
       }
       if (planned.length === 0) return NONE;
+      const checks = planned.flatMap((value) => (value.wildcardSource === undefined ? [] : [value.wildcardSource]));
+      const documentTest =
+        checks.length === 0 ? undefined : wildcardSourceDocumentTest(resolved.sourcePaths[0] ?? resolved.queryField, resolved.sourcePaths, checks);
       return {
         kind: 'match',
         queryField: resolved.queryField,
@@ -137,6 +154,7 @@ function planMatch(field: string, values: readonly string[], fields: FieldTypes 
         anyLeaf: resolved.anyLeaf,
         queryStyle: queryStyleOf(resolved.type),
         values: planned,
+        ...(documentTest === undefined ? {} : { documentTest }),
       };
     }
     default:

@@ -31,6 +31,8 @@ export type ResolvedField =
       /** Enclosing `nested` paths, outermost first. */
       readonly nestedPaths: readonly string[];
       readonly anyLeaf: boolean;
+      /** For a key of a `flattened`/`flat_object` field: the path under the root (`team` for `labels.team`). */
+      readonly flattenedKey?: string;
     };
 
 /**
@@ -119,6 +121,7 @@ function resolveFlattenedKey(field: string, fields: FieldTypes): ResolvedField |
         sourcePaths: rootPaths.map((path) => path + key),
         nestedPaths: root.nestedPaths ?? [],
         anyLeaf: false,
+        flattenedKey: key.slice(1),
       };
     }
   }

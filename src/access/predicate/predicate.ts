@@ -74,6 +74,7 @@ function compilePlan(plan: AccessPlan): PathMatcher {
     case 'or':
       return some(plan.children.map(compilePlan));
     case 'match': {
+      if (plan.documentTest !== undefined) return plan.documentTest;
       const test = anyValue(plan.values);
       const strings = exactStrings(plan.values);
       return some(plan.sourcePaths.map((path) => compilePathMatcher(path, test, plan.anyLeaf, strings)));

@@ -8,6 +8,18 @@
  *
  * Rejected: values over 32766 UTF-8 bytes (no document can hold them).
  *
+ * A term on a key (`labels.team`) is matched against one string that joins
+ * the key path and the value: OpenSearch's `FlatObjectFieldMapper` indexes
+ * every leaf as `path=value` in its `_valueAndPath` field, Elasticsearch's
+ * `FlattenedFieldMapper` as `path\0value` in its `_keyed` field. A `=` (on
+ * `flat_object`) or `\0` (on `flattened`) in the key path or in the value
+ * makes that string split in more than one way: the document
+ * `{"labels": {"team=red": "blue"}}` would match the filter
+ * `labels.team: "red=blue"`, reaching a document nobody meant it to. When
+ * neither the key nor the value holds the separator, the only split is the
+ * intended one (a document key with the separator would need the value to
+ * hold it too), so such terms are exact; the others are rejected.
+ *
  * @packageDocumentation
  */
 import type { FlattenedFieldType } from '../mapping/field-types.js';
@@ -15,6 +27,32 @@ import { MAX_TERM_BYTES, toIndexedForm, utf8Length } from './indexed-string.js';
 import { scalarJsonText } from './json-text.js';
 import type { PreparedLeafTerm } from './prepared-term.js';
 import { rejectTerm } from './rejection.js';
+
+/**
+ * Rejects a term on the key `key` (the path under the root, without the
+ * root) of a `flattened` / `flat_object` field when the separator the engine
+ * joins path and value with (`=` or `\0`) appears in the key or the value.
+ *
+ * @throws SharedTokenError `VALIDATION` (reason says which separator).
+ *
+ * @example
+ * ```ts
+ * checkFlattenedKeyTerm('labels.team', { type: 'flat_object' }, 'team', 'red=blue'); // throws
+ * checkFlattenedKeyTerm('labels.team', { type: 'flat_object' }, 'team', 'red');      // ok
+ * ```
+ */
+export function checkFlattenedKeyTerm(field: string, type: FlattenedFieldType, key: string, value: string): void {
+  const separator = type.type === 'flat_object' ? '=' : '\0';
+  const shown = type.type === 'flat_object' ? '`=`' : 'U+0000';
+  if (key.includes(separator) || value.includes(separator)) {
+    throw rejectTerm(
+      field,
+      type.type,
+      value,
+      `the engine indexes a key's leaves as one string "path${type.type === 'flat_object' ? '=' : '\\0'}value", so ${shown} in the key or the value makes the split ambiguous (a document with another key could match)`,
+    );
+  }
+}
 
 /**
  * Prepares a `term` on a `flattened` / `flat_object` field (root or key).

@@ -35,9 +35,11 @@
  *
  * @packageDocumentation
  */
-import type { KeywordFieldType, WildcardFieldType } from '../mapping/field-types.js';
+import type { KeywordFieldType, NormalizerFilter, WildcardFieldType } from '../mapping/field-types.js';
 import { MAX_TERM_BYTES, hasLoneSurrogate, toIndexedForm, utf8Length } from './indexed-string.js';
-import { equalsLowercased, hasVersionDependentLowercase, javaLowerCase } from './java-lowercase.js';
+import { equalsLowercased, javaLowerCase } from './java-lowercase.js';
+import { normalize, normalizerValueProblem } from './normalizer.js';
+import { prepareWildcardSourceTerm } from './wildcard-source.js';
 import { scalarJsonText } from './json-text.js';
 import type { PreparedLeafTerm } from './prepared-term.js';
 import { rejectTerm } from './rejection.js';
@@ -53,29 +55,24 @@ import { rejectTerm } from './rejection.js';
  * ```
  */
 export function prepareKeywordTerm(field: string, type: KeywordFieldType | WildcardFieldType, value: string): PreparedLeafTerm {
-  const lowercase = type.normalizer !== undefined;
-  if (lowercase && type.type === 'wildcard') {
+  const filters = normalizerFiltersOf(field, type, value);
+  if (filters.length > 0 && type.type === 'wildcard') {
     // Only OpenSearch accepts a normalizer on wildcard, and its n-gram term query normalizes the
     // pattern through another path (normalizeWildcardPattern): not verified, so not emulated.
     throw rejectTerm(field, type.type, value, 'a normalizer on a wildcard field is not emulated');
   }
-  if (lowercase && type.normalizer !== 'lowercase') {
-    throw rejectTerm(field, type.type, value, `the normalizer "${type.normalizer}" is not emulated (only "lowercase" is)`);
-  }
-  if (lowercase && hasVersionDependentLowercase(value)) {
-    throw rejectTerm(
-      field,
-      type.type,
-      value,
-      'it holds characters whose lowercase form differs between the Unicode versions of the supported engines',
-    );
-  }
+  const problem = normalizerValueProblem(filters, value);
+  if (problem !== undefined) throw rejectTerm(field, type.type, value, problem);
   if (value === '' && type.type === 'wildcard') {
     throw rejectTerm(field, type.type, value, 'a wildcard field does not find the empty string by term');
   }
   if (utf8Length(value) > MAX_TERM_BYTES) {
     throw rejectTerm(field, type.type, value, `it is longer than ${MAX_TERM_BYTES} UTF-8 bytes, the longest term an index can hold`);
   }
+  if (type.type === 'wildcard' && type.docValues === false) return prepareWildcardSourceTerm(type, value);
+  const lowercaseOnly = filters.length === 1 && filters[0] === 'lowercase';
+  if (filters.length > 0 && !lowercaseOnly) return prepareNormalizedTerm(filters, type, value);
+  const lowercase = lowercaseOnly;
   const target = toIndexedForm(lowercase ? javaLowerCase(value) : value);
   const ignoreAbove = type.ignoreAbove ?? Infinity;
   // Lowercasing preserves length, so an indexed string equal to the target has the target's length.
@@ -103,6 +100,38 @@ export function prepareKeywordTerm(field: string, type: KeywordFieldType | Wildc
   // Without normalizer or U+FFFD, a string leaf matches exactly when it is the target
   // (its length then is the target's, within ignore_above).
   if (!lowercase && !targetHasReplacement) return { kind: 'leaf', queryValue: value, matchLeaf, exactString: target };
+  return { kind: 'leaf', queryValue: value, matchLeaf };
+}
+
+/**
+ * The normalizer filters of a keyword-like field: `normalizerFilters` when
+ * the spec has them (read from the index settings), the built-in
+ * `lowercase` for a hand-written spec naming it, none without a normalizer.
+ */
+function normalizerFiltersOf(field: string, type: KeywordFieldType | WildcardFieldType, value: string): readonly NormalizerFilter[] {
+  if (type.normalizerFilters !== undefined) return type.normalizerFilters;
+  if (type.normalizer === undefined) return [];
+  if (type.normalizer === 'lowercase') return ['lowercase'];
+  throw rejectTerm(
+    field,
+    type.type,
+    value,
+    `the normalizer "${type.normalizer}" is known only by its name; read the field types with the index settings (fieldTypesFromMapping) so that its filters are known`,
+  );
+}
+
+/** A keyword term through a general normalizer chain: both sides normalized, then compared as indexed bytes. */
+function prepareNormalizedTerm(filters: readonly NormalizerFilter[], type: KeywordFieldType | WildcardFieldType, value: string): PreparedLeafTerm {
+  const target = toIndexedForm(normalize(filters, value));
+  const ignoreAbove = type.ignoreAbove ?? Infinity;
+  // ignore_above applies to the value before normalization, on the document side only.
+  const indexes = (text: string): boolean => text.length <= ignoreAbove && toIndexedForm(normalize(filters, text)) === target;
+  const nullMatches = type.nullValue !== undefined && indexes(type.nullValue);
+  const matchLeaf = (leaf: unknown): boolean => {
+    const text = scalarJsonText(leaf);
+    if (text === null) return nullMatches;
+    return text !== undefined && indexes(text);
+  };
   return { kind: 'leaf', queryValue: value, matchLeaf };
 }
 

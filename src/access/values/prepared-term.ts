@@ -3,6 +3,7 @@
  *
  * @packageDocumentation
  */
+import type { WildcardSourceCheck } from './wildcard-source.js';
 
 /**
  * A filter value checked and prepared for one field type.
@@ -38,6 +39,12 @@ export type PreparedTerm =
        * leaf's test is anything more than that equality.
        */
       readonly exactString?: string;
+      /**
+       * Set for a wildcard field without doc values: the engine checks the
+       * value read from `_source`, not each indexed leaf, so the predicate
+       * tests the whole document with it (see `wildcard-source.ts`).
+       */
+      readonly wildcardSource?: WildcardSourceCheck;
     }
   | {
       readonly kind: 'constant';

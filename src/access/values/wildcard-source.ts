@@ -1,0 +1,264 @@
+/**
+ * `wildcard` fields without doc values (OpenSearch 2.x's default): a `term`
+ * is answered in two phases by OpenSearch's `WildcardFieldMapper`:
+ *
+ * 1. candidates: documents whose indexed n-grams (of every value indexed
+ *    into the field: the JSON text of each value, from every spelling of
+ *    the path and every `copy_to` source) hold all the n-grams the value
+ *    requires (`getRequiredNGrams`: anchored first two and last two
+ *    characters and every 3-gram);
+ * 2. check (`WildcardMatchingQuery`): a candidate matches when one value
+ *    its value fetcher reads from `_source` (`SourceValueFetcher` at the
+ *    field's own path: `XContentMapValues.extractValue`, which takes the
+ *    first non-null spelling of the path, shortest key first, and stops at
+ *    an explicit `null`, giving `null_value` there) is, as Java's
+ *    `toString` of the parsed JSON value, equal to the filter value.
+ *
+ * Consequences the predicate reproduces: `copy_to` sources are indexed but
+ * never read back, so they never match by themselves; in a document holding
+ * both `{"o": {"w": "abc"}}` and `{"o.w": "xyz"}` only `abc` is read;
+ * `null` elements of an array are dropped (no `null_value`); a number is
+ * read as Java prints it: a JSON integer as its digits, any other number as
+ * a Java `double` (`12345678.9` is `1.23456789E7`, `1e21` is `1.0E21`),
+ * which matches only when that text is also indexed. Documents are taken
+ * to be written as `JSON.stringify` writes them (see `json-text.ts`).
+ *
+ * @packageDocumentation
+ */
+import type { WildcardFieldType } from '../mapping/field-types.js';
+import { toIndexedForm } from './indexed-string.js';
+import type { PreparedLeafTerm } from './prepared-term.js';
+
+/** How one value fetched from `_source` relates to the filter value. */
+export type FetchedMatch = 'yes' | 'needs-ngrams' | 'no';
+
+/** The `_source` check of one filter value on a wildcard field without doc values. */
+export interface WildcardSourceCheck {
+  /**
+   * `yes`: the fetched value's Java text is the filter value and is indexed
+   * as such; `needs-ngrams`: its Java text is the filter value but its
+   * indexed text differs (a number), so the document matches only if the
+   * field's other indexed values hold the value's n-grams; `no`.
+   */
+  readonly fetched: (value: unknown) => FetchedMatch;
+  /** The n-grams the engine's first phase requires (as indexed bytes' strings). */
+  readonly requiredNgrams: readonly string[];
+  readonly nullValue: string | undefined;
+  readonly ignoreAbove: number;
+}
+
+const INTEGER_TEXT = /^-?\d+$/;
+
+/**
+ * Java's `Double.toString(d)` (JDK 19 and later: the shortest decimal that
+ * reads back as `d`, as JS prints it): plain for 10^-3 ≤ |d| < 10^7, with at
+ * least one fractional digit; otherwise `d.dddE±n`.
+ *
+ * @example
+ * ```ts
+ * javaDoubleToString(12345678.9); // '1.23456789E7'
+ * javaDoubleToString(0.5);        // '0.5'
+ * javaDoubleToString(1e21);       // '1.0E21'
+ * ```
+ */
+export function javaDoubleToString(d: number): string {
+  if (d === 0) return Object.is(d, -0) ? '-0.0' : '0.0';
+  const sign = d < 0 ? '-' : '';
+  const [mantissa = '', exponentText = '0'] = Math.abs(d).toExponential().split('e');
+  const exponent = Number(exponentText);
+  const digits = mantissa.replace('.', '');
+  const abs = Math.abs(d);
+  if (abs >= 1e-3 && abs < 1e7) {
+    if (exponent >= 0) {
+      const whole = digits.slice(0, exponent + 1).padEnd(exponent + 1, '0');
+      return `${sign}${whole}.${digits.slice(exponent + 1) || '0'}`;
+    }
+    return `${sign}0.${'0'.repeat(-exponent - 1)}${digits}`;
+  }
+  return `${sign}${digits.charAt(0)}.${digits.slice(1) || '0'}E${exponent}`;
+}
+
+/** The n-grams `getRequiredNGrams(quoteWildcard(value))` gives for a whole-value term. */
+function requiredNgrams(value: string): string[] {
+  const units = [...Array(value.length).keys()].map((i) => value.charAt(i));
+  const length = units.length;
+  const grams = new Set<string>();
+  const [first = '', second = ''] = units;
+  if (length === 1) {
+    grams.add(`\0\0${first}`);
+    grams.add(`\0${first}\0`);
+    grams.add(`${first}\0\0`);
+  } else {
+    grams.add(`\0${first}${second}`);
+    for (let i = 0; i + 3 <= length; i++) grams.add(value.slice(i, i + 3));
+    grams.add(`${value.slice(length - 2)}\0`);
+  }
+  return [...grams].map(toIndexedForm);
+}
+
+/** The n-grams the engine indexes for `text` (`WildcardFieldTokenizer`: 3-unit windows of `\0\0text\0\0`). */
+export function indexedNgrams(text: string, into: Set<string>): void {
+  const padded = `\0\0${text}\0\0`;
+  for (let i = 0; i + 3 <= padded.length; i++) into.add(toIndexedForm(padded.slice(i, i + 3)));
+}
+
+/**
+ * Prepares a `term` on a wildcard field without doc values: `matchLeaf`
+ * tests an indexed leaf (unused by the predicate for this type), and
+ * `wildcardSource` carries the `_source` check the predicate runs on the
+ * whole document.
+ *
+ * @example
+ * ```ts
+ * const t = prepareWildcardSourceTerm({ type: 'wildcard', docValues: false }, '1.23456789E7');
+ * t.wildcardSource?.fetched(12345678.9); // 'needs-ngrams' (indexed as "12345678.9")
+ * ```
+ */
+export function prepareWildcardSourceTerm(type: WildcardFieldType, value: string): PreparedLeafTerm {
+  const ignoreAbove = type.ignoreAbove ?? Infinity;
+  const fetched = (leaf: unknown): FetchedMatch => {
+    switch (typeof leaf) {
+      case 'string':
+        return leaf === value && leaf.length <= ignoreAbove ? 'yes' : 'no';
+      case 'boolean':
+        return (leaf ? 'true' : 'false') === value ? 'yes' : 'no';
+      case 'bigint':
+        return leaf.toString() === value && value.length <= ignoreAbove ? 'yes' : 'no';
+      case 'number': {
+        if (!Number.isFinite(leaf)) return 'no';
+        const text = String(leaf);
+        if (INTEGER_TEXT.test(text)) return text === value && value.length <= ignoreAbove ? 'yes' : 'no';
+        const java = javaDoubleToString(leaf);
+        if (java !== value || java.length > ignoreAbove) return 'no';
+        return java === text ? 'yes' : 'needs-ngrams';
+      }
+      default:
+        return 'no';
+    }
+  };
+  const check: WildcardSourceCheck = { fetched, requiredNgrams: requiredNgrams(value), nullValue: type.nullValue, ignoreAbove };
+  return { kind: 'leaf', queryValue: value, matchLeaf: (leaf) => fetched(leaf) === 'yes', wildcardSource: check };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function own(object: Record<string, unknown>, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(object, key);
+}
+
+/** A JSON `null` as the engine receives it (`JSON.stringify` writes `NaN` and `±Infinity` as `null`). */
+function isJsonNull(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value));
+}
+
+/** `XContentMapValues.extractValue(pathElements, index, currentValue, nullValue)`. */
+function extractValue(path: readonly string[], index: number, current: unknown, nullValue: string | undefined): unknown {
+  if (index === path.length) return isJsonNull(current) ? nullValue : current;
+  if (isObject(current)) {
+    let key = path[index] ?? '';
+    let next = index + 1;
+    for (;;) {
+      if (own(current, key)) {
+        const mapValue = current[key];
+        if (isJsonNull(mapValue)) return nullValue;
+        const found = extractValue(path, next, mapValue, nullValue);
+        if (found !== undefined && found !== null) return found;
+      }
+      if (next === path.length) return undefined;
+      key += `.${path[next] ?? ''}`;
+      next++;
+    }
+  }
+  if (Array.isArray(current)) {
+    const list: unknown[] = [];
+    for (const element of current) {
+      const found = extractValue(path, index, element, nullValue);
+      if (found !== undefined && found !== null) list.push(found);
+    }
+    return list;
+  }
+  return undefined;
+}
+
+/**
+ * The values OpenSearch's `SourceValueFetcher` reads for `path` (nested
+ * lists flattened, `null`s dropped), before `toString`.
+ *
+ * @example
+ * ```ts
+ * fetchSourceValues({ o: { w: 'abc' }, 'o.w': 'xyz' }, 'o.w', undefined); // ['abc']
+ * ```
+ */
+export function fetchSourceValues(doc: object, path: string, nullValue: string | undefined): unknown[] {
+  const found = extractValue(path.split('.'), 0, doc, nullValue);
+  const out: unknown[] = [];
+  const queue: unknown[] = [found];
+  while (queue.length > 0) {
+    const value = queue.shift();
+    if (Array.isArray(value)) queue.push(...(value as unknown[]));
+    else if (value !== undefined && !isJsonNull(value)) out.push(value);
+  }
+  return out;
+}
+
+/** Every leaf indexed into a field from `path`, whatever its spelling (dotted keys, nested objects, arrays). */
+function visitLeaves(node: unknown, segments: readonly string[], index: number, visit: (leaf: unknown) => void): void {
+  if (Array.isArray(node)) {
+    for (const element of node) visitLeaves(element, segments, index, visit);
+    return;
+  }
+  if (index === segments.length) {
+    if (!isObject(node)) visit(node);
+    return;
+  }
+  if (!isObject(node)) return;
+  let key = '';
+  for (let end = index; end < segments.length; end++) {
+    key = end === index ? (segments[end] ?? '') : `${key}.${segments[end] ?? ''}`;
+    if (own(node, key)) visitLeaves(node[key], segments, end + 1, visit);
+  }
+}
+
+/**
+ * The document test of a `term` on a wildcard field without doc values:
+ * `fetchPath` is the field's own `_source` path (a multi-field's parent),
+ * `indexedPaths` every path whose values are indexed into the field.
+ *
+ * @example
+ * ```ts
+ * const t = prepareWildcardSourceTerm({ type: 'wildcard', docValues: false }, 'abc');
+ * const test = wildcardSourceDocumentTest('w', ['w'], [t.wildcardSource!]);
+ * test({ w: 'abc' }); // true
+ * ```
+ */
+export function wildcardSourceDocumentTest(
+  fetchPath: string,
+  indexedPaths: readonly string[],
+  checks: readonly WildcardSourceCheck[],
+): (doc: object) => boolean {
+  const [first] = checks;
+  if (first === undefined) return () => false;
+  const { nullValue, ignoreAbove } = first;
+  const indexedSegments = indexedPaths.map((path) => path.split('.'));
+  return (doc) => {
+    const pending: WildcardSourceCheck[] = [];
+    for (const value of fetchSourceValues(doc, fetchPath, nullValue)) {
+      for (const check of checks) {
+        const outcome = check.fetched(value);
+        if (outcome === 'yes') return true;
+        if (outcome === 'needs-ngrams') pending.push(check);
+      }
+    }
+    if (pending.length === 0) return false;
+    const grams = new Set<string>();
+    for (const segments of indexedSegments) {
+      visitLeaves(doc, segments, 0, (leaf) => {
+        const text = isJsonNull(leaf) ? nullValue : typeof leaf === 'string' ? leaf : typeof leaf === 'number' || typeof leaf === 'bigint' || typeof leaf === 'boolean' ? String(leaf) : undefined;
+        if (text !== undefined && text.length <= ignoreAbove) indexedNgrams(text, grams);
+      });
+    }
+    return pending.some((check) => check.requiredNgrams.every((gram) => grams.has(gram)));
+  };
+}
