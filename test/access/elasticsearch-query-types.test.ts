@@ -10,7 +10,7 @@ import { toElasticsearchQuery } from '../../src/access/query/elasticsearch-query
 describe('the emitted query type', () => {
   it('is assignable to the Elasticsearch client query type', () => {
     expectTypeOf<ElasticsearchQuery>().toExtend<estypes.QueryDslQueryContainer>();
-    const query: estypes.QueryDslQueryContainer = toElasticsearchQuery(compileAccess([{ field: 'a', value: 'x' }], 'AND'));
+    const query: estypes.QueryDslQueryContainer = toElasticsearchQuery(compileAccess([{ field: 'a', value: 'x' }], 'AND'), { fields: { a: { type: 'keyword' } } });
     const request: estypes.SearchRequest = { index: 'logs', query };
     expect(request.query).toEqual({ term: { a: { value: 'x' } } });
   });

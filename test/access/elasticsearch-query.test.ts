@@ -20,36 +20,46 @@ function validationContext(run: () => unknown): Record<string, unknown> {
   throw new Error('expected a VALIDATION error');
 }
 
-describe('toElasticsearchQuery without fields (schemaless)', () => {
-  it('emits match_all for an unrestricted token and match_none for an empty OR', () => {
+describe('toElasticsearchQuery: the query structure', () => {
+  // Plain keyword fields: a term is the value as typed.
+  const fields: FieldTypes = Object.fromEntries(['a', 'b', 'c', 'service.name', 'kubernetes.namespace'].map((name) => [name, { type: 'keyword' as const }]));
+  const wildcards: FieldTypes = { 'service.name': { type: 'wildcard' } };
+
+  it('emits match_all for an unrestricted token and match_none for an empty OR, with or without fields', () => {
     expect(toElasticsearchQuery(and())).toEqual({ match_all: {} });
     expect(toElasticsearchQuery({ kind: 'none' })).toEqual({ match_none: {} });
+    expect(toElasticsearchQuery(and(), { fields })).toEqual({ match_all: {} });
+  });
+
+  it('refuses an expression naming a field without field types: no term query means the same under every mapping', () => {
+    // On a dynamically mapped index a string is `text`: a plain term on it matches one analysed token.
+    expect(validationContext(() => toElasticsearchQuery(and(f('status', 'error'))))).toEqual({ field: 'status', reason: 'field-types-required' });
+    expect(validationContext(() => toElasticsearchQuery(or(f('a', '1'), f('status', ' 200'))))).toMatchObject({ reason: 'field-types-required' });
   });
 
   it('emits a term on the field as named, with the value as typed', () => {
-    expect(toElasticsearchQuery(and(f('kubernetes.namespace', 'Prod ')))).toEqual({
+    expect(toElasticsearchQuery(and(f('kubernetes.namespace', 'Prod ')), { fields })).toEqual({
       term: { 'kubernetes.namespace': { value: 'Prod ' } },
     });
   });
 
-  it('emits AND as bool.filter, and OR of one field as term clauses (the field type is unknown)', () => {
-    expect(toElasticsearchQuery(and(f('service.name', 'api'), f('kubernetes.namespace', 'prod')))).toEqual({
+  it('emits AND as bool.filter, and OR of one non-keyword field as term clauses', () => {
+    expect(toElasticsearchQuery(and(f('service.name', 'api'), f('kubernetes.namespace', 'prod')), { fields })).toEqual({
       bool: {
         filter: [{ term: { 'kubernetes.namespace': { value: 'prod' } } }, { term: { 'service.name': { value: 'api' } } }],
       },
     });
-    expect(toElasticsearchQuery(or(f('service.name', 'web'), f('service.name', 'api')))).toEqual({
+    expect(toElasticsearchQuery(or(f('service.name', 'web'), f('service.name', 'api')), { fields: wildcards })).toEqual({
       bool: { should: [{ term: { 'service.name': { value: 'api' } } }, { term: { 'service.name': { value: 'web' } } }], minimum_should_match: 1 },
     });
   });
 
   it('emits the examples of its documentation', () => {
-    expect(toElasticsearchQuery(and(f('kubernetes.namespace', 'prod'), f('service.name', 'api')))).toEqual({
+    expect(toElasticsearchQuery(and(f('kubernetes.namespace', 'prod'), f('service.name', 'api')), { fields })).toEqual({
       bool: {
         filter: [{ term: { 'kubernetes.namespace': { value: 'prod' } } }, { term: { 'service.name': { value: 'api' } } }],
       },
     });
-    const fields: FieldTypes = { 'service.name': { type: 'keyword' }, 'kubernetes.namespace': { type: 'keyword' } };
     expect(toElasticsearchQuery(or(f('service.name', 'api'), f('service.name', 'web'), f('kubernetes.namespace', 'prod')), { fields })).toEqual({
       bool: {
         should: [{ term: { 'kubernetes.namespace': { value: 'prod' } } }, { terms: { 'service.name': ['api', 'web'] } }],
@@ -66,7 +76,7 @@ describe('toElasticsearchQuery without fields (schemaless)', () => {
         { kind: 'term', field: 'c', value: '3' },
       ],
     };
-    expect(toElasticsearchQuery(expression)).toEqual({
+    expect(toElasticsearchQuery(expression, { fields })).toEqual({
       bool: {
         filter: [
           {
@@ -83,16 +93,16 @@ describe('toElasticsearchQuery without fields (schemaless)', () => {
 
   it('returns a fresh object on every call', () => {
     const expression = and(f('a', 'x'), f('b', 'y'));
-    const first = toElasticsearchQuery(expression);
+    const first = toElasticsearchQuery(expression, { fields });
     (first as { bool: { filter: unknown[] } }).bool.filter.push({ match_all: {} });
-    expect(toElasticsearchQuery(expression)).toEqual({
+    expect(toElasticsearchQuery(expression, { fields })).toEqual({
       bool: { filter: [{ term: { a: { value: 'x' } } }, { term: { b: { value: 'y' } } }] },
     });
   });
 
   it('rejects metadata fields, whose term reads the index instead of _source', () => {
-    expect(validationContext(() => toElasticsearchQuery(and(f('_id', 'x'))))).toMatchObject({ field: '_id', reason: 'metadata-field' });
-    expect(validationContext(() => toElasticsearchQuery(and(f('_index', 'logs-*'))))).toMatchObject({ field: '_index' });
+    expect(validationContext(() => toElasticsearchQuery(and(f('_id', 'x')), { fields }))).toMatchObject({ field: '_id', reason: 'metadata-field' });
+    expect(validationContext(() => toElasticsearchQuery(and(f('_index', 'logs-*')), { fields }))).toMatchObject({ field: '_index' });
   });
 });
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileAccess } from '../../src/access/plan/compile-access.js';
-import { toElasticsearchQuery } from '../../src/access/query/elasticsearch-query.js';
+import { emitAccessPlan, toElasticsearchQuery } from '../../src/access/query/elasticsearch-query.js';
+import { planAccess } from '../../src/access/plan/access-plan.js';
 import type { AccessExpression, FilterTerm } from '../../src/access/expression/expression.js';
 import { normalizeExpression } from '../../src/access/expression/expression-normal-form.js';
 import type { FieldTypes } from '../../src/access/mapping/field-types.js';
@@ -97,7 +98,7 @@ describe('laws of the compiled access', () => {
   it('no emitted query holds an empty bool, a should without minimum_should_match, or anything JSON would change', () => {
     fc.assert(
       fc.property(rawExpressionArb, fieldsArb, (raw, fields) => {
-        const query = toElasticsearchQuery(raw, fields === undefined ? {} : { fields });
+        const query = fields === undefined ? emitAccessPlan(planAccess(raw, undefined)) : toElasticsearchQuery(raw, { fields });
         for (const bool of boolClauses(query)) {
           const lists = ['filter', 'should', 'must', 'must_not'].filter((key) => key in bool);
           expect(lists.length).toBeGreaterThan(0);

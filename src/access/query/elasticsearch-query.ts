@@ -14,11 +14,14 @@ import type { FieldTypes } from '../mapping/field-types.js';
 /** Options of `toElasticsearchQuery`. */
 export interface ElasticsearchQueryOptions {
   /**
-   * The index's field types (see `fieldTypesFromMapping`). Without them the
-   * schemaless rules apply: every filter is a `term` on the field as named.
-   * With them, values are checked per type, text fields are redirected to
-   * their keyword sub-field, nested fields are wrapped in `nested`, and
-   * unmapped fields match nothing.
+   * The index's field types (see `fieldTypesFromMapping`): values are
+   * checked per type, text fields are redirected to their keyword
+   * sub-field, nested fields are wrapped in `nested`, and unmapped fields
+   * match nothing. Required for any expression that names a field: what a
+   * `term` selects depends on the mapping (on a dynamically mapped string,
+   * a `text` field, `term` matches one analysed token, so `status: error`
+   * would select `"Server Error"`), and no query means the same under every
+   * mapping. Only `all` and `none` compile without it.
    */
   readonly fields?: FieldTypes;
 }
@@ -46,12 +49,14 @@ export interface ElasticsearchQueryOptions {
  * @throws SharedTokenError `VALIDATION` when a value cannot be matched
  *   exactly for its field's type (`context.field`, `context.fieldType`,
  *   `context.reason`), the same values `toPredicate` rejects; when a field
- *   is a metadata field (`_id`, `_index`, ...).
+ *   is a metadata field (`_id`, `_index`, ...); when the expression names a
+ *   field and `fields` is not given (`context.reason: 'field-types-required'`).
  *
  * @example
- * A token with filters `kubernetes.namespace: prod` and `service.name: api` (`AND`):
+ * A token with filters `kubernetes.namespace: prod` and `service.name: api` (`AND`),
+ * both `keyword` fields:
  * ```ts
- * toElasticsearchQuery(compileAccess(filters, 'AND'));
+ * toElasticsearchQuery(compileAccess(filters, 'AND'), { fields });
  * ```
  * ```json
  * { "bool": { "filter": [
@@ -78,7 +83,54 @@ export function toElasticsearchQuery(
   expression: AccessExpression,
   options: ElasticsearchQueryOptions = {},
 ): ElasticsearchQuery {
-  return emit(planAccess(expression, options.fields));
+  const { fields } = options;
+  if (fields === undefined) {
+    const field = firstField(expression);
+    if (field !== undefined) {
+      throw new SharedTokenError(
+        'VALIDATION',
+        `Field "${field.slice(0, 100)}": toElasticsearchQuery needs the index's field types (the fields option, from fieldTypesFromMapping): without the mapping no term query is known to select only what the filter means`,
+        { field, reason: 'field-types-required' },
+      );
+    }
+  }
+  return emit(planAccess(expression, fields));
+}
+
+function firstField(expression: AccessExpression): string | undefined {
+  switch (expression.kind) {
+    case 'all':
+    case 'none':
+      return undefined;
+    case 'term':
+    case 'terms':
+      return expression.field;
+    case 'and':
+    case 'or':
+      for (const child of expression.children) {
+        const field = firstField(child);
+        if (field !== undefined) return field;
+      }
+      return undefined;
+    default:
+      return assertNever(expression);
+  }
+}
+
+/**
+ * The query DSL of an access plan, for any plan (a schemaless one too).
+ * Internal: `toElasticsearchQuery` is the entry point, and refuses to
+ * compile a field without field types; tests use this to compare the
+ * schemaless predicate with what a plain `term` means to the reference
+ * evaluator's schemaless model.
+ *
+ * @example
+ * ```ts
+ * emitAccessPlan({ kind: 'all' }); // { match_all: {} }
+ * ```
+ */
+export function emitAccessPlan(plan: AccessPlan): ElasticsearchQuery {
+  return emit(plan);
 }
 
 function emit(plan: AccessPlan): ElasticsearchQuery {
