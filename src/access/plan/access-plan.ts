@@ -30,7 +30,7 @@ export interface PlannedValue {
  * `terms` on `keyword` fields, where `terms` and an `OR` of `term`s agree
  * for every accepted value on every engine; otherwise a `bool.should` of
  * `term`s, because `terms` throws or drops values where `term` does not on
- * numbers (term-semantics.md §2), and its behaviour on `wildcard`,
+ * numbers (a value the field cannot hold fails or is dropped), and its behaviour on `wildcard`,
  * `flat_object` and fields of unknown type (schemaless) is not pinned down
  * for every supported engine.
  */

@@ -3,26 +3,32 @@
  * indexed term.
  *
  * Rules, identical on every supported engine:
- * - Query side: the value as typed; with the `lowercase` normalizer it is
- *   lowercased too (so `ACME` matches `Acme`). `ignore_above` is not applied
- *   to the query, so a value longer than it matches nothing (accepted).
- * - Index side, in the engine's order: an explicit `null` (or `null` array
- *   element) becomes `null_value` when set, else no value; a string longer
- *   than `ignore_above` (UTF-16 units, before normalization) is not
- *   indexed; then the normalizer; numbers, bigints and booleans are indexed
- *   as their JSON text (`String(n)` as `JSON.stringify` sends it: `5` →
- *   `"5"`, `-0` → `"0"`, `1e21` → `"1e+21"`); objects never match.
+ * - Query side: the value as typed, through the field's normalizer
+ *   (`KeywordFieldType.indexedValueForSearch`), so with `lowercase`
+ *   `ACME` matches `Acme`. `ignore_above` is not applied to the query, so a
+ *   value longer than it matches nothing (accepted).
+ * - Index side, in the engine's order (`KeywordFieldMapper.parseCreateField`):
+ *   an explicit `null` (or `null` array element) becomes `null_value` when
+ *   set, else no value; a string longer than `ignore_above` (UTF-16 units,
+ *   before normalization) is not indexed; then the normalizer; numbers,
+ *   bigints and booleans are indexed as their JSON text (`String(n)` as
+ *   `JSON.stringify` sends it: `5` → `"5"`, `-0` → `"0"`, `1e21` →
+ *   `"1e+21"`); objects never match.
  * - Bytes: Lucene indexes UTF-8 with unpaired surrogates replaced by U+FFFD,
  *   on both sides, so `"\uD800"` and `"\uFFFD"` are the same term.
+ * - Normalizers: the filters read from the index settings
+ *   (`normalizerFilters`, see `normalizer.ts`); a hand-written spec may
+ *   name the built-in `lowercase` alone.
+ * - A `wildcard` field without doc values checks the value OpenSearch reads
+ *   back from `_source` instead (see `wildcard-source.ts`).
  *
  * Rejected:
- * - a normalizer other than `lowercase` (its output is not emulated), and
- *   any normalizer on a `wildcard` field (OpenSearch only; its query path
+ * - a normalizer known only by a name other than `lowercase`, and any
+ *   normalizer on a `wildcard` field (OpenSearch only; its query path
  *   differs from keyword's);
- * - with `lowercase`, values holding characters whose lowercase mapping
- *   changed between the Unicode versions of the engines' JDKs (Georgian,
- *   recent Latin Extended-D letters, unassigned code points: see
- *   `java-lowercase.ts`);
+ * - values the normalizer cannot treat alike on every engine (characters
+ *   whose case mapping changed between the engines' Unicode versions;
+ *   digits under `decimal_digit`: see `normalizer.ts`);
  * - values over 32766 UTF-8 bytes (Lucene's term limit: no document can
  *   hold such a term);
  * - `""` on a `wildcard` field: its n-gram index never finds the empty
@@ -31,7 +37,8 @@
  *   engine's behaviour, the value is refused.
  *
  * Performance: a string leaf without normalizer costs one `===`; with
- * `lowercase`, an ASCII leaf is compared char by char without allocating.
+ * `lowercase` alone, an ASCII leaf is compared char by char without
+ * allocating; other normalizers normalize each leaf.
  *
  * @packageDocumentation
  */

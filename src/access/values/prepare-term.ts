@@ -95,7 +95,7 @@ export function prepareTerm(field: string, type: FieldType, value: string): Prep
 
 /**
  * The schemaless rules, used when the compilers get no `fields` option
- * (design §4): a string leaf matches when it equals the value exactly; a
+ * (used by `toPredicate` only): a string leaf matches when it equals the value exactly; a
  * number leaf when the value is a JSON number literal of the same value
  * (`"200"`, `"2e2"` and `"200.0"` all match `200`; `-0` equals `0`); a
  * boolean leaf when the value is `"true"`/`"false"`; a bigint leaf when the

@@ -1,6 +1,6 @@
 /**
  * The schemaless rules, used when the compilers know no field types
- * (design §4). They are not an emulation of any mapping; they are the
+ * (used by `toPredicate` only; `toElasticsearchQuery` needs field types). They are not an emulation of any mapping; they are the
  * documented, predictable meaning of a filter on unknown data:
  * - a string leaf matches when it equals the value exactly (no trimming,
  *   no case folding);
