@@ -23,6 +23,14 @@
  * which matches only when that text is also indexed. Documents are taken
  * to be written as `JSON.stringify` writes them (see `json-text.ts`).
  *
+ * Java's `Double.toString` is emulated as JDK 19 and later print (the
+ * shortest decimal, as JS); JDK 17 prints some doubles of magnitude below
+ * 10^-3 or from 10^7 up with an extra digit. Such a number's text is never
+ * its JSON text (Java writes `E`, JS `e+`), so it can match only through the
+ * n-grams of other values of the same document, and only there may JDK 17
+ * answer otherwise; for numbers whose Java text is their JSON text
+ * (10^-3 ≤ |d| < 10^7) both JDKs print the same (checked on 300 000 doubles).
+ *
  * @packageDocumentation
  */
 import type { WildcardFieldType } from '../mapping/field-types.js';

@@ -24,9 +24,19 @@ export function modelFor(name: string, spec: FieldSpec): ModelOrReason {
   try {
     switch (spec.type) {
       case 'keyword':
-        return { model: keywordModel({ typeName: 'keyword', normalizer: spec.normalizer, ignoreAbove: spec.ignoreAbove, nullValue: spec.nullValue, byteLimit: true }, pointer) };
-      case 'wildcard':
-        return { model: keywordModel({ typeName: 'wildcard', normalizer: spec.normalizer, ignoreAbove: spec.ignoreAbove, nullValue: spec.nullValue, byteLimit: false }, pointer) };
+      case 'wildcard': {
+        // The oracle models the built-in lowercase normalizer only, and a wildcard field that reads
+        // doc values (without them the engine checks _source, a document-level rule it does not model).
+        const filters = spec.normalizerFilters;
+        if (filters !== undefined && !(filters.length === 0 || (filters.length === 1 && filters[0] === 'lowercase'))) {
+          return { unsupported: `field [${name}] has a normalizer [${filters.join(', ')}], which the oracle does not model` };
+        }
+        if (spec.type === 'wildcard' && spec.docValues === false) {
+          return { unsupported: `field [${name}] is a wildcard field without doc values, which the oracle does not model` };
+        }
+        const normalizer = filters === undefined ? spec.normalizer : filters.length === 0 ? undefined : 'lowercase';
+        return { model: keywordModel({ typeName: spec.type, normalizer, ignoreAbove: spec.ignoreAbove, nullValue: spec.nullValue, byteLimit: spec.type === 'keyword' }, pointer) };
+      }
       case 'flattened':
       case 'flat_object':
         return { model: keywordModel({ typeName: spec.type, byteLimit: false }, pointer) };
