@@ -17,7 +17,7 @@
  * Consequences the predicate reproduces: `copy_to` sources are indexed but
  * never read back, so they never match by themselves; in a document holding
  * both `{"o": {"w": "abc"}}` and `{"o.w": "xyz"}` only `abc` is read;
- * `null` elements of an array are dropped (no `null_value`); a number is
+ * `null` (and `null` array elements) read as `null_value`; a number is
  * read as Java prints it: a JSON integer as its digits, any other number as
  * a Java `double` (`12345678.9` is `1.23456789E7`, `1e21` is `1.0E21`),
  * which matches only when that text is also indexed. Documents are taken
@@ -161,8 +161,22 @@ function isJsonNull(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value));
 }
 
-/** `XContentMapValues.extractValue(pathElements, index, currentValue, nullValue)`. */
+/**
+ * `XContentMapValues.extractValue(pathElements, index, currentValue, nullValue)`
+ * as OpenSearch has it: a list first (each element on its own, so a `null`
+ * element at the end of the path gives `nullValue`), then the end of the
+ * path, then a map, where the shortest key that leads to a non-null value
+ * wins and an explicit `null` gives `nullValue` at once.
+ */
 function extractValue(path: readonly string[], index: number, current: unknown, nullValue: string | undefined): unknown {
+  if (Array.isArray(current)) {
+    const list: unknown[] = [];
+    for (const element of current) {
+      const found = extractValue(path, index, element, nullValue);
+      if (found !== undefined && found !== null) list.push(found);
+    }
+    return list;
+  }
   if (index === path.length) return isJsonNull(current) ? nullValue : current;
   if (isObject(current)) {
     let key = path[index] ?? '';
@@ -178,14 +192,6 @@ function extractValue(path: readonly string[], index: number, current: unknown, 
       key += `.${path[next] ?? ''}`;
       next++;
     }
-  }
-  if (Array.isArray(current)) {
-    const list: unknown[] = [];
-    for (const element of current) {
-      const found = extractValue(path, index, element, nullValue);
-      if (found !== undefined && found !== null) list.push(found);
-    }
-    return list;
   }
   return undefined;
 }

@@ -79,9 +79,10 @@ describe('wildcard without doc values: the engine checks the _source value', () 
     expect(sees(fields, 'tdv', 'abc')({ src: 'abc' })).toBe(true);
   });
 
-  it('gives null_value for an explicit null, not for a null array element', () => {
+  it('gives null_value for an explicit null and a null array element', () => {
     expect(sees(fields, 'n', 'N')({ n: null })).toBe(true);
-    expect(sees(fields, 'n', 'N')({ n: [null] })).toBe(false);
+    expect(sees(fields, 'n', 'N')({ n: [null] })).toBe(true);
+    expect(sees(fields, 'n', 'N')({ n: [] })).toBe(false);
   });
 
   it('prints doubles as Java does', () => {
