@@ -180,6 +180,9 @@ const wildcard: Scenario = {
   literal: [
     { o: { w: 'abc' }, 'o.w': 'xyz' },
     { o: { x: 'abc' }, 'o.w': 'xyz' },
+    { 'o.w': 'xyz' },
+    { t: 'abc' },
+    { t: 'abc', src: 'xyz' },
     { w: [1e21, '1.0E2', '0E21'] },
     { w: 12345678.9 },
     { dv: 12345678.9 },
@@ -214,7 +217,7 @@ const sourceExcludes: Scenario = {
   filters: { hidden: ['abc'], dv: ['abc'], k: ['abc'] },
 };
 
-const NORMALIZED: Json[] = ['Café', 'cafe', 'CAFE', 'café', 'Straße', 'STRASSE', 'straße', ' abc ', 'abc', 'ＡＢＣ', 'ｶﾞ', 'ガ', 'ﾊﾟ', 'a1', 'a١', 'ab', '\u3000x\t', 'x', 'Æsir', 'aesir', 'ﬃ', 'ffi', 'ᾳ', 'ᾼ', 5, true, 1e21];
+const NORMALIZED: Json[] = ['٥', '1e+２１', 'a١', 'Café', 'cafe', 'CAFE', 'café', 'Straße', 'STRASSE', 'straße', ' abc ', 'abc', 'ＡＢＣ', 'ｶﾞ', 'ガ', 'ﾊﾟ', 'a1', 'a١', 'ab', '\u3000x\t', 'x', 'Æsir', 'aesir', 'ﬃ', 'ffi', 'ᾳ', 'ᾼ', 5, true, 1e21];
 
 const normalizers: Scenario = {
   name: 'normalizers',
@@ -271,7 +274,17 @@ const flatObject: Scenario = {
     { path: 'labels.a.b=c', values: ['x', 'd'] },
     { path: 'labels.a', values: ['b=c=x', 'b'] },
   ],
-  literal: [{ labels: { 'team=red': 'blue' } }, { labels: { team: 'red=blue' } }, { labels: { a: { 'b=c': 'x' } } }],
+  // Documents whose key holds `=`, each indexed as the same path=value string as a rejected filter.
+  literal: [
+    { labels: { 'team=red': 'blue' } },
+    { labels: { team: 'red=blue' } },
+    { labels: { a: { 'b=c': 'x' } } },
+    { labels: { 'team=a': 'b=c' } },
+    { labels: { 'team=': '' } },
+    { labels: { 'a=b': 'c=x' } },
+    { labels: { a: { b: 'c=x' } } },
+    { labels: { a: { b: 'c=d' } } },
+  ],
   filters: { 'labels.team': ['red=blue', 'red'], 'labels.team=red': ['blue'], 'labels.a': ['b=c=x'], 'labels.a.b=c': ['x'], labels: ['red=blue', 'blue'] },
 };
 

@@ -12,7 +12,7 @@ import type { FieldType, FieldTypes } from '../mapping/field-types.js';
 import { resolveField } from './field-resolution.js';
 import { prepareSchemalessTerm, prepareTerm } from '../values/prepare-term.js';
 import { checkFlattenedKeyTerm } from '../values/flattened.js';
-import { wildcardSourceDocumentTest } from '../values/wildcard-source.js';
+import { fetchPathsOf, wildcardSourceDocumentTest } from '../values/wildcard-source.js';
 import type { WildcardSourceCheck } from '../values/wildcard-source.js';
 
 /** One value of a `match` step: what the query sends and how a `_source` leaf is tested. */
@@ -145,7 +145,7 @@ function planMatch(field: string, values: readonly string[], fields: FieldTypes 
       if (planned.length === 0) return NONE;
       const checks = planned.flatMap((value) => (value.wildcardSource === undefined ? [] : [value.wildcardSource]));
       const documentTest =
-        checks.length === 0 ? undefined : wildcardSourceDocumentTest(resolved.sourcePaths[0] ?? resolved.queryField, resolved.sourcePaths, checks);
+        checks.length === 0 ? undefined : wildcardSourceDocumentTest(fetchPathsOf(resolved.sourcePaths), resolved.sourcePaths, checks);
       return {
         kind: 'match',
         queryField: resolved.queryField,

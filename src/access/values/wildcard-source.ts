@@ -9,14 +9,15 @@
  *    characters and every 3-gram);
  * 2. check (`WildcardMatchingQuery`): a candidate matches when one value
  *    its value fetcher reads from `_source` (`SourceValueFetcher` at the
- *    field's own path: `XContentMapValues.extractValue`, which takes the
- *    first non-null spelling of the path, shortest key first, and stops at
- *    an explicit `null`, giving `null_value` there) is, as Java's
+ *    field's source paths: `XContentMapValues.extractValue`, which follows
+ *    the shortest key present at each level and gives `null_value` for an
+ *    explicit `null`) is, as Java's
  *    `toString` of the parsed JSON value, equal to the filter value.
  *
- * Consequences the predicate reproduces: `copy_to` sources are indexed but
- * never read back, so they never match by themselves; in a document holding
- * both `{"o": {"w": "abc"}}` and `{"o.w": "xyz"}` only `abc` is read;
+ * Consequences the predicate reproduces: a `copy_to` target reads back its
+ * sources, not its own path (and nothing when a source is missing); in a
+ * document holding both `{"o": {"w": "abc"}}` and `{"o.w": "xyz"}` only
+ * `abc` is read, and with `{"o": {"x": 1}}` instead, nothing;
  * `null` (and `null` array elements) read as `null_value`; a number is
  * read as Java prints it: a JSON integer as its digits, any other number as
  * a Java `double` (`12345678.9` is `1.23456789E7`, `1e21` is `1.0E21`),
@@ -163,10 +164,12 @@ function isJsonNull(value: unknown): boolean {
 
 /**
  * `XContentMapValues.extractValue(pathElements, index, currentValue, nullValue)`
- * as OpenSearch has it: a list first (each element on its own, so a `null`
- * element at the end of the path gives `nullValue`), then the end of the
- * path, then a map, where the shortest key that leads to a non-null value
- * wins and an explicit `null` gives `nullValue` at once.
+ * as OpenSearch 2.19 answers it (seen on the node): a list first (each
+ * element on its own, so a `null` element at the end of the path gives
+ * `nullValue`), then the end of the path, then a map, where the shortest
+ * key present wins, with no fallback to a longer dotted key (in
+ * `{"o": {"x": 1}, "o.w": "xyz"}` the path `o.w` finds nothing), and an
+ * explicit `null` gives `nullValue`.
  */
 function extractValue(path: readonly string[], index: number, current: unknown, nullValue: string | undefined): unknown {
   if (Array.isArray(current)) {
@@ -180,39 +183,39 @@ function extractValue(path: readonly string[], index: number, current: unknown, 
   if (index === path.length) return isJsonNull(current) ? nullValue : current;
   if (isObject(current)) {
     let key = path[index] ?? '';
-    let next = index + 1;
-    for (;;) {
+    for (let next = index + 1; ; next++) {
       if (own(current, key)) {
         const mapValue = current[key];
-        if (isJsonNull(mapValue)) return nullValue;
-        const found = extractValue(path, next, mapValue, nullValue);
-        if (found !== undefined && found !== null) return found;
+        return isJsonNull(mapValue) ? nullValue : extractValue(path, next, mapValue, nullValue);
       }
       if (next === path.length) return undefined;
       key += `.${path[next] ?? ''}`;
-      next++;
     }
   }
   return undefined;
 }
 
 /**
- * The values OpenSearch's `SourceValueFetcher` reads for `path` (nested
- * lists flattened, `null`s dropped), before `toString`.
+ * The values OpenSearch's `SourceValueFetcher` reads from `paths` (nested
+ * lists flattened, `null`s dropped), before `toString`. Like the engine, it
+ * reads nothing at all when one of the paths yields nothing.
  *
  * @example
  * ```ts
- * fetchSourceValues({ o: { w: 'abc' }, 'o.w': 'xyz' }, 'o.w', undefined); // ['abc']
+ * fetchSourceValues({ o: { w: 'abc' }, 'o.w': 'xyz' }, ['o.w'], undefined); // ['abc']
  * ```
  */
-export function fetchSourceValues(doc: object, path: string, nullValue: string | undefined): unknown[] {
-  const found = extractValue(path.split('.'), 0, doc, nullValue);
+export function fetchSourceValues(doc: object, paths: readonly string[], nullValue: string | undefined): unknown[] {
   const out: unknown[] = [];
-  const queue: unknown[] = [found];
-  while (queue.length > 0) {
-    const value = queue.shift();
-    if (Array.isArray(value)) queue.push(...(value as unknown[]));
-    else if (value !== undefined && !isJsonNull(value)) out.push(value);
+  for (const path of paths) {
+    const found = extractValue(path.split('.'), 0, doc, nullValue);
+    if (found === undefined || found === null) return [];
+    const queue: unknown[] = [found];
+    while (queue.length > 0) {
+      const value = queue.shift();
+      if (Array.isArray(value)) queue.push(...(value as unknown[]));
+      else if (value !== undefined && !isJsonNull(value)) out.push(value);
+    }
   }
   return out;
 }
@@ -236,19 +239,38 @@ function visitLeaves(node: unknown, segments: readonly string[], index: number, 
 }
 
 /**
+ * The `_source` paths OpenSearch's value fetcher reads for a field whose
+ * values come from `indexedPaths` (its own path first, then its `copy_to`
+ * sources, as `fieldTypesFromMapping` lists them): the `copy_to` sources
+ * when there are any (`MapperService.sourcePath` gives a copy target the
+ * fields copied into it, not its own path: seen on the node), otherwise the
+ * field's own path (a multi-field's parent).
+ *
+ * @example
+ * ```ts
+ * fetchPathsOf(['t', 'src']); // ['src']
+ * fetchPathsOf(['w']);        // ['w']
+ * ```
+ */
+export function fetchPathsOf(indexedPaths: readonly string[]): readonly string[] {
+  return indexedPaths.length > 1 ? indexedPaths.slice(1) : indexedPaths;
+}
+
+/**
  * The document test of a `term` on a wildcard field without doc values:
- * `fetchPath` is the field's own `_source` path (a multi-field's parent),
- * `indexedPaths` every path whose values are indexed into the field.
+ * `fetchPaths` are the `_source` paths the engine reads back
+ * (`fetchPathsOf`), `indexedPaths` every path whose values are indexed
+ * into the field.
  *
  * @example
  * ```ts
  * const t = prepareWildcardSourceTerm({ type: 'wildcard', docValues: false }, 'abc');
- * const test = wildcardSourceDocumentTest('w', ['w'], [t.wildcardSource!]);
+ * const test = wildcardSourceDocumentTest(['w'], ['w'], [t.wildcardSource!]);
  * test({ w: 'abc' }); // true
  * ```
  */
 export function wildcardSourceDocumentTest(
-  fetchPath: string,
+  fetchPaths: readonly string[],
   indexedPaths: readonly string[],
   checks: readonly WildcardSourceCheck[],
 ): (doc: object) => boolean {
@@ -258,7 +280,7 @@ export function wildcardSourceDocumentTest(
   const indexedSegments = indexedPaths.map((path) => path.split('.'));
   return (doc) => {
     const pending: WildcardSourceCheck[] = [];
-    for (const value of fetchSourceValues(doc, fetchPath, nullValue)) {
+    for (const value of fetchSourceValues(doc, fetchPaths, nullValue)) {
       for (const check of checks) {
         const outcome = check.fetched(value);
         if (outcome === 'yes') return true;

@@ -65,18 +65,21 @@ describe('wildcard without doc values: the engine checks the _source value', () 
     expect(sees(fields, 'w', '1.0E21')({ w: [1e21, '1.0E2', '0E21'] })).toBe(true);
   });
 
-  it('reads the first non-null spelling of the path: {"o":{"w":"abc"},"o.w":"xyz"} holds abc only', () => {
+  it('reads the shortest key present: {"o":{"w":"abc"},"o.w":"xyz"} holds abc only, {"o":{"x":1},"o.w":"xyz"} nothing', () => {
     const doc = { o: { w: 'abc' }, 'o.w': 'xyz' };
     expect(sees(fields, 'o.w', 'xyz')(doc)).toBe(false);
     expect(sees(fields, 'o.w', 'abc')(doc)).toBe(true);
-    expect(sees(fields, 'o.w', 'xyz')({ o: { x: 'abc' }, 'o.w': 'xyz' })).toBe(true);
-    expect(fetchSourceValues({ o: [{ x: 1 }], 'o.w': 'xyz' }, 'o.w', undefined)).toEqual([]);
+    expect(sees(fields, 'o.w', 'xyz')({ o: { x: 'abc' }, 'o.w': 'xyz' })).toBe(false);
+    expect(sees(fields, 'o.w', 'xyz')({ 'o.w': 'xyz' })).toBe(true);
+    expect(fetchSourceValues({ o: [{ x: 1 }], 'o.w': 'xyz' }, ['o.w'], undefined)).toEqual([]);
   });
 
-  it('never reads a copy_to source back; with doc values the copy matches', () => {
-    expect(sees(fields, 't', 'abc')({ src: 'abc' })).toBe(false);
-    expect(sees(fields, 't', 'abc')({ t: 'abc' })).toBe(true);
+  it('reads a copy_to target back from its sources, not its own path; with doc values every value counts', () => {
+    expect(sees(fields, 't', 'abc')({ src: 'abc' })).toBe(true);
+    expect(sees(fields, 't', 'abc')({ t: 'abc' })).toBe(false);
+    expect(sees(fields, 't', 'abc')({ t: 'abc', src: 'x' })).toBe(false);
     expect(sees(fields, 'tdv', 'abc')({ src: 'abc' })).toBe(true);
+    expect(sees(fields, 'tdv', 'abc')({ tdv: 'abc' })).toBe(true);
   });
 
   it('gives null_value for an explicit null and a null array element', () => {
