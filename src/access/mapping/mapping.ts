@@ -8,6 +8,8 @@ import { findMappingBodies, invalid, isJsonObject } from './mapping-bodies.js';
 import { fieldsOfBody } from './mapping-fields.js';
 import type { MappingEngine } from './mapping-fields.js';
 
+export type { MappingEngine } from './mapping-fields.js';
+
 /** Options of `fieldTypesFromMapping`. */
 export interface FieldTypesFromMappingOptions {
   /**
