@@ -15,7 +15,7 @@
  *    `toString` of the parsed JSON value, equal to the filter value.
  *
  * Consequences the predicate reproduces: a `copy_to` target reads back its
- * sources, not its own path (and nothing when a source is missing); in a
+ * own path and every source, and nothing when one of them is missing; in a
  * document holding both `{"o": {"w": "abc"}}` and `{"o.w": "xyz"}` only
  * `abc` is read, and with `{"o": {"x": 1}}` instead, nothing;
  * `null` (and `null` array elements) read as `null_value`; a number is
@@ -240,20 +240,20 @@ function visitLeaves(node: unknown, segments: readonly string[], index: number, 
 
 /**
  * The `_source` paths OpenSearch's value fetcher reads for a field whose
- * values come from `indexedPaths` (its own path first, then its `copy_to`
- * sources, as `fieldTypesFromMapping` lists them): the `copy_to` sources
- * when there are any (`MapperService.sourcePath` gives a copy target the
- * fields copied into it, not its own path: seen on the node), otherwise the
- * field's own path (a multi-field's parent).
+ * values come from `indexedPaths` (its own path, or a multi-field's parent,
+ * then its `copy_to` sources, as `fieldTypesFromMapping` lists them): all
+ * of them (`MapperService.sourcePath` gives a copy target itself and the
+ * fields copied into it). With the fetcher reading nothing when one path is
+ * missing, a copy target matches only documents that hold its own path and
+ * every source (seen on the node).
  *
  * @example
  * ```ts
- * fetchPathsOf(['t', 'src']); // ['src']
- * fetchPathsOf(['w']);        // ['w']
+ * fetchPathsOf(['t', 'src']); // ['t', 'src']
  * ```
  */
 export function fetchPathsOf(indexedPaths: readonly string[]): readonly string[] {
-  return indexedPaths.length > 1 ? indexedPaths.slice(1) : indexedPaths;
+  return indexedPaths;
 }
 
 /**

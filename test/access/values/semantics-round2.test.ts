@@ -74,10 +74,11 @@ describe('wildcard without doc values: the engine checks the _source value', () 
     expect(fetchSourceValues({ o: [{ x: 1 }], 'o.w': 'xyz' }, ['o.w'], undefined)).toEqual([]);
   });
 
-  it('reads a copy_to target back from its sources, not its own path; with doc values every value counts', () => {
-    expect(sees(fields, 't', 'abc')({ src: 'abc' })).toBe(true);
+  it('reads a copy_to target back from its own path and its sources, and nothing when one is missing; with doc values every value counts', () => {
+    expect(sees(fields, 't', 'abc')({ src: 'abc' })).toBe(false);
     expect(sees(fields, 't', 'abc')({ t: 'abc' })).toBe(false);
-    expect(sees(fields, 't', 'abc')({ t: 'abc', src: 'x' })).toBe(false);
+    expect(sees(fields, 't', 'abc')({ t: 'abc', src: 'x' })).toBe(true);
+    expect(sees(fields, 't', 'abc')({ t: 'x', src: 'abc' })).toBe(true);
     expect(sees(fields, 'tdv', 'abc')({ src: 'abc' })).toBe(true);
     expect(sees(fields, 'tdv', 'abc')({ tdv: 'abc' })).toBe(true);
   });
