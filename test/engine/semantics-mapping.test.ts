@@ -153,7 +153,9 @@ const wildcard: Scenario = {
   name: 'wildcard',
   body: {
     settings: { number_of_shards: 2, number_of_replicas: 0 },
+    // dynamic: false: a field an engine lacks stays unmapped instead of being mapped from the documents.
     mappings: {
+      dynamic: false,
       properties: {
         w: { type: 'wildcard' },
         dv: { type: 'wildcard', doc_values: true },
@@ -209,7 +211,7 @@ const sourceExcludes: Scenario = {
   name: 'source-excludes',
   body: {
     settings: { number_of_shards: 1, number_of_replicas: 0 },
-    mappings: { _source: { excludes: ['hidden'] }, properties: { hidden: { type: 'wildcard' }, dv: { type: 'wildcard', doc_values: true }, k: { type: 'keyword' } } },
+    mappings: { dynamic: false, _source: { excludes: ['hidden'] }, properties: { hidden: { type: 'wildcard' }, dv: { type: 'wildcard', doc_values: true }, k: { type: 'keyword' } } },
   },
   slots: [
     { path: 'hidden', values: STRINGS },
@@ -240,6 +242,7 @@ const normalizers: Scenario = {
       },
     },
     mappings: {
+      dynamic: false,
       properties: {
         k: { type: 'keyword', normalizer: 'lowercase' },
         u: { type: 'keyword', normalizer: 'upper' },
@@ -269,7 +272,7 @@ const normalizers: Scenario = {
 
 const flatObject: Scenario = {
   name: 'flat-object',
-  body: { settings: { number_of_shards: 1, number_of_replicas: 0 }, mappings: { properties: { labels: { type: 'flat_object' } } } },
+  body: { settings: { number_of_shards: 1, number_of_replicas: 0 }, mappings: { dynamic: false, properties: { labels: { type: 'flat_object' } } } },
   slots: [
     { path: 'labels.team', values: ['red', 'red=blue', 'blue', '=', 'a=b=c'] },
     { path: 'labels.team=red', values: ['blue', 'x'] },
