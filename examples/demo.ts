@@ -6,6 +6,7 @@ import {
   SharedTokenError,
   createInMemoryRepository,
   createSharedTokens,
+  fieldTypesFromMapping,
   toElasticsearchQuery,
   toPredicate,
   type Actor,
@@ -26,6 +27,12 @@ const logs = [
   { '@timestamp': '2026-03-01T10:00:04Z', kubernetes: { namespace: 'internal' }, service: { name: 'hr' }, message: 'salary report generated' },
 ];
 
+// The index's field types, as fieldTypesFromMapping reads them from GET /logs/_mapping: the query
+// compiler needs them (a plain term on an unknown mapping could match analysed text).
+const logFields = fieldTypesFromMapping({
+  logs: { mappings: { properties: { kubernetes: { properties: { namespace: { type: 'keyword' } } }, service: { properties: { name: { type: 'keyword' } } }, message: { type: 'text' } } } },
+});
+
 const events: SharedTokenEvent[] = [];
 const tokens = createSharedTokens({ repository: createInMemoryRepository(), onEvent: (event) => events.push(event) });
 
@@ -34,7 +41,7 @@ const step = (title: string) => say(`\n== ${title}`);
 
 function showQuery(access: ResolvedAccess): void {
   // The same expression, compiled for the engine: what a proxy puts in front of the user's query.
-  const query = JSON.stringify(toElasticsearchQuery(access.expression), null, 2);
+  const query = JSON.stringify(toElasticsearchQuery(access.expression, { fields: logFields }), null, 2);
   say(`   query sent to Elasticsearch/OpenSearch:\n${query.replace(/^/gm, '     ')}`);
 }
 

@@ -26,7 +26,8 @@ console.log(`link "${link.label}" for token "${token.name}": a ${secret.length}-
 
 // Each request resolves the secret: the token's access as it is right now.
 const access = await tokens.resolve(secret);
-console.log('query:', JSON.stringify(toElasticsearchQuery(access.expression)));
+const fields = { 'kubernetes.namespace': { type: 'keyword' } } as const; // from fieldTypesFromMapping(GET /logs/_mapping)
+console.log('query:', JSON.stringify(toElasticsearchQuery(access.expression, { fields })));
 
 const logs = [
   { kubernetes: { namespace: 'payments' }, message: 'card authorized' },
@@ -38,10 +39,11 @@ console.log('in process:', logs.filter(toPredicate(access.expression)).map((doc)
 // A dashboard's own search, made safe to run under the token.
 const guarded = guardSearchRequest({ method: 'POST', path: '/logs/_search', body: { query: { match: { message: 'card' } } } }, access.expression, {
   indices: ['logs'],
+  fields,
 });
 console.log('guarded:', JSON.stringify(guarded.body));
 try {
-  guardSearchRequest({ path: '/logs/_search', body: { aggs: { all: { global: {} } } } }, access.expression, { indices: ['logs'] });
+  guardSearchRequest({ path: '/logs/_search', body: { aggs: { all: { global: {} } } } }, access.expression, { indices: ['logs'], fields });
 } catch (error) {
   if (isSharedTokenError(error)) console.log('refused:', error.code, error.context['reason']);
 }

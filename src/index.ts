@@ -77,6 +77,7 @@ export type {
 export { parseAccessExpression } from './access/expression/expression-schema.js';
 export { compileAccess } from './access/plan/compile-access.js';
 export { fieldTypesFromMapping } from './access/mapping/mapping.js';
+export type { FieldTypesFromMappingOptions, MappingEngine } from './access/mapping/mapping.js';
 export type * from './access/mapping/field-types.js';
 export { toElasticsearchQuery } from './access/query/elasticsearch-query.js';
 export type { ElasticsearchQueryOptions } from './access/query/elasticsearch-query.js';

@@ -8,7 +8,7 @@
  * @packageDocumentation
  */
 import type { FieldTypes } from '../access/mapping/field-types.js';
-import { isSharedTokenError, type SharedTokenError } from '../errors.js';
+import { isSharedTokenError, SharedTokenError } from '../errors.js';
 import { guardSearchRequest } from '../guard/guard-search-request.js';
 import { DEFAULT_GUARD_LIMITS, type GuardLimits } from '../guard/limits.js';
 import { sanitizeEngineResponse, toSafeEngineError } from '../guard/safe-engine-error.js';
@@ -77,8 +77,8 @@ export interface SearchProxyOptions {
   readonly indices: readonly string[];
   /**
    * Field types to compile the token's filter with. Give either `fields`
-   * (fixed) or `mapping` (loaded and cached); with neither, the schemaless
-   * rules apply.
+   * (fixed) or `mapping` (loaded and cached): one of them is required, since
+   * a filter compiled without the mapping could match more than it means.
    */
   readonly fields?: FieldTypes;
   /**
@@ -145,6 +145,8 @@ const MESSAGE_OF_TOKEN_ERROR: Readonly<Record<string, string>> = {
  * `fieldsLifetimeMs`). A stack trace or an internal message never reaches
  * the caller (500 `internal_error`).
  *
+ * @throws SharedTokenError `VALIDATION` when neither `fields` nor `mapping` is given.
+ *
  * @example
  * ```ts
  * import { createSearchProxy } from 'shared-tokens/proxy';
@@ -154,6 +156,11 @@ const MESSAGE_OF_TOKEN_ERROR: Readonly<Record<string, string>> = {
  * ```
  */
 export function createSearchProxy(options: SearchProxyOptions): SearchProxyHandler {
+  if (options.fields === undefined && options.mapping === undefined) {
+    throw new SharedTokenError('VALIDATION', 'createSearchProxy needs the field types: give `fields` or a `mapping` loader.', {
+      issues: [{ path: ['fields'], message: 'give fields or mapping' }],
+    });
+  }
   const now = options.now ?? Date.now;
   const limits: GuardLimits = { ...DEFAULT_GUARD_LIMITS, ...options.limits };
   const fieldTypes: FieldTypesSource =

@@ -44,7 +44,7 @@ export interface ResolvedLink {
  * //   filters: [{ field: 'kubernetes.namespace', value: 'payments', ... }],
  * //   filtersOperator: 'AND', unrestricted: false, expiresAt: '2026-01-08T00:00:00.000Z', secretGeneration: 'current',
  * //   expression: { kind: 'term', field: 'kubernetes.namespace', value: 'payments' } }
- * const query = toElasticsearchQuery(access.expression);
+ * const query = toElasticsearchQuery(access.expression, { fields }); // fields: fieldTypesFromMapping(mapping)
  * ```
  */
 export interface ResolvedAccess {

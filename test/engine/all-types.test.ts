@@ -57,7 +57,7 @@ describe(`predicate ≡ query on OpenSearch, all field types (index ${index})`, 
   beforeAll(async () => {
     client = engineClient();
     await recreateIndex(client, index, { settings: allTypesSettings, mappings: allTypesMappings });
-    fields = fieldTypesFromMapping(await getMapping(client, index));
+    fields = fieldTypesFromMapping(await getMapping(client, index), { engine: engineIdentity().product });
 
     const random = fc.sample(documentArbitrary, { seed, numRuns: randomDocuments });
     table = new Map();

@@ -15,7 +15,7 @@ import { fieldTypesFromMapping } from '../../src/index.js';
 import type { FieldTypes } from '../../src/index.js';
 import { compareFilterSets, formatDisagreement } from './compare-filter-sets.js';
 import type { FilterSet } from './compare-filter-sets.js';
-import { bulkIndex, engineClient, getMapping, recreateIndex } from './engine.js';
+import { bulkIndex, engineClient, getMapping, recreateIndex, engineIdentity } from './engine.js';
 import type { BulkOutcome } from './engine.js';
 import { filterSetArbitrary } from './filter-set-arbitrary.js';
 import { engineSeed, recordSummary } from './run-summary.js';
@@ -104,7 +104,7 @@ describe(`predicate ≡ query on OpenSearch, real logs under the ECS template (i
     const logs = sampleLogs();
     bulk = await bulkIndex(client, index, logs.map((source, n) => ({ id: `e${n}`, source })));
     // After indexing: the dynamic template has added the logs' non-ECS fields.
-    fields = fieldTypesFromMapping(await getMapping(client, index));
+    fields = fieldTypesFromMapping(await getMapping(client, index), { engine: engineIdentity().product });
 
     const seen = new Map<string, Set<string>>();
     for (const document of bulk.indexed) leafPaths(document.source, '', seen);

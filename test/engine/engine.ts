@@ -265,8 +265,11 @@ function describeError(error: unknown): string {
   return `${record.type ?? 'error'}: ${record.reason ?? ''}${root ? ` (root cause ${root.type ?? ''}: ${root.reason ?? ''})` : ''}`;
 }
 
-/** `GET <index>/_mapping`, as the client returns its body: the input of `fieldTypesFromMapping`. */
+/**
+ * `GET <index>`, as the client returns its body: mappings *and* settings (normalizers), the input
+ * of `fieldTypesFromMapping` (with `{ engine: engineIdentity().product }`).
+ */
 export async function getMapping(client: Client, index: string): Promise<Record<string, unknown>> {
-  const response = await client.indices.getMapping({ index });
+  const response = await client.indices.get({ index });
   return response.body as Record<string, unknown>;
 }

@@ -24,7 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@opensearch-project/opensearch';
 import { fieldTypesFromMapping, guardSearchRequest, UnsafeRequestError } from '../../src/index.js';
 import type { AccessExpression, FieldTypes, GuardedSearchRequest } from '../../src/index.js';
-import { bulkIndex, engineClient, getMapping, recreateIndex } from './engine.js';
+import { bulkIndex, engineClient, getMapping, recreateIndex, engineIdentity } from './engine.js';
 import { largestHistogram, normalizeResponse } from './guard-hostile-compare.js';
 import type { DataRanges } from './guard-hostile-compare.js';
 import {
@@ -216,7 +216,7 @@ describe('guardSearchRequest against a hostile grammar on the real engine', () =
       bulkIndex(client, OTHER_INDEX, OTHER_DOCUMENTS as never),
     ]);
     for (const load of loads) expect(load.rejected, 'every fixture document must be indexed').toEqual([]);
-    fields = fieldTypesFromMapping(await getMapping(client, FULL_INDEX));
+    fields = fieldTypesFromMapping(await getMapping(client, FULL_INDEX), { engine: engineIdentity().product });
   });
 
   afterAll(async () => {

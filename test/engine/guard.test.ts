@@ -19,7 +19,7 @@ import { isSharedTokenError } from '../../src/errors.js';
 import { allTypesMappings } from './all-types-index.js';
 import type { FilterSet } from './compare-filter-sets.js';
 import { documentArbitrary } from './document-arbitrary.js';
-import { bulkIndex, engineClient, getMapping, recreateIndex } from './engine.js';
+import { bulkIndex, engineClient, getMapping, recreateIndex, engineIdentity } from './engine.js';
 import type { IdentifiedDocument } from './engine.js';
 import { filterSetArbitrary } from './filter-set-arbitrary.js';
 import { engineSeed, recordSummary } from './run-summary.js';
@@ -106,7 +106,7 @@ describe('guardSearchRequest on OpenSearch: a guarded request sees exactly the a
   beforeAll(async () => {
     client = engineClient();
     await recreateIndex(client, fullIndex, { settings, mappings: allTypesMappings });
-    fields = fieldTypesFromMapping(await getMapping(client, fullIndex));
+    fields = fieldTypesFromMapping(await getMapping(client, fullIndex), { engine: engineIdentity().product });
     const documents = fc.sample(documentArbitrary, { seed, numRuns: 800 }).map((source, n) => ({ id: `g${n}`, source }));
     const outcome = await bulkIndex(client, fullIndex, documents);
     indexed = outcome.indexed;

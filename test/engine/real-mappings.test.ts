@@ -30,7 +30,7 @@ describe(`fieldTypesFromMapping on the real mappings in ${relative(process.cwd()
   });
 
   it.each(files.map((path) => [relative(mappingsDir, path), path]))('reads %s', (_, path) => {
-    const fields = fieldTypesFromMapping(readJson(path));
+    const fields = fieldTypesFromMapping(readJson(path), { engine: /opensearch/.test(path) ? 'opensearch' : 'elasticsearch' });
     for (const [name, spec] of Object.entries(fields)) {
       expect(name).not.toMatch(/^\.|\.\.|\.$/);
       expect(spec.type).toBeTypeOf('string');
@@ -56,14 +56,14 @@ describe(`fieldTypesFromMapping on the real mappings in ${relative(process.cwd()
   });
 
   it('agrees with the ECS field catalog on every ECS field, and merges the ECS component templates to the legacy template', () => {
-    const legacy = fieldTypesFromMapping(readJson(join(mappingsDir, 'ecs-9.4.0', 'legacy-template.json')));
+    const legacy = fieldTypesFromMapping(readJson(join(mappingsDir, 'ecs-9.4.0', 'legacy-template.json')), { engine: 'elasticsearch' });
     const componentDir = join(mappingsDir, 'ecs-9.4.0', 'composable', 'component');
     const components = fieldTypesFromMapping({
       component_templates: readdirSync(componentDir).map((name) => ({
         name,
         component_template: readJson(join(componentDir, name)),
       })),
-    });
+    }, { engine: 'elasticsearch' });
     expect(components).toEqual(legacy);
 
     const catalog = readJson(join(dataDir, 'ecs-fields.json')) as { name: string; type: string; index?: boolean }[];

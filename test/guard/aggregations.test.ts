@@ -3,7 +3,7 @@
  * sub-aggregation several levels down.
  */
 import { describe, expect, it } from 'vitest';
-import { expectRefused, guardedBody } from './guard-helpers.js';
+import { expectRefused, guardedBody, TOKEN_FIELDS } from './guard-helpers.js';
 
 function placements(aggregation: Record<string, unknown>): [string, Record<string, unknown>, string][] {
   const [type] = Object.keys(aggregation) as [string];
@@ -66,6 +66,6 @@ describe('aggregations inside the query scope are allowed', () => {
       levels === 0 ? { leaf: { avg: { field: 'code' } } } : { [`l${levels}`]: { terms: { field: 'service' }, aggs: deep(levels - 1) } };
     expect(() => guardedBody({ aggs: deep(4) })).not.toThrow();
     expectRefused({ body: { aggs: deep(5) } }, 'aggregations-too-deep', { pointer: '/aggs/l5/aggs/l4/aggs/l3/aggs/l2/aggs/l1/aggs' });
-    expectRefused({ body: { aggs: deep(2) } }, 'aggregations-too-deep', { pointer: '/aggs/l2/aggs/l1/aggs' }, { indices: ['logs-app'], limits: { maxAggregationDepth: 2 } });
+    expectRefused({ body: { aggs: deep(2) } }, 'aggregations-too-deep', { pointer: '/aggs/l2/aggs/l1/aggs' }, { fields: TOKEN_FIELDS, indices: ['logs-app'], limits: { maxAggregationDepth: 2 } });
   });
 });

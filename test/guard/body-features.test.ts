@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { guardSearchRequest } from '../../src/index.js';
 import type { GuardOptions } from '../../src/index.js';
-import { expectRefused, guardedBody, TOKEN, wrapped } from './guard-helpers.js';
+import { expectRefused, guardedBody, TOKEN, wrapped, TOKEN_FIELDS } from './guard-helpers.js';
 
 function guardSearchRequestFor(request: unknown, options: GuardOptions) {
   return guardSearchRequest(request, TOKEN, options);
@@ -86,11 +86,11 @@ describe('point in time is refused unless bound to the token', () => {
 
   it('is refused without a binding, or when the binding says no', () => {
     expectRefused({ body }, 'pit-not-bound', { pointer: '/pit/id' });
-    expectRefused({ body }, 'pit-not-bound', { pointer: '/pit/id' }, { indices: ['logs-app'], bindings: { checkPitId: (id) => id === 'pit-2' } });
+    expectRefused({ body }, 'pit-not-bound', { pointer: '/pit/id' }, { fields: TOKEN_FIELDS, indices: ['logs-app'], bindings: { checkPitId: (id) => id === 'pit-2' } });
   });
 
   it('is accepted when bound, without indices in the path (the PIT fixes them)', () => {
-    const options = { indices: ['logs-app'], bindings: { checkPitId: (id: string) => id === 'pit-1' } };
+    const options = { fields: TOKEN_FIELDS, indices: ['logs-app'], bindings: { checkPitId: (id: string) => id === 'pit-1' } };
     const guarded = guardSearchRequestFor({ path: '/_search', body }, options);
     expect(guarded.path).toBe('/_search');
     expect(guarded.params).toEqual({});

@@ -3,7 +3,7 @@
  * scroll and async-search continuations, and the request shape.
  */
 import { describe, expect, it } from 'vitest';
-import { expectRefused, guard, TOKEN_QUERY, wrapped } from './guard-helpers.js';
+import { expectRefused, guard, TOKEN_QUERY, wrapped, TOKEN_FIELDS } from './guard-helpers.js';
 
 describe('only read endpoints are allowed', () => {
   it.each([
@@ -58,12 +58,12 @@ describe('scroll continuations need a binding', () => {
   });
 
   it('opens a scroll when the host binds ids', () => {
-    const guarded = guard({ path: '/logs-app/_search', params: { scroll: '1m' } }, { indices: ['logs-app'], bindings: { checkScrollId: () => false } });
+    const guarded = guard({ path: '/logs-app/_search', params: { scroll: '1m' } }, { fields: TOKEN_FIELDS, indices: ['logs-app'], bindings: { checkScrollId: () => false } });
     expect(guarded.params).toEqual({ scroll: '1m', expand_wildcards: 'open' });
   });
 
   it('continues only with a bound id, from the body, the parameter or the legacy path', () => {
-    const options = { indices: ['logs-app'], bindings: { checkScrollId: (id: string) => id === 'mine' } };
+    const options = { fields: TOKEN_FIELDS, indices: ['logs-app'], bindings: { checkScrollId: (id: string) => id === 'mine' } };
     expect(guard({ path: '/_search/scroll', body: { scroll_id: 'mine', scroll: '1m' } }, options)).toEqual({
       method: 'POST',
       path: '/_search/scroll',
@@ -80,13 +80,13 @@ describe('scroll continuations need a binding', () => {
   });
 
   it('fails closed when the binding hook throws', () => {
-    const options = { indices: ['logs-app'], bindings: { checkScrollId: (): boolean => { throw new Error('db down'); } } };
+    const options = { fields: TOKEN_FIELDS, indices: ['logs-app'], bindings: { checkScrollId: (): boolean => { throw new Error('db down'); } } };
     expectRefused({ path: '/_search/scroll', body: { scroll_id: 'mine' } }, 'scroll-not-bound', { pointer: '/scroll_id' }, options);
   });
 });
 
 describe('async search needs a binding', () => {
-  const options = { indices: ['logs-app'], bindings: { checkAsyncSearchId: (id: string) => id === 'a1' } };
+  const options = { fields: TOKEN_FIELDS, indices: ['logs-app'], bindings: { checkAsyncSearchId: (id: string) => id === 'a1' } };
 
   it('submits like a search only when the host binds ids', () => {
     expectRefused({ path: '/logs-app/_async_search', body: {} }, 'async-search-not-bound', {});

@@ -9,9 +9,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { patternCovers } from '../../src/guard/index-expression.js';
-import { expectRefused, guard, refusalOf } from './guard-helpers.js';
+import { expectRefused, guard, refusalOf, TOKEN_FIELDS } from './guard-helpers.js';
 
-const MANY_PATTERNS = { indices: Array.from({ length: 20 }, (_, i) => `logs-${i}-*`) };
+const MANY_PATTERNS = { fields: TOKEN_FIELDS, indices: Array.from({ length: 20 }, (_, i) => `logs-${i}-*`) };
 
 /** Every string in a refusal: message and context. */
 function refusalText(request: unknown, options?: Parameters<typeof refusalOf>[1]): string[] {
@@ -33,8 +33,8 @@ describe('index name caps', () => {
     expect(() => guard({ path: '/logs-app/_msearch', body: [header(100, 0), {}, header(155, 100), {}] })).not.toThrow();
     expectRefused({ path: '/logs-app/_msearch', body: [header(100, 0), {}, header(156, 100), {}] }, 'too-many-indices', { pointer: '/2/index' });
     expectRefused({ path: `/${Array.from({ length: 257 }, (_, i) => `logs-web-${i}`).join(',')}/_search` }, 'too-many-indices', { parameter: 'path' });
-    expect(() => guard({ path: '/logs-web-1,logs-web-2/_search' }, { indices: ['logs-web-*'], limits: { maxIndexNames: 2 } })).not.toThrow();
-    expectRefused({ path: '/logs-web-1,logs-web-2,logs-app/_search' }, 'too-many-indices', { parameter: 'path' }, { indices: ['logs-*'], limits: { maxIndexNames: 2 } });
+    expect(() => guard({ path: '/logs-web-1,logs-web-2/_search' }, { fields: TOKEN_FIELDS, indices: ['logs-web-*'], limits: { maxIndexNames: 2 } })).not.toThrow();
+    expectRefused({ path: '/logs-web-1,logs-web-2,logs-app/_search' }, 'too-many-indices', { parameter: 'path' }, { fields: TOKEN_FIELDS, indices: ['logs-*'], limits: { maxIndexNames: 2 } });
   });
 
   it('refuses a name longer than 255 UTF-8 bytes, and never echoes more than a short prefix of it', () => {
@@ -70,7 +70,7 @@ describe('refusals carry at most a short prefix of attacker text', () => {
     ['a 1 MiB field beside another field', { body: { query: { term: { a: 'x', [key]: 'y' } } } }],
     ['a 1 MiB aggregation type', { body: { aggs: { a: { [key]: {} } } } }],
   ])('%s', (_name, request) => {
-    const texts = refusalText(request, { indices: ['logs-app'], limits: { maxBodyBytes: 4 * 1024 * 1024 } });
+    const texts = refusalText(request, { fields: TOKEN_FIELDS, indices: ['logs-app'], limits: { maxBodyBytes: 4 * 1024 * 1024 } });
     for (const text of texts) expect(text.length).toBeLessThanOrEqual(300);
   });
 

@@ -14,7 +14,10 @@ export const TOKEN: AccessExpression = { kind: 'term', field: 'tenant', value: '
 export const TOKEN_QUERY = { term: { tenant: { value: 'acme' } } };
 
 /** The token's indices in the examples. */
-export const OPTIONS: GuardOptions = { indices: ['logs-app', 'logs-web-*'] };
+/** The field types of the token's filter (the query compiler needs them). */
+export const TOKEN_FIELDS = { tenant: { type: 'keyword' }, service: { type: 'keyword' } } as const satisfies GuardOptions['fields'];
+
+export const OPTIONS: GuardOptions = { indices: ['logs-app', 'logs-web-*'], fields: TOKEN_FIELDS };
 
 /** Guards with the example token and options. */
 export function guard(request: unknown, options: GuardOptions = OPTIONS): GuardedSearchRequest {

@@ -3,9 +3,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_GUARD_LIMITS } from '../../src/index.js';
-import { expectRefused, guard, refusalOf } from './guard-helpers.js';
+import { expectRefused, guard, refusalOf, TOKEN_FIELDS } from './guard-helpers.js';
 
-const options = (limits: Record<string, number>) => ({ indices: ['logs-app'], limits });
+const options = (limits: Record<string, number>) => ({ fields: TOKEN_FIELDS, indices: ['logs-app'], limits });
 
 describe('limits', () => {
   it('has documented defaults', () => {

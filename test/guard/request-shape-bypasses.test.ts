@@ -4,7 +4,7 @@
  * `_count`, a sub-aggregation ...).
  */
 import { describe, expect, it } from 'vitest';
-import { expectRefused, guard, guardedBody, TOKEN_QUERY, wrapped } from './guard-helpers.js';
+import { expectRefused, guard, guardedBody, TOKEN_QUERY, wrapped, TOKEN_FIELDS } from './guard-helpers.js';
 
 const ndjson = (...lines: unknown[]): string => lines.map((l) => `${JSON.stringify(l)}\n`).join('');
 
@@ -204,14 +204,14 @@ describe('index expressions', () => {
   });
 
   it('a dot-prefixed (system) index needs a dot-prefixed pattern, even when * is allowed', () => {
-    expectRefused({ path: '/.security/_search' }, 'index-not-allowed', { parameter: 'path' }, { indices: ['*'] });
-    expect(guard({ path: '/logs-app/_search' }, { indices: ['*'] }).path).toBe('/logs-app/_search');
-    expect(guard({ path: '/.logs-internal/_search' }, { indices: ['.logs-*'] }).path).toBe('/.logs-internal/_search');
+    expectRefused({ path: '/.security/_search' }, 'index-not-allowed', { parameter: 'path' }, { fields: TOKEN_FIELDS, indices: ['*'] });
+    expect(guard({ path: '/logs-app/_search' }, { fields: TOKEN_FIELDS, indices: ['*'] }).path).toBe('/logs-app/_search');
+    expect(guard({ path: '/.logs-internal/_search' }, { fields: TOKEN_FIELDS, indices: ['.logs-*'] }).path).toBe('/.logs-internal/_search');
   });
 
   it('without options.indices accepts only concrete names and requires one', () => {
-    expect(guard({ path: '/logs-app/_search' }, {}).path).toBe('/logs-app/_search');
-    expectRefused({ path: '/logs-*/_search' }, 'index-not-allowed', { parameter: 'path' }, {});
-    expectRefused({ path: '/_search' }, 'index-required', { parameter: 'path' }, {});
+    expect(guard({ path: '/logs-app/_search' }, { fields: TOKEN_FIELDS }).path).toBe('/logs-app/_search');
+    expectRefused({ path: '/logs-*/_search' }, 'index-not-allowed', { parameter: 'path' }, { fields: TOKEN_FIELDS });
+    expectRefused({ path: '/_search' }, 'index-required', { parameter: 'path' }, { fields: TOKEN_FIELDS });
   });
 });

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { guardSearchRequest } from '../../src/index.js';
 import { UnsafeRequestError } from '../../src/errors.js';
 import { expressionArbitrary, requestArbitrary, TOKEN_INDICES } from '../support/request-arbitraries.js';
+import { keywordFieldsOf } from '../support/keyword-fields.js';
 import type { AccessExpression } from '../../src/access/expression/expression.js';
 
 /** Per-call time bound: far above the real cost (well under a millisecond), far below a hang. */
@@ -17,7 +18,7 @@ const CALL_BUDGET_MS = 500;
 function outcomeOf(request: unknown, expression: AccessExpression = { kind: 'term', field: 'tenant', value: 'acme' }): 'guarded' | 'refused' {
   const started = performance.now();
   try {
-    const guarded = guardSearchRequest(request, expression, { indices: [...TOKEN_INDICES] });
+    const guarded = guardSearchRequest(request, expression, { indices: [...TOKEN_INDICES], fields: keywordFieldsOf(expression) });
     expect(typeof guarded.path).toBe('string');
     return 'guarded';
   } catch (error) {

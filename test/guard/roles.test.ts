@@ -8,10 +8,11 @@ import { toElasticsearchRoleDescriptor, toOpenSearchRole } from '../../src/index
 import { toElasticsearchQuery } from '../../src/access/query/elasticsearch-query.js';
 import { SharedTokenError } from '../../src/errors.js';
 import { expressionArbitrary } from '../support/request-arbitraries.js';
+import { keywordFieldsOf } from '../support/keyword-fields.js';
 
 describe('toOpenSearchRole', () => {
   it('builds a read-only role whose dls is the token filter as JSON text', () => {
-    expect(toOpenSearchRole({ kind: 'term', field: 'tenant', value: 'acme' }, { indices: ['logs-*'] })).toEqual({
+    expect(toOpenSearchRole({ kind: 'term', field: 'tenant', value: 'acme' }, { indices: ['logs-*'], fields: { tenant: { type: 'keyword' } } })).toEqual({
       cluster_permissions: [],
       index_permissions: [{ index_patterns: ['logs-*'], dls: '{"term":{"tenant":{"value":"acme"}}}', allowed_actions: ['read'] }],
     });
@@ -20,8 +21,9 @@ describe('toOpenSearchRole', () => {
   it('carries exactly the compiled query for any token', () => {
     fc.assert(
       fc.property(expressionArbitrary, (expression) => {
-        const role = toOpenSearchRole(expression, { indices: ['logs-app'] });
-        expect(JSON.parse(role.index_permissions[0]?.dls ?? 'null')).toEqual(toElasticsearchQuery(expression));
+        const fields = keywordFieldsOf(expression);
+        const role = toOpenSearchRole(expression, { indices: ['logs-app'], fields });
+        expect(JSON.parse(role.index_permissions[0]?.dls ?? 'null')).toEqual(toElasticsearchQuery(expression, { fields }));
       }),
     );
   });
@@ -38,7 +40,8 @@ describe('toElasticsearchRoleDescriptor', () => {
   it('carries exactly the compiled query for any token', () => {
     fc.assert(
       fc.property(expressionArbitrary, (expression) => {
-        expect(toElasticsearchRoleDescriptor(expression, { indices: ['x'] }).indices[0]?.query).toEqual(toElasticsearchQuery(expression));
+        const fields = keywordFieldsOf(expression);
+        expect(toElasticsearchRoleDescriptor(expression, { indices: ['x'], fields }).indices[0]?.query).toEqual(toElasticsearchQuery(expression, { fields }));
       }),
     );
   });

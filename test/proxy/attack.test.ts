@@ -6,8 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createInMemoryRepository, createSharedTokens, SharedTokenError, type Actor } from '../../src/index.js';
+import type { FieldTypes } from '../../src/index.js';
 import { createSearchProxy, toNodeListener, type ForwardedResponse, type NodeRequestLike, type SearchProxyOptions } from '../../src/proxy/index.js';
 import type { GuardedSearchRequest } from '../../src/guard/types.js';
+
+// The field types the tokens' filters compile with (the proxy needs them, or a mapping loader).
+const PROXY_FIELDS: FieldTypes = { 'service.name': { type: 'keyword' }, env: { type: 'keyword' } };
 
 const admin: Actor = { accountId: 'acme', userId: 'alice', role: 'admin' };
 const LEAK = 'hidden-tenant-value-7781';
@@ -23,6 +27,7 @@ async function setup(answer: Answer = () => ({ status: 200, body: { hits: { hits
   const handle = createSearchProxy({
     tokens,
     indices: ['logs-*'],
+    fields: PROXY_FIELDS,
     forward: async (request) => {
       forwarded.push(request);
       return answer(request);
@@ -181,6 +186,7 @@ describe('proxy attack: findings (each fails until fixed)', () => {
       tokens: { resolve: async (s) => { throw new SharedTokenError('TOKEN_INVALID', `no token for secret ${s} (hash 9f2c...)`); } },
       forward: async () => ({ status: 200, body: {} }),
       indices: ['logs-*'],
+      fields: PROXY_FIELDS,
     });
     const response = await handle(request('/logs-2026/_search', { secret }));
     expect(response.status).toBe(401);
@@ -228,6 +234,7 @@ describe('proxy attack: safe behaviours verified', () => {
     const handle = createSearchProxy({
       tokens: { resolve: (s) => { resolved++; return tokens.resolve(s); } },
       indices: ['logs-*'],
+      fields: PROXY_FIELDS,
       forward: async (r) => { forwarded.push(r); return { status: 200, body: {} }; },
     });
     for (const path of [`/logs-2026/_search?token=${secret}`, '/logs-2026/_search?token=']) {
@@ -438,6 +445,7 @@ describe('proxy attack: safe behaviours verified', () => {
       tokens: { resolve: async () => { throw new Error(`pg: duplicate key ${secret} at Object.<anonymous> (/srv/app.js:1:1)`); } },
       forward: async () => ({ status: 200, body: {} }),
       indices: ['logs-*'],
+      fields: PROXY_FIELDS,
     });
     const response = await handle(request('/logs-2026/_search', { secret }));
     expect(response.status).toBe(500);

@@ -4,8 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createInMemoryRepository, createSharedTokens, type Actor } from '../../src/index.js';
+import type { FieldTypes } from '../../src/index.js';
 import { createSearchProxy, type ForwardedResponse } from '../../src/proxy/index.js';
 import type { GuardedSearchRequest } from '../../src/guard/types.js';
+
+// The field types the tokens' filters compile with (the proxy needs them, or a mapping loader).
+const PROXY_FIELDS: FieldTypes = { 'service.name': { type: 'keyword' }, env: { type: 'keyword' } };
 
 const admin: Actor = { accountId: 'acme', userId: 'alice', role: 'admin' };
 
@@ -18,6 +22,7 @@ async function setup(answer: (request: GuardedSearchRequest) => Response | Forwa
   const handle = createSearchProxy({
     tokens,
     indices: ['logs-*'],
+    fields: PROXY_FIELDS,
     forward: async (request) => {
       forwarded.push(request);
       return answer(request);
@@ -164,6 +169,7 @@ describe('createSearchProxy', () => {
       tokens: { resolve: async () => { throw new Error('connection reset by db-primary:5432'); } },
       forward: async () => ({ status: 200, body: {} }),
       indices: ['logs-*'],
+      fields: PROXY_FIELDS,
     });
     const failed = await broken(search('shtk_anything'));
     expect(failed.status).toBe(500);
@@ -192,6 +198,7 @@ describe('createSearchProxy', () => {
     const handle = createSearchProxy({
       tokens,
       indices: ['logs-*'],
+      fields: PROXY_FIELDS,
       forward: async (request) => {
         forwarded.push(request);
         return { status: 200, body: {} };
@@ -214,5 +221,14 @@ describe('createSearchProxy', () => {
     const response = await handle(search(secret));
     expect(response.status).toBe(502);
     expect(loads).toBe(2);
+  });
+});
+
+describe('createSearchProxy options', () => {
+  it('refuses to start without field types or a mapping loader', () => {
+    const tokens = createSharedTokens({ repository: createInMemoryRepository() });
+    expect(() => createSearchProxy({ tokens, indices: ['logs-*'], forward: async () => ({ status: 200, body: {} }) })).toThrow(
+      expect.objectContaining({ code: 'VALIDATION' }),
+    );
   });
 });
