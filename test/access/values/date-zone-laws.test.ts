@@ -1,0 +1,61 @@
+/**
+ * Laws of zone handling, over random instants and zones: a local time
+ * written with a fixed offset reads back as the same instant; written with
+ * a region id it reads back as the earliest instant showing that local time
+ * in that region (java.time's overlap rule), and every built-in format the
+ * library names compiles.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileDateFormats, readDate } from '../../../src/access/values/date-formats.js';
+import type { DateFormat } from '../../../src/access/values/date-formats.js';
+import { zoneOffsetAt } from '../../../src/access/values/zone-rules.js';
+
+const formats = compileDateFormats('strict_date_optional_time') as DateFormat[];
+const regions = ['Europe/Paris', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata', 'America/Sao_Paulo', 'Pacific/Chatham', 'Europe/London', 'Africa/Casablanca'];
+
+function localText(epochSecond: number, offsetSeconds: number): string {
+  return new Date((epochSecond + offsetSeconds) * 1000).toISOString().slice(0, 19);
+}
+
+function read(text: string): number | undefined {
+  const out = { ms: 0, ns: 0 };
+  return readDate(formats, text, false, out) ? out.ms / 1000 : undefined;
+}
+
+const instant = fc.integer({ min: -2_208_988_800, max: 4_102_444_800 });
+
+describe('zone laws', () => {
+  it('a local time with its fixed offset (±HH:mm:ss) reads back as the instant', () => {
+    fc.assert(
+      fc.property(instant, fc.integer({ min: -64800, max: 64800 }), (t, offset) => {
+        const sign = offset < 0 ? '-' : '+';
+        const abs = Math.abs(offset);
+        const text = `${localText(t, offset)}${sign}${String(Math.floor(abs / 3600)).padStart(2, '0')}:${String(Math.floor((abs % 3600) / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+        expect(read(text)).toBe(t);
+      }),
+    );
+  });
+
+  it('a local time with a region reads back as the earliest instant showing that local time there', () => {
+    fc.assert(
+      fc.property(instant, fc.constantFrom(...regions), (t, zone) => {
+        const offset = zoneOffsetAt(zone, t);
+        const result = read(`${localText(t, offset)}${zone}`);
+        expect(result).toBeDefined();
+        const r = result as number;
+        expect(r + zoneOffsetAt(zone, r)).toBe(t + offset);
+        expect(r).toBeLessThanOrEqual(t);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it.each([
+    'strict_date_optional_time', 'date_optional_time', 'strict_date_optional_time_nanos', 'iso8601', 'date', 'strict_date', 'date_time', 'strict_date_time',
+    'date_time_no_millis', 'strict_date_time_no_millis', 'basic_date', 'basic_date_time', 'basic_date_time_no_millis', 'basic_time', 'basic_t_time_no_millis',
+    'date_hour', 'strict_date_hour_minute_second_millis', 'hour_minute_second_fraction', 'strict_t_time', 'year', 'strict_year_month', 'year_month_day',
+  ])('compiles the built-in format %s', (name) => {
+    expect(typeof compileDateFormats(name)).not.toBe('string');
+  });
+});
