@@ -25,7 +25,9 @@
 import {
   type DateElement,
   FatalDateParse,
+  FieldValues,
   type ParsedFields,
+  type ParsedZone,
   compileJavaDatePattern,
   describedElements,
   parseDateElements,
@@ -209,14 +211,18 @@ const ROUND_UP_DEFAULTS = [
   ['NanoOfSecond', 999_999_999],
 ] as const;
 
+// One parse at a time (the matchers are synchronous): the parsed fields are reused.
+const parsed: ParsedFields = { values: new FieldValues(), zone: undefined };
+
 function readElements(parsers: readonly (readonly DateElement[])[], text: string, roundUp: boolean, seen: { regionZone: boolean } | undefined): FormatOutcome {
   for (const elements of parsers) {
-    const parsed: ParsedFields = { values: new Map(), zone: undefined };
+    parsed.values.clear();
+    parsed.zone = undefined;
     if (!parseDateElements(elements, text, parsed)) continue;
     if (roundUp) for (const [field, value] of ROUND_UP_DEFAULTS) if (!parsed.values.has(field)) parsed.values.set(field, value);
     const outcome = resolveToInstant(parsed, roundUp ? 'SMART' : 'STRICT');
     if (outcome.kind === 'no-parse') continue;
-    if (seen !== undefined) seen.regionZone = parsed.zone?.kind === 'region';
+    if (seen !== undefined) seen.regionZone = (parsed.zone as ParsedZone | undefined)?.kind === 'region';
     return outcome;
   }
   return { kind: 'no-parse' };
@@ -239,6 +245,13 @@ function readElements(parsers: readonly (readonly DateElement[])[], text: string
  */
 export function readDate(formats: readonly DateFormat[], text: string, roundUp: boolean, out: Instant, seen?: { regionZone: boolean }): boolean {
   if (text === '') return false;
+  if (!roundUp && CANONICAL_FIRST.has(formats[0]?.name ?? '')) {
+    const canonical = readCanonical(text, out);
+    if (canonical !== undefined) {
+      if (seen !== undefined) seen.regionZone = false;
+      return canonical;
+    }
+  }
   try {
     for (const format of formats) {
       if (format.kind === 'epoch_millis') {
@@ -262,6 +275,58 @@ export function readDate(formats: readonly DateFormat[], text: string, roundUp: 
     if (error instanceof FatalDateParse) return false;
     throw error;
   }
+}
+
+// Formats that read `yyyy-MM-ddTHH:mm:ss[.S…](Z|±HH:mm)` as its plain meaning: such text skips the element parser.
+const CANONICAL_FIRST: ReadonlySet<string> = new Set(['strict_date_optional_time', 'strict_date_optional_time_nanos', 'date_optional_time', 'iso8601']);
+const CANONICAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
+
+/**
+ * The common spelling of a timestamp, read directly (the element parser
+ * gives the same answer, more slowly): true / false when the text has that
+ * shape, undefined otherwise. An invalid date or time, or an offset beyond
+ * ±18:00, is refused by the first format and read by no later one (epoch
+ * formats take digits only).
+ */
+function readCanonical(text: string, out: Instant): boolean | undefined {
+  const match = CANONICAL.exec(text);
+  if (match === null) return undefined;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const hour = Number(match[4]);
+  const minute = Number(match[5]);
+  const second = Number(match[6]);
+  if (month < 1 || month > 12 || day < 1 || day > monthLength(year, month) || hour > 23 || minute > 59 || second > 59) return false;
+  let offset = 0;
+  if (match[8] === undefined) {
+    const offsetHours = Number(match[10]);
+    const offsetMinutes = Number(match[11]);
+    if (offsetHours > 23 || offsetMinutes > 59) return false;
+    offset = offsetHours * 3600 + offsetMinutes * 60;
+    if (offset > 64800) return false;
+    if (match[9] === '-') offset = -offset;
+  }
+  const fraction = match[7];
+  const nano = fraction === undefined ? 0 : Number(fraction.padEnd(9, '0'));
+  const seconds = civilDays(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offset;
+  out.ms = seconds * 1000 + Math.floor(nano / 1_000_000);
+  out.ns = nano % 1_000_000;
+  return true;
+}
+
+function monthLength(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Days from 1970-01-01 (proleptic Gregorian). */
+function civilDays(y: number, m: number, d: number): number {
+  const year = m <= 2 ? y - 1 : y;
+  const era = Math.floor(year / 400);
+  const yoe = year - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
 }
 
 /** The index of the format that reads `text` (for the filter-side checks), or -1. */

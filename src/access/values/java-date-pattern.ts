@@ -59,9 +59,62 @@ export type DateElement =
   | { readonly kind: 'zone'; readonly name: 'ZoneOrOffsetId' | 'ZoneId' }
   | { readonly kind: 'group'; readonly optional: boolean; readonly elements: readonly DateElement[] };
 
+const FIELD_INDEX: Readonly<Record<DateField, number>> = {
+  Year: 0,
+  YearOfEra: 1,
+  MonthOfYear: 2,
+  DayOfMonth: 3,
+  DayOfWeek: 4,
+  HourOfDay: 5,
+  ClockHourOfDay: 6,
+  HourOfAmPm: 7,
+  ClockHourOfAmPm: 8,
+  AmPmOfDay: 9,
+  MinuteOfHour: 10,
+  SecondOfMinute: 11,
+  NanoOfSecond: 12,
+  OffsetSeconds: 13,
+};
+
+/** Field values by field, without allocating per parse (NaN marks an unset field). */
+export class FieldValues {
+  private readonly slots = new Float64Array(14).fill(Number.NaN);
+
+  /** The value of `field`, or undefined. */
+  get(field: DateField): number | undefined {
+    const value = this.slots[FIELD_INDEX[field]] ?? Number.NaN;
+    return Number.isNaN(value) ? undefined : value;
+  }
+
+  /** Whether `field` is set. */
+  has(field: DateField): boolean {
+    return !Number.isNaN(this.slots[FIELD_INDEX[field]] ?? Number.NaN);
+  }
+
+  /** Sets `field`. */
+  set(field: DateField, value: number): void {
+    this.slots[FIELD_INDEX[field]] = value;
+  }
+
+  /** Unsets `field`. */
+  delete(field: DateField): void {
+    this.slots[FIELD_INDEX[field]] = Number.NaN;
+  }
+
+  /** Unsets every field. */
+  clear(): void {
+    this.slots.fill(Number.NaN);
+  }
+
+  /** Copies every field of `other`. */
+  copyFrom(other: FieldValues): void {
+    this.slots.set(other.slots);
+  }
+}
+
 /** What a parse collected: raw field values and the zone. */
 export interface ParsedFields {
-  readonly values: Map<DateField, number>;
+  readonly values: FieldValues;
   zone: ParsedZone | undefined;
 }
 
@@ -417,7 +470,7 @@ const AM_PM = ['AM', 'PM'];
  *
  * @example
  * ```ts
- * const out = { values: new Map(), zone: undefined };
+ * const out = { values: new FieldValues(), zone: undefined };
  * parseDateElements(compiled, '2020-01-01 10:00:00', out); // true
  * ```
  */
@@ -435,6 +488,10 @@ function parseSequence(elements: readonly DateElement[], text: string, position:
   return pos;
 }
 
+// Copies kept while parsing nested optional sections, one per nesting depth, reused across parses.
+const savedValues: FieldValues[] = [];
+let depth = 0;
+
 function setField(out: ParsedFields, field: DateField, value: number): boolean {
   const old = out.values.get(field);
   out.values.set(field, value);
@@ -447,12 +504,19 @@ function parseElement(element: DateElement, text: string, position: number, out:
       return text.startsWith(element.text, position) ? position + element.text.length : -1;
     case 'group': {
       if (!element.optional) return parseSequence(element.elements, text, position, out);
-      const saved = new Map(out.values);
+      // Java parses an optional section on a copy of what was parsed so far and drops it on failure.
+      const saved = savedValues[depth] ?? (savedValues[depth] = new FieldValues());
+      saved.copyFrom(out.values);
       const savedZone = out.zone;
-      const end = parseSequence(element.elements, text, position, out);
+      depth++;
+      let end: number;
+      try {
+        end = parseSequence(element.elements, text, position, out);
+      } finally {
+        depth--;
+      }
       if (end >= 0) return end;
-      out.values.clear();
-      for (const [key, value] of saved) out.values.set(key, value);
+      out.values.copyFrom(saved);
       out.zone = savedZone;
       return position;
     }

@@ -13,7 +13,7 @@
  *
  * @packageDocumentation
  */
-import type { DateField, ParsedFields, ParsedZone } from './java-date-pattern.js';
+import type { DateField, FieldValues, ParsedFields, ParsedZone } from './java-date-pattern.js';
 import { localToEpochSecond, zoneOffsetAt } from './zone-rules.js';
 
 /** An instant: epoch seconds (a float beyond ±2^53, where only "out of range" matters) and nanoseconds 0 … 999999999. */
@@ -37,7 +37,7 @@ interface LocalTime {
 
 /** What `Parsed` holds after resolving. */
 interface Resolved {
-  readonly values: Map<DateField, number>;
+  readonly values: FieldValues;
   date: LocalDate | undefined;
   time: LocalTime | undefined;
   readonly zone: ParsedZone | undefined;
@@ -85,18 +85,18 @@ function dayOfWeek(date: LocalDate): number {
   return (((day + 3) % 7) + 7) % 7 + 1;
 }
 
-function putCheck(values: Map<DateField, number>, field: DateField, value: number): void {
+function putCheck(values: FieldValues, field: DateField, value: number): void {
   const old = values.get(field);
   values.set(field, value);
   if (old !== undefined && old !== value) throw new ResolveFailure('conflict');
 }
 
 /**
- * `Parsed.resolve(style)` for the emulated fields; undefined when Java's
- * resolve throws.
+ * `Parsed.resolve(style)` for the emulated fields, in place; undefined when
+ * Java's resolve throws.
  */
 function resolve(parsed: ParsedFields, style: 'STRICT' | 'SMART'): Resolved | undefined {
-  const values = new Map(parsed.values);
+  const values = parsed.values;
   const out: Resolved = { values, date: undefined, time: undefined, zone: parsed.zone };
   try {
     // Dates (IsoChronology.resolveDate).
@@ -174,11 +174,9 @@ function resolve(parsed: ParsedFields, style: 'STRICT' | 'SMART'): Resolved | un
       }
     }
     // Remaining time-based fields are range-checked.
-    for (const [field, value] of values) {
-      if (field === 'MinuteOfHour' || field === 'SecondOfMinute') check(value, 0, 59);
-      else if (field === 'HourOfDay') check(value, 0, 23);
-      else if (field === 'HourOfAmPm') check(value, 0, 11);
-      else if (field === 'AmPmOfDay') check(value, 0, 1);
+    for (const [field, max] of REMAINING_TIME_FIELDS) {
+      const value = values.get(field);
+      if (value !== undefined) check(value, 0, max);
     }
     // crossCheck: a day of week must agree with a resolved date.
     const dow = values.get('DayOfWeek');
@@ -195,6 +193,14 @@ function resolve(parsed: ParsedFields, style: 'STRICT' | 'SMART'): Resolved | un
     throw error;
   }
 }
+
+const REMAINING_TIME_FIELDS: ReadonlyArray<readonly [DateField, number]> = [
+  ['MinuteOfHour', 59],
+  ['SecondOfMinute', 59],
+  ['HourOfDay', 23],
+  ['HourOfAmPm', 11],
+  ['AmPmOfDay', 1],
+];
 
 function nextDay(date: LocalDate): LocalDate {
   if (date.day < monthLength(date.year, date.month)) return { ...date, day: date.day + 1 };
@@ -297,8 +303,8 @@ export type FormatOutcome =
   | { readonly kind: 'error' };
 
 /**
- * Resolves parsed fields into an instant the way the engine does, given
- * whether the parse itself succeeded.
+ * Resolves parsed fields (consumed: they are changed in place) into an
+ * instant the way the engine does.
  *
  * @example
  * ```ts

@@ -59,3 +59,34 @@ describe('zone laws', () => {
     expect(typeof compileDateFormats(name)).not.toBe('string');
   });
 });
+
+describe('the direct reading of common timestamps', () => {
+  it('gives what the element parser gives, valid or not', () => {
+    const [iso] = compileDateFormats('strict_date_optional_time') as DateFormat[];
+    if (iso === undefined || iso.kind !== 'elements') throw new Error('strict_date_optional_time did not compile');
+    const slow: DateFormat[] = [{ ...iso, name: 'the same elements under another name' }];
+    const two = (n: number): string => String(n).padStart(2, '0');
+    const text = fc
+      .tuple(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.integer({ min: 0, max: 25 }),
+        fc.integer({ min: 0, max: 61 }),
+        fc.integer({ min: 0, max: 61 }),
+        fc.option(fc.stringMatching(/^\d{1,9}$/), { nil: undefined }),
+        fc.oneof(fc.constant('Z'), fc.tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 })).map(([s, h, m]) => `${s}${two(h)}:${two(m)}`)),
+      )
+      .map(([y, mo, d, h, mi, s, f, z]) => `${String(y).padStart(4, '0')}-${two(mo)}-${two(d)}T${two(h)}:${two(mi)}:${two(s)}${f === undefined ? '' : `.${f}`}${z}`);
+    fc.assert(
+      fc.property(text, (value) => {
+        const fast = { ms: 0, ns: 0 };
+        const full = { ms: 0, ns: 0 };
+        const fastOk = readDate([iso], value, false, fast);
+        expect(readDate(slow, value, false, full)).toBe(fastOk);
+        if (fastOk) expect(fast).toEqual(full);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
