@@ -273,6 +273,8 @@ export function readDate(formats: readonly DateFormat[], text: string, roundUp: 
     return false;
   } catch (error) {
     if (error instanceof FatalDateParse) return false;
+    // A runtime whose Intl lacks a zone the engine knows cannot place the instant: no match (narrower, never wider).
+    if (error instanceof RangeError) return false;
     throw error;
   }
 }
