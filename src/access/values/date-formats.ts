@@ -48,60 +48,88 @@ export type DateFormat =
   | { readonly kind: 'epoch_second'; readonly name: string }
   | { readonly kind: 'elements'; readonly name: string; readonly parsers: readonly (readonly DateElement[])[] };
 
-/** The built-in formats, as `DateTimeFormatter.toString()` prints their parsers in OpenSearch 2.19. */
+// Pieces the built-in descriptions share, spelled as the engine prints them.
+const SYMD = `(Value(Year,4,10,EXCEEDS_PAD)['-'Value(MonthOfYear,2)['-'Value(DayOfMonth,2)]])`;
+const LYMD = `(Value(Year,1,5,NORMAL)['-'Value(MonthOfYear,1,2,NOT_NEGATIVE)['-'Value(DayOfMonth,1,2,NOT_NEGATIVE)]])`;
+const SY19 = `Value(Year,4,19,EXCEEDS_PAD)'-'Value(MonthOfYear,2)'-'Value(DayOfMonth,2)`;
+const H2 = `Value(HourOfDay,1,2,NOT_NEGATIVE)`;
+const M2 = `Value(MinuteOfHour,1,2,NOT_NEGATIVE)`;
+const S2 = `Value(SecondOfMinute,1,2,NOT_NEGATIVE)`;
+const HMS = `Value(HourOfDay,2)':'Value(MinuteOfHour,2)':'Value(SecondOfMinute,2)`;
+const BHMS = `Value(HourOfDay,2)Value(MinuteOfHour,2)Value(SecondOfMinute,2)`;
+const F9 = `Fraction(NanoOfSecond,1,9,DecimalPoint)`;
+const ZID = `ZoneOrOffsetId()`;
+const NC = `(Offset(+HHmm,'Z'))`;
+/** A parser that ends with a zone id, and the same with a `±HHmm` offset instead. */
+const zoned = (base: string): readonly string[] => [`${base}${ZID}`, `${base}${NC}`];
+
+/** The built-in formats, as `DateTimeFormatter.toString()` prints their parsers in OpenSearch 2.19 (`test/access/values/opensearch-2.19-date-formats.txt`). */
 const BUILT_IN: Readonly<Record<string, readonly string[]>> = {
-  basic_date: ["Value(Year,1,4,NORMAL)Value(MonthOfYear,1,2,NOT_NEGATIVE)Value(DayOfMonth,1,2,NOT_NEGATIVE)"],
-  basic_date_time: ["((Value(Year,4,4,NORMAL)Value(MonthOfYear,2)Value(DayOfMonth,2))('T'(Value(HourOfDay,2)Value(MinuteOfHour,2)Value(SecondOfMinute,2)Fraction(NanoOfSecond,1,9,DecimalPoint))))ZoneOrOffsetId()", "((Value(Year,4,4,NORMAL)Value(MonthOfYear,2)Value(DayOfMonth,2))('T'(Value(HourOfDay,2)Value(MinuteOfHour,2)Value(SecondOfMinute,2)Fraction(NanoOfSecond,1,9,DecimalPoint))))(Offset(+HHmm,'Z'))"],
-  basic_date_time_no_millis: ["((Value(Year,4,4,NORMAL)Value(MonthOfYear,2)Value(DayOfMonth,2))'T')(Value(HourOfDay,2)Value(MinuteOfHour,2)Value(SecondOfMinute,2))ZoneOrOffsetId()", "((Value(Year,4,4,NORMAL)Value(MonthOfYear,2)Value(DayOfMonth,2))'T')(Value(HourOfDay,2)Value(MinuteOfHour,2)Value(SecondOfMinute,2))(Offset(+HHmm,'Z'))"],
-  basic_time: ["(Value(HourOfDay,2)Value(MinuteOfHour,2)Value(SecondOfMinute,2)Fraction(NanoOfSecond,1,9,DecimalPoint))ZoneOrOffsetId()", "(Value(HourOfDay,2)Value(MinuteOfHour,2)Value(SecondOfMinute,2)Fraction(NanoOfSecond,1,9,DecimalPoint))(Offset(+HHmm,'Z'))"],
-  basic_time_no_millis: ["(Value(HourOfDay,2)Value(MinuteOfHour,2)Value(SecondOfMinute,2))ZoneOrOffsetId()", "(Value(HourOfDay,2)Value(MinuteOfHour,2)Value(SecondOfMinute,2))(Offset(+HHmm,'Z'))"],
-  basic_t_time: ["('T'(Value(HourOfDay,2)Value(MinuteOfHour,2)Value(SecondOfMinute,2)Fraction(NanoOfSecond,1,9,DecimalPoint)))ZoneOrOffsetId()", "('T'(Value(HourOfDay,2)Value(MinuteOfHour,2)Value(SecondOfMinute,2)Fraction(NanoOfSecond,1,9,DecimalPoint)))(Offset(+HHmm,'Z'))"],
-  basic_t_time_no_millis: ["'T'(Value(HourOfDay,2)Value(MinuteOfHour,2)Value(SecondOfMinute,2))ZoneOrOffsetId()", "'T'(Value(HourOfDay,2)Value(MinuteOfHour,2)Value(SecondOfMinute,2))(Offset(+HHmm,'Z'))"],
-  date: ["Value(Year,1,5,NORMAL)['-'Value(MonthOfYear,1,2,NOT_NEGATIVE)['-'Value(DayOfMonth,1,2,NOT_NEGATIVE)]]"],
-  strict_date: ["Value(Year,4,10,EXCEEDS_PAD)'-'Value(MonthOfYear,2)'-'Value(DayOfMonth,2)"],
-  date_hour: ["(Value(Year,1,5,NORMAL)['-'Value(MonthOfYear,1,2,NOT_NEGATIVE)['-'Value(DayOfMonth,1,2,NOT_NEGATIVE)]])'T'Value(HourOfDay,1,2,NOT_NEGATIVE)"],
-  strict_date_hour: ["Value(Year,4,19,EXCEEDS_PAD)'-'Value(MonthOfYear,2)'-'Value(DayOfMonth,2)'T'Value(HourOfDay,2)"],
-  date_hour_minute: ["(Value(Year,1,5,NORMAL)['-'Value(MonthOfYear,1,2,NOT_NEGATIVE)['-'Value(DayOfMonth,1,2,NOT_NEGATIVE)]])'T'(Value(HourOfDay,1,2,NOT_NEGATIVE)':'Value(MinuteOfHour,1,2,NOT_NEGATIVE))"],
-  strict_date_hour_minute: ["Value(Year,4,19,EXCEEDS_PAD)'-'Value(MonthOfYear,2)'-'Value(DayOfMonth,2)'T'Value(HourOfDay,2)':'Value(MinuteOfHour,2)"],
-  date_hour_minute_second: ["(Value(Year,1,5,NORMAL)['-'Value(MonthOfYear,1,2,NOT_NEGATIVE)['-'Value(DayOfMonth,1,2,NOT_NEGATIVE)]])'T'((Value(HourOfDay,1,2,NOT_NEGATIVE)':'Value(MinuteOfHour,1,2,NOT_NEGATIVE))':'Value(SecondOfMinute,1,2,NOT_NEGATIVE))"],
-  strict_date_hour_minute_second: ["Value(Year,4,19,EXCEEDS_PAD)'-'Value(MonthOfYear,2)'-'Value(DayOfMonth,2)'T'Value(HourOfDay,2)':'Value(MinuteOfHour,2)':'Value(SecondOfMinute,2)"],
-  date_hour_minute_second_fraction: ["(Value(Year,1,5,NORMAL)['-'Value(MonthOfYear,1,2,NOT_NEGATIVE)['-'Value(DayOfMonth,1,2,NOT_NEGATIVE)]])'T'(Value(HourOfDay,1,2,NOT_NEGATIVE)':'Value(MinuteOfHour,1,2,NOT_NEGATIVE)':'Value(SecondOfMinute,1,2,NOT_NEGATIVE)Fraction(NanoOfSecond,1,9,DecimalPoint))"],
-  strict_date_hour_minute_second_fraction: ["(Value(Year,4,10,EXCEEDS_PAD)['-'Value(MonthOfYear,2)['-'Value(DayOfMonth,2)]])'T'(Value(HourOfDay,2)':'Value(MinuteOfHour,2)':'Value(SecondOfMinute,2))Fraction(NanoOfSecond,1,9,DecimalPoint)"],
-  date_hour_minute_second_millis: ["(Value(Year,1,5,NORMAL)['-'Value(MonthOfYear,1,2,NOT_NEGATIVE)['-'Value(DayOfMonth,1,2,NOT_NEGATIVE)]])'T'(Value(HourOfDay,1,2,NOT_NEGATIVE)':'Value(MinuteOfHour,1,2,NOT_NEGATIVE)':'Value(SecondOfMinute,1,2,NOT_NEGATIVE)Fraction(NanoOfSecond,1,3,DecimalPoint))"],
-  strict_date_hour_minute_second_millis: ["(Value(Year,4,10,EXCEEDS_PAD)['-'Value(MonthOfYear,2)['-'Value(DayOfMonth,2)]])'T'(Value(HourOfDay,2)':'Value(MinuteOfHour,2)':'Value(SecondOfMinute,2))Fraction(NanoOfSecond,1,9,DecimalPoint)"],
-  date_optional_time: ["(Value(Year,1,5,NORMAL)['-'Value(MonthOfYear,1,2,NOT_NEGATIVE)['-'Value(DayOfMonth,1,2,NOT_NEGATIVE)]])['T'[Value(HourOfDay,1,2,NOT_NEGATIVE)[':'Value(MinuteOfHour,1,2,NOT_NEGATIVE)[':'Value(SecondOfMinute,1,2,NOT_NEGATIVE)][Fraction(NanoOfSecond,1,9,DecimalPoint)][','Fraction(NanoOfSecond,1,9)][ZoneOrOffsetId()][Offset(+HHmm,'Z')]]]]"],
-  strict_date_optional_time: ["(Value(Year,4,10,EXCEEDS_PAD)['-'Value(MonthOfYear,2)['-'Value(DayOfMonth,2)]])['T'[Value(HourOfDay,2)[':'Value(MinuteOfHour,2)[':'Value(SecondOfMinute,2)[Fraction(NanoOfSecond,1,9,DecimalPoint)][','Fraction(NanoOfSecond,1,9)]]][ZoneOrOffsetId()][(Offset(+HHmm,'Z'))]]]"],
-  strict_date_optional_time_nanos: ["(Value(Year,4,10,EXCEEDS_PAD)['-'Value(MonthOfYear,2)['-'Value(DayOfMonth,2)]])['T'(Value(HourOfDay,2)':'Value(MinuteOfHour,2)':'Value(SecondOfMinute,2))[Fraction(NanoOfSecond,1,9,DecimalPoint)][','Fraction(NanoOfSecond,1,9)][ZoneOrOffsetId()][(Offset(+HHmm,'Z'))]]"],
-  date_time: ["((Value(Year,1,5,NORMAL)['-'Value(MonthOfYear,1,2,NOT_NEGATIVE)['-'Value(DayOfMonth,1,2,NOT_NEGATIVE)]])'T'(Value(HourOfDay,1,2,NOT_NEGATIVE)':'Value(MinuteOfHour,1,2,NOT_NEGATIVE))[':'Value(SecondOfMinute,1,2,NOT_NEGATIVE)Fraction(NanoOfSecond,1,9,DecimalPoint)])Offset(+HH:MM,'Z')", "((Value(Year,1,5,NORMAL)['-'Value(MonthOfYear,1,2,NOT_NEGATIVE)['-'Value(DayOfMonth,1,2,NOT_NEGATIVE)]])'T'(Value(HourOfDay,1,2,NOT_NEGATIVE)':'Value(MinuteOfHour,1,2,NOT_NEGATIVE))[':'Value(SecondOfMinute,1,2,NOT_NEGATIVE)Fraction(NanoOfSecond,1,9,DecimalPoint)])(Offset(+HHmm,'Z'))"],
-  strict_date_time: ["((Value(Year,4,10,EXCEEDS_PAD)['-'Value(MonthOfYear,2)['-'Value(DayOfMonth,2)]])'T'(Value(HourOfDay,2)':'Value(MinuteOfHour,2)':'Value(SecondOfMinute,2))[Fraction(NanoOfSecond,1,9,DecimalPoint)])ZoneOrOffsetId()", "((Value(Year,4,10,EXCEEDS_PAD)['-'Value(MonthOfYear,2)['-'Value(DayOfMonth,2)]])'T'(Value(HourOfDay,2)':'Value(MinuteOfHour,2)':'Value(SecondOfMinute,2))[Fraction(NanoOfSecond,1,9,DecimalPoint)])(Offset(+HHmm,'Z'))"],
-  date_time_no_millis: ["((Value(Year,1,5,NORMAL)['-'Value(MonthOfYear,1,2,NOT_NEGATIVE)['-'Value(DayOfMonth,1,2,NOT_NEGATIVE)]])'T'(Value(HourOfDay,1,2,NOT_NEGATIVE)':'Value(MinuteOfHour,1,2,NOT_NEGATIVE))[':'Value(SecondOfMinute,1,2,NOT_NEGATIVE)])Offset(+HH:MM,'Z')", "((Value(Year,1,5,NORMAL)['-'Value(MonthOfYear,1,2,NOT_NEGATIVE)['-'Value(DayOfMonth,1,2,NOT_NEGATIVE)]])'T'(Value(HourOfDay,1,2,NOT_NEGATIVE)':'Value(MinuteOfHour,1,2,NOT_NEGATIVE))[':'Value(SecondOfMinute,1,2,NOT_NEGATIVE)])(Offset(+HHmm,'Z'))", "((Value(Year,1,5,NORMAL)['-'Value(MonthOfYear,1,2,NOT_NEGATIVE)['-'Value(DayOfMonth,1,2,NOT_NEGATIVE)]])'T'(Value(HourOfDay,1,2,NOT_NEGATIVE)':'Value(MinuteOfHour,1,2,NOT_NEGATIVE))[':'Value(SecondOfMinute,1,2,NOT_NEGATIVE)])[ZoneOrOffsetId()]", "((Value(Year,1,5,NORMAL)['-'Value(MonthOfYear,1,2,NOT_NEGATIVE)['-'Value(DayOfMonth,1,2,NOT_NEGATIVE)]])'T'(Value(HourOfDay,1,2,NOT_NEGATIVE)':'Value(MinuteOfHour,1,2,NOT_NEGATIVE))[':'Value(SecondOfMinute,1,2,NOT_NEGATIVE)])[(Offset(+HHmm,'Z'))]"],
-  strict_date_time_no_millis: ["((Value(Year,4,10,EXCEEDS_PAD)['-'Value(MonthOfYear,2)['-'Value(DayOfMonth,2)]])'T'(Value(HourOfDay,2)':'Value(MinuteOfHour,2)':'Value(SecondOfMinute,2)))ZoneOrOffsetId()", "((Value(Year,4,10,EXCEEDS_PAD)['-'Value(MonthOfYear,2)['-'Value(DayOfMonth,2)]])'T'(Value(HourOfDay,2)':'Value(MinuteOfHour,2)':'Value(SecondOfMinute,2)))(Offset(+HHmm,'Z'))"],
-  hour: ["Value(HourOfDay,1,2,NOT_NEGATIVE)"],
-  strict_hour: ["Value(HourOfDay,2)"],
-  hour_minute: ["Value(HourOfDay,1,2,NOT_NEGATIVE)':'Value(MinuteOfHour,1,2,NOT_NEGATIVE)"],
-  strict_hour_minute: ["Value(HourOfDay,2)':'Value(MinuteOfHour,2)"],
-  hour_minute_second: ["(Value(HourOfDay,1,2,NOT_NEGATIVE)':'Value(MinuteOfHour,1,2,NOT_NEGATIVE))':'Value(SecondOfMinute,1,2,NOT_NEGATIVE)"],
-  strict_hour_minute_second: ["Value(HourOfDay,2)':'Value(MinuteOfHour,2)':'Value(SecondOfMinute,2)"],
-  hour_minute_second_fraction: ["Value(HourOfDay,1,2,NOT_NEGATIVE)':'Value(MinuteOfHour,1,2,NOT_NEGATIVE)':'Value(SecondOfMinute,1,2,NOT_NEGATIVE)Fraction(NanoOfSecond,1,9,DecimalPoint)"],
-  strict_hour_minute_second_fraction: ["(Value(HourOfDay,2)':'Value(MinuteOfHour,2)':'Value(SecondOfMinute,2))Fraction(NanoOfSecond,1,9,DecimalPoint)"],
-  hour_minute_second_millis: ["Value(HourOfDay,1,2,NOT_NEGATIVE)':'Value(MinuteOfHour,1,2,NOT_NEGATIVE)':'Value(SecondOfMinute,1,2,NOT_NEGATIVE)Fraction(NanoOfSecond,1,3,DecimalPoint)"],
-  strict_hour_minute_second_millis: ["(Value(HourOfDay,2)':'Value(MinuteOfHour,2)':'Value(SecondOfMinute,2))Fraction(NanoOfSecond,1,9,DecimalPoint)"],
-  time: ["((Value(HourOfDay,1,2,NOT_NEGATIVE)':'Value(MinuteOfHour,1,2,NOT_NEGATIVE)':'Value(SecondOfMinute,1,2,NOT_NEGATIVE))Fraction(NanoOfSecond,1,9,DecimalPoint))ZoneOrOffsetId()", "((Value(HourOfDay,1,2,NOT_NEGATIVE)':'Value(MinuteOfHour,1,2,NOT_NEGATIVE)':'Value(SecondOfMinute,1,2,NOT_NEGATIVE))Fraction(NanoOfSecond,1,9,DecimalPoint))(Offset(+HHmm,'Z'))"],
-  strict_time: ["(Value(HourOfDay,2)':'Value(MinuteOfHour,2)':'Value(SecondOfMinute,2)Fraction(NanoOfSecond,1,9,DecimalPoint))ZoneOrOffsetId()", "(Value(HourOfDay,2)':'Value(MinuteOfHour,2)':'Value(SecondOfMinute,2)Fraction(NanoOfSecond,1,9,DecimalPoint))(Offset(+HHmm,'Z'))"],
-  time_no_millis: ["(Value(HourOfDay,1,2,NOT_NEGATIVE)':'Value(MinuteOfHour,1,2,NOT_NEGATIVE)':'Value(SecondOfMinute,1,2,NOT_NEGATIVE))ZoneOrOffsetId()", "(Value(HourOfDay,1,2,NOT_NEGATIVE)':'Value(MinuteOfHour,1,2,NOT_NEGATIVE)':'Value(SecondOfMinute,1,2,NOT_NEGATIVE))(Offset(+HHmm,'Z'))"],
-  strict_time_no_millis: ["(Value(HourOfDay,2)':'Value(MinuteOfHour,2)':'Value(SecondOfMinute,2))ZoneOrOffsetId()", "(Value(HourOfDay,2)':'Value(MinuteOfHour,2)':'Value(SecondOfMinute,2))(Offset(+HHmm,'Z'))"],
-  t_time: ["'T'((Value(HourOfDay,1,2,NOT_NEGATIVE)':'Value(MinuteOfHour,1,2,NOT_NEGATIVE)':'Value(SecondOfMinute,1,2,NOT_NEGATIVE))Fraction(NanoOfSecond,1,9,DecimalPoint))ZoneOrOffsetId()", "'T'((Value(HourOfDay,1,2,NOT_NEGATIVE)':'Value(MinuteOfHour,1,2,NOT_NEGATIVE)':'Value(SecondOfMinute,1,2,NOT_NEGATIVE))Fraction(NanoOfSecond,1,9,DecimalPoint))(Offset(+HHmm,'Z'))"],
-  strict_t_time: ["'T'(Value(HourOfDay,2)':'Value(MinuteOfHour,2)':'Value(SecondOfMinute,2)Fraction(NanoOfSecond,1,9,DecimalPoint))ZoneOrOffsetId()", "'T'(Value(HourOfDay,2)':'Value(MinuteOfHour,2)':'Value(SecondOfMinute,2)Fraction(NanoOfSecond,1,9,DecimalPoint))(Offset(+HHmm,'Z'))"],
-  t_time_no_millis: ["('T'(Value(HourOfDay,1,2,NOT_NEGATIVE)':'Value(MinuteOfHour,1,2,NOT_NEGATIVE)':'Value(SecondOfMinute,1,2,NOT_NEGATIVE)))ZoneOrOffsetId()", "('T'(Value(HourOfDay,1,2,NOT_NEGATIVE)':'Value(MinuteOfHour,1,2,NOT_NEGATIVE)':'Value(SecondOfMinute,1,2,NOT_NEGATIVE)))(Offset(+HHmm,'Z'))"],
-  strict_t_time_no_millis: ["'T'(Value(HourOfDay,2)':'Value(MinuteOfHour,2)':'Value(SecondOfMinute,2))ZoneOrOffsetId()", "'T'(Value(HourOfDay,2)':'Value(MinuteOfHour,2)':'Value(SecondOfMinute,2))(Offset(+HHmm,'Z'))"],
-  year: ["Value(Year)"],
-  strict_year: ["Value(Year,4,10,EXCEEDS_PAD)"],
-  year_month: ["Value(Year)'-'Value(MonthOfYear)"],
-  strict_year_month: ["Value(Year,4,10,EXCEEDS_PAD)'-'Value(MonthOfYear,2)"],
-  year_month_day: ["Value(Year)'-'Value(MonthOfYear)'-'Value(DayOfMonth)"],
-  strict_year_month_day: ["Value(Year,4,10,EXCEEDS_PAD)['-'Value(MonthOfYear,2)['-'Value(DayOfMonth,2)]]"],
-  iso8601: ["(Value(Year,4,10,EXCEEDS_PAD)['-'Value(MonthOfYear,2)['-'Value(DayOfMonth,2)]])['T'[Value(HourOfDay,2)[':'Value(MinuteOfHour,2)[':'Value(SecondOfMinute,2)[Fraction(NanoOfSecond,1,9,DecimalPoint)][','Fraction(NanoOfSecond,1,9)]]]][ZoneOrOffsetId()][(Offset(+HHmm,'Z'))]]"],
+  basic_date: [`Value(Year,1,4,NORMAL)Value(MonthOfYear,1,2,NOT_NEGATIVE)Value(DayOfMonth,1,2,NOT_NEGATIVE)`],
+  basic_date_time: zoned(`((Value(Year,4,4,NORMAL)Value(MonthOfYear,2)Value(DayOfMonth,2))('T'(${BHMS}${F9})))`),
+  basic_date_time_no_millis: zoned(`((Value(Year,4,4,NORMAL)Value(MonthOfYear,2)Value(DayOfMonth,2))'T')(${BHMS})`),
+  basic_time: zoned(`(${BHMS}${F9})`),
+  basic_time_no_millis: zoned(`(${BHMS})`),
+  basic_t_time: zoned(`('T'(${BHMS}${F9}))`),
+  basic_t_time_no_millis: zoned(`'T'(${BHMS})`),
+  date: [`Value(Year,1,5,NORMAL)['-'Value(MonthOfYear,1,2,NOT_NEGATIVE)['-'Value(DayOfMonth,1,2,NOT_NEGATIVE)]]`],
+  strict_date: [`Value(Year,4,10,EXCEEDS_PAD)'-'Value(MonthOfYear,2)'-'Value(DayOfMonth,2)`],
+  date_hour: [`${LYMD}'T'${H2}`],
+  strict_date_hour: [`${SY19}'T'Value(HourOfDay,2)`],
+  date_hour_minute: [`${LYMD}'T'(${H2}':'${M2})`],
+  strict_date_hour_minute: [`${SY19}'T'Value(HourOfDay,2)':'Value(MinuteOfHour,2)`],
+  date_hour_minute_second: [`${LYMD}'T'((${H2}':'${M2})':'${S2})`],
+  strict_date_hour_minute_second: [`${SY19}'T'${HMS}`],
+  date_hour_minute_second_fraction: [`${LYMD}'T'(${H2}':'${M2}':'${S2}${F9})`],
+  strict_date_hour_minute_second_fraction: [`${SYMD}'T'(${HMS})${F9}`],
+  date_hour_minute_second_millis: [`${LYMD}'T'(${H2}':'${M2}':'${S2}Fraction(NanoOfSecond,1,3,DecimalPoint))`],
+  strict_date_hour_minute_second_millis: [`${SYMD}'T'(${HMS})${F9}`],
+  date_optional_time: [`${LYMD}['T'[${H2}[':'${M2}[':'${S2}][${F9}][','Fraction(NanoOfSecond,1,9)][${ZID}][Offset(+HHmm,'Z')]]]]`],
+  strict_date_optional_time: [`${SYMD}['T'[Value(HourOfDay,2)[':'Value(MinuteOfHour,2)[':'Value(SecondOfMinute,2)[${F9}][','Fraction(NanoOfSecond,1,9)]]][${ZID}][${NC}]]]`],
+  strict_date_optional_time_nanos: [`${SYMD}['T'(${HMS})[${F9}][','Fraction(NanoOfSecond,1,9)][${ZID}][${NC}]]`],
+  date_time: [`(${LYMD}'T'(${H2}':'${M2})[':'${S2}${F9}])Offset(+HH:MM,'Z')`, `(${LYMD}'T'(${H2}':'${M2})[':'${S2}${F9}])${NC}`],
+  strict_date_time: zoned(`(${SYMD}'T'(${HMS})[${F9}])`),
+  date_time_no_millis: [`(${LYMD}'T'(${H2}':'${M2})[':'${S2}])Offset(+HH:MM,'Z')`, `(${LYMD}'T'(${H2}':'${M2})[':'${S2}])${NC}`, `(${LYMD}'T'(${H2}':'${M2})[':'${S2}])[${ZID}]`, `(${LYMD}'T'(${H2}':'${M2})[':'${S2}])[${NC}]`],
+  strict_date_time_no_millis: zoned(`(${SYMD}'T'(${HMS}))`),
+  hour: [`${H2}`],
+  strict_hour: [`Value(HourOfDay,2)`],
+  hour_minute: [`${H2}':'${M2}`],
+  strict_hour_minute: [`Value(HourOfDay,2)':'Value(MinuteOfHour,2)`],
+  hour_minute_second: [`(${H2}':'${M2})':'${S2}`],
+  strict_hour_minute_second: [`${HMS}`],
+  hour_minute_second_fraction: [`${H2}':'${M2}':'${S2}${F9}`],
+  strict_hour_minute_second_fraction: [`(${HMS})${F9}`],
+  hour_minute_second_millis: [`${H2}':'${M2}':'${S2}Fraction(NanoOfSecond,1,3,DecimalPoint)`],
+  strict_hour_minute_second_millis: [`(${HMS})${F9}`],
+  time: zoned(`((${H2}':'${M2}':'${S2})${F9})`),
+  strict_time: zoned(`(${HMS}${F9})`),
+  time_no_millis: zoned(`(${H2}':'${M2}':'${S2})`),
+  strict_time_no_millis: zoned(`(${HMS})`),
+  t_time: zoned(`'T'((${H2}':'${M2}':'${S2})${F9})`),
+  strict_t_time: zoned(`'T'(${HMS}${F9})`),
+  t_time_no_millis: zoned(`('T'(${H2}':'${M2}':'${S2}))`),
+  strict_t_time_no_millis: zoned(`'T'(${HMS})`),
+  year: [`Value(Year)`],
+  strict_year: [`Value(Year,4,10,EXCEEDS_PAD)`],
+  year_month: [`Value(Year)'-'Value(MonthOfYear)`],
+  strict_year_month: [`Value(Year,4,10,EXCEEDS_PAD)'-'Value(MonthOfYear,2)`],
+  year_month_day: [`Value(Year)'-'Value(MonthOfYear)'-'Value(DayOfMonth)`],
+  strict_year_month_day: [`Value(Year,4,10,EXCEEDS_PAD)['-'Value(MonthOfYear,2)['-'Value(DayOfMonth,2)]]`],
+  iso8601: [`${SYMD}['T'[Value(HourOfDay,2)[':'Value(MinuteOfHour,2)[':'Value(SecondOfMinute,2)[${F9}][','Fraction(NanoOfSecond,1,9)]]]][${ZID}][${NC}]]`],
 };
+
+/**
+ * The engine's description of a built-in format's parsers, or undefined
+ * when the name is not one the library emulates.
+ *
+ * @example
+ * ```ts
+ * builtInDateFormatDescription('strict_date'); // ["Value(Year,4,10,EXCEEDS_PAD)'-'Value(MonthOfYear,2)'-'Value(DayOfMonth,2)"]
+ * ```
+ */
+export function builtInDateFormatDescription(name: string): readonly string[] | undefined {
+  return BUILT_IN[name];
+}
 
 const compiledBuiltIns = new Map<string, DateFormat>();
 

@@ -5,9 +5,10 @@
  * in that region (java.time's overlap rule), and every built-in format the
  * library names compiles.
  */
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileDateFormats, readDate } from '../../../src/access/values/date-formats.js';
+import { builtInDateFormatDescription, compileDateFormats, readDate } from '../../../src/access/values/date-formats.js';
 import type { DateFormat } from '../../../src/access/values/date-formats.js';
 import { zoneOffsetAt } from '../../../src/access/values/zone-rules.js';
 
@@ -88,5 +89,29 @@ describe('the direct reading of common timestamps', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('the built-in formats', () => {
+  it('are described exactly as OpenSearch 2.19 prints their parsers (DateTimeFormatter.toString of DateFormatters)', () => {
+    const text = readFileSync(new URL('./opensearch-2.19-date-formats.txt', import.meta.url), 'utf8');
+    const engine = new Map<string, string[]>();
+    let current = '';
+    for (const line of text.split('\n')) {
+      if (line.endsWith(':') && !line.startsWith(' ')) engine.set((current = line.slice(0, -1)), []);
+      else if (line.startsWith('  P ')) engine.get(current)?.push(line.slice(4));
+    }
+    let compared = 0;
+    for (const [name, parsers] of engine) {
+      const ours = builtInDateFormatDescription(name);
+      if (ours === undefined && !name.startsWith('epoch_')) {
+        expect(compileDateFormats(name), name).toMatch(/not emulated/);
+        continue;
+      }
+      if (ours === undefined) continue;
+      expect([...ours], name).toEqual(parsers);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(40);
   });
 });
