@@ -24,8 +24,16 @@ describe('InetAddresses.forString', () => {
     expect(hex('1:2:3:4:5:6:7:8')).toBe('00010002000300040005000600070008');
   });
 
+  it('reads Unicode digits and drops an IPv6 scope id, as OpenSearch 2.19 indexes them', () => {
+    expect(hex('fe80::1%eth0')).toBe(hex('fe80::1'));
+    expect(hex('fe80::1%1')).toBe(hex('fe80::1'));
+    expect(hex('١٠.0.0.1')).toBe(hex('10.0.0.1'));
+    expect(hex('１０.0.0.1')).toBe(hex('10.0.0.1'));
+    expect(hex('::ffff:ａ00:1')).toBe(hex('10.0.0.1'));
+  });
+
   it('refuses what the engine refuses', () => {
-    for (const bad of ['', '1.2.3', '1.2.3.4.5', '01.2.3.4', '256.0.0.1', '1.2.3.4 ', ':1', '1:::2', '1::2::3', '1:2:3:4:5:6:7:8:9', '::1:2:3:4:5:6:7:8', 'g::1', '12345::', 'fe80::1%eth0', '1.2.3.4/8']) {
+    for (const bad of ['', '1.2.3', '1.2.3.4.5', '01.2.3.4', '256.0.0.1', '1.2.3.4 ', ':1', '1:::2', '1::2::3', '1:2:3:4:5:6:7:8:9', '::1:2:3:4:5:6:7:8', 'g::1', '12345::', 'fe80::1%', '1.2.3.4%1', '::1.2.3.4%1', '1.2.3.4/8']) {
       expect(parseIp(bad), bad).toBeUndefined();
     }
   });

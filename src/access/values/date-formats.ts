@@ -1,17 +1,38 @@
 /**
- * The date formats the compilers emulate, parsed the way the engines parse
- * them (`DateFormatters` / `EpochTime`), with the engines' round-up rule for
- * the upper bound of a `term` (missing time fields become their maximum,
- * missing month and day stay 01).
+ * The date formats of a mapping's `format`, read the way OpenSearch 2.19
+ * reads them (`DateFormatter.forPattern`): `||` separates formats tried in
+ * order (the first that parses wins), a leading `8` is dropped, a name is a
+ * built-in format and anything else a `java.time` pattern in the root
+ * locale with STRICT resolving.
  *
- * Emulated format names: `strict_date_optional_time`,
- * `strict_date_optional_time_nanos`, `strict_date` (`yyyy-MM-dd`),
- * `epoch_millis`, `epoch_second`, combined with `||`. Any other format
- * (custom patterns, lenient `date_optional_time`, `basic_*`, ...) is not
- * emulated.
+ * Built-in formats are written below as OpenSearch 2.19 describes them
+ * (`DateTimeFormatter.toString()` of `DateFormatters`), and read into the
+ * same elements custom patterns compile to (`java-date-pattern.ts`).
+ * Emulated: `epoch_millis`, `epoch_second`, and every built-in format made
+ * of calendar dates and times (`strict_date_optional_time`,
+ * `date_optional_time`, `strict_date_optional_time_nanos`, `date_time`,
+ * `basic_date_time`, `strict_date_hour_minute_second`, `iso8601`, …).
+ * Not emulated (refused with the reason): week-based and ordinal formats,
+ * `rfc3339_lenient`, and patterns with letters outside the emulated set.
+ *
+ * The upper bound of a `term` uses the round-up parser OpenSearch builds
+ * for each format (`JavaDateFormatter`): the same elements, then missing
+ * fields defaulted (month and day 1, hour 23, minute and second 59, nano
+ * 999999999) and SMART resolving.
  *
  * @packageDocumentation
  */
+import {
+  type DateElement,
+  FatalDateParse,
+  FieldValues,
+  type ParsedFields,
+  type ParsedZone,
+  compileJavaDatePattern,
+  describedElements,
+  parseDateElements,
+} from './java-date-pattern.js';
+import { type FormatOutcome, resolveToInstant } from './java-date-resolve.js';
 
 /** An instant as whole epoch milliseconds plus nanoseconds within that millisecond (0 … 999999). */
 export interface Instant {
@@ -21,178 +42,162 @@ export interface Instant {
   ns: number;
 }
 
-/** The format names this module emulates. */
-export type EmulatedDateFormat =
-  | 'strict_date_optional_time'
-  | 'strict_date_optional_time_nanos'
-  | 'strict_date'
-  | 'epoch_millis'
-  | 'epoch_second';
+/** One format of a mapping's `format`. */
+export type DateFormat =
+  | { readonly kind: 'epoch_millis'; readonly name: string }
+  | { readonly kind: 'epoch_second'; readonly name: string }
+  | { readonly kind: 'elements'; readonly name: string; readonly parsers: readonly (readonly DateElement[])[] };
 
-const EMULATED: ReadonlySet<string> = new Set<EmulatedDateFormat>([
-  'strict_date_optional_time',
-  'strict_date_optional_time_nanos',
-  'strict_date',
-  'epoch_millis',
-  'epoch_second',
-]);
+// Pieces the built-in descriptions share, spelled as the engine prints them.
+const SYMD = `(Value(Year,4,10,EXCEEDS_PAD)['-'Value(MonthOfYear,2)['-'Value(DayOfMonth,2)]])`;
+const LYMD = `(Value(Year,1,5,NORMAL)['-'Value(MonthOfYear,1,2,NOT_NEGATIVE)['-'Value(DayOfMonth,1,2,NOT_NEGATIVE)]])`;
+const SY19 = `Value(Year,4,19,EXCEEDS_PAD)'-'Value(MonthOfYear,2)'-'Value(DayOfMonth,2)`;
+const H2 = `Value(HourOfDay,1,2,NOT_NEGATIVE)`;
+const M2 = `Value(MinuteOfHour,1,2,NOT_NEGATIVE)`;
+const S2 = `Value(SecondOfMinute,1,2,NOT_NEGATIVE)`;
+const HMS = `Value(HourOfDay,2)':'Value(MinuteOfHour,2)':'Value(SecondOfMinute,2)`;
+const BHMS = `Value(HourOfDay,2)Value(MinuteOfHour,2)Value(SecondOfMinute,2)`;
+const F9 = `Fraction(NanoOfSecond,1,9,DecimalPoint)`;
+const ZID = `ZoneOrOffsetId()`;
+const NC = `(Offset(+HHmm,'Z'))`;
+/** A parser that ends with a zone id, and the same with a `±HHmm` offset instead. */
+const zoned = (base: string): readonly string[] => [`${base}${ZID}`, `${base}${NC}`];
+
+/** The built-in formats, as `DateTimeFormatter.toString()` prints their parsers in OpenSearch 2.19 (`test/access/values/opensearch-2.19-date-formats.txt`). */
+const BUILT_IN: Readonly<Record<string, readonly string[]>> = {
+  basic_date: [`Value(Year,1,4,NORMAL)Value(MonthOfYear,1,2,NOT_NEGATIVE)Value(DayOfMonth,1,2,NOT_NEGATIVE)`],
+  basic_date_time: zoned(`((Value(Year,4,4,NORMAL)Value(MonthOfYear,2)Value(DayOfMonth,2))('T'(${BHMS}${F9})))`),
+  basic_date_time_no_millis: zoned(`((Value(Year,4,4,NORMAL)Value(MonthOfYear,2)Value(DayOfMonth,2))'T')(${BHMS})`),
+  basic_time: zoned(`(${BHMS}${F9})`),
+  basic_time_no_millis: zoned(`(${BHMS})`),
+  basic_t_time: zoned(`('T'(${BHMS}${F9}))`),
+  basic_t_time_no_millis: zoned(`'T'(${BHMS})`),
+  date: [`Value(Year,1,5,NORMAL)['-'Value(MonthOfYear,1,2,NOT_NEGATIVE)['-'Value(DayOfMonth,1,2,NOT_NEGATIVE)]]`],
+  strict_date: [`Value(Year,4,10,EXCEEDS_PAD)'-'Value(MonthOfYear,2)'-'Value(DayOfMonth,2)`],
+  date_hour: [`${LYMD}'T'${H2}`],
+  strict_date_hour: [`${SY19}'T'Value(HourOfDay,2)`],
+  date_hour_minute: [`${LYMD}'T'(${H2}':'${M2})`],
+  strict_date_hour_minute: [`${SY19}'T'Value(HourOfDay,2)':'Value(MinuteOfHour,2)`],
+  date_hour_minute_second: [`${LYMD}'T'((${H2}':'${M2})':'${S2})`],
+  strict_date_hour_minute_second: [`${SY19}'T'${HMS}`],
+  date_hour_minute_second_fraction: [`${LYMD}'T'(${H2}':'${M2}':'${S2}${F9})`],
+  strict_date_hour_minute_second_fraction: [`${SYMD}'T'(${HMS})${F9}`],
+  date_hour_minute_second_millis: [`${LYMD}'T'(${H2}':'${M2}':'${S2}Fraction(NanoOfSecond,1,3,DecimalPoint))`],
+  strict_date_hour_minute_second_millis: [`${SYMD}'T'(${HMS})${F9}`],
+  date_optional_time: [`${LYMD}['T'[${H2}[':'${M2}[':'${S2}][${F9}][','Fraction(NanoOfSecond,1,9)][${ZID}][Offset(+HHmm,'Z')]]]]`],
+  strict_date_optional_time: [`${SYMD}['T'[Value(HourOfDay,2)[':'Value(MinuteOfHour,2)[':'Value(SecondOfMinute,2)[${F9}][','Fraction(NanoOfSecond,1,9)]]][${ZID}][${NC}]]]`],
+  strict_date_optional_time_nanos: [`${SYMD}['T'(${HMS})[${F9}][','Fraction(NanoOfSecond,1,9)][${ZID}][${NC}]]`],
+  date_time: [`(${LYMD}'T'(${H2}':'${M2})[':'${S2}${F9}])Offset(+HH:MM,'Z')`, `(${LYMD}'T'(${H2}':'${M2})[':'${S2}${F9}])${NC}`],
+  strict_date_time: zoned(`(${SYMD}'T'(${HMS})[${F9}])`),
+  date_time_no_millis: [`(${LYMD}'T'(${H2}':'${M2})[':'${S2}])Offset(+HH:MM,'Z')`, `(${LYMD}'T'(${H2}':'${M2})[':'${S2}])${NC}`, `(${LYMD}'T'(${H2}':'${M2})[':'${S2}])[${ZID}]`, `(${LYMD}'T'(${H2}':'${M2})[':'${S2}])[${NC}]`],
+  strict_date_time_no_millis: zoned(`(${SYMD}'T'(${HMS}))`),
+  hour: [`${H2}`],
+  strict_hour: [`Value(HourOfDay,2)`],
+  hour_minute: [`${H2}':'${M2}`],
+  strict_hour_minute: [`Value(HourOfDay,2)':'Value(MinuteOfHour,2)`],
+  hour_minute_second: [`(${H2}':'${M2})':'${S2}`],
+  strict_hour_minute_second: [`${HMS}`],
+  hour_minute_second_fraction: [`${H2}':'${M2}':'${S2}${F9}`],
+  strict_hour_minute_second_fraction: [`(${HMS})${F9}`],
+  hour_minute_second_millis: [`${H2}':'${M2}':'${S2}Fraction(NanoOfSecond,1,3,DecimalPoint)`],
+  strict_hour_minute_second_millis: [`(${HMS})${F9}`],
+  time: zoned(`((${H2}':'${M2}':'${S2})${F9})`),
+  strict_time: zoned(`(${HMS}${F9})`),
+  time_no_millis: zoned(`(${H2}':'${M2}':'${S2})`),
+  strict_time_no_millis: zoned(`(${HMS})`),
+  t_time: zoned(`'T'((${H2}':'${M2}':'${S2})${F9})`),
+  strict_t_time: zoned(`'T'(${HMS}${F9})`),
+  t_time_no_millis: zoned(`('T'(${H2}':'${M2}':'${S2}))`),
+  strict_t_time_no_millis: zoned(`'T'(${HMS})`),
+  year: [`Value(Year)`],
+  strict_year: [`Value(Year,4,10,EXCEEDS_PAD)`],
+  year_month: [`Value(Year)'-'Value(MonthOfYear)`],
+  strict_year_month: [`Value(Year,4,10,EXCEEDS_PAD)'-'Value(MonthOfYear,2)`],
+  year_month_day: [`Value(Year)'-'Value(MonthOfYear)'-'Value(DayOfMonth)`],
+  strict_year_month_day: [`Value(Year,4,10,EXCEEDS_PAD)['-'Value(MonthOfYear,2)['-'Value(DayOfMonth,2)]]`],
+  iso8601: [`${SYMD}['T'[Value(HourOfDay,2)[':'Value(MinuteOfHour,2)[':'Value(SecondOfMinute,2)[${F9}][','Fraction(NanoOfSecond,1,9)]]]][${ZID}][${NC}]]`],
+};
 
 /**
- * Splits a mapping `format` on `||` and returns its parts when every part is
- * emulated, else `undefined`.
+ * The engine's description of a built-in format's parsers, or undefined
+ * when the name is not one the library emulates.
  *
  * @example
  * ```ts
- * emulatedFormats('strict_date_optional_time||epoch_millis'); // ['strict_date_optional_time', 'epoch_millis']
- * emulatedFormats('yyyy-MM-dd HH:mm:ss');                     // undefined
+ * builtInDateFormatDescription('strict_date'); // ["Value(Year,4,10,EXCEEDS_PAD)'-'Value(MonthOfYear,2)'-'Value(DayOfMonth,2)"]
  * ```
  */
-export function emulatedFormats(format: string): readonly EmulatedDateFormat[] | undefined {
-  const parts = format.split('||');
-  return parts.every((part) => EMULATED.has(part)) ? (parts as EmulatedDateFormat[]) : undefined;
+export function builtInDateFormatDescription(name: string): readonly string[] | undefined {
+  return BUILT_IN[name];
 }
 
-/** Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (Hinnant's days_from_civil). */
-function daysFromCivil(y: number, m: number, d: number): number {
-  const year = m <= 2 ? y - 1 : y;
-  const era = Math.floor(year / 400);
-  const yoe = year - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
+const compiledBuiltIns = new Map<string, DateFormat>();
+
+function builtIn(name: string): DateFormat | string | undefined {
+  if (name === 'epoch_millis') return { kind: 'epoch_millis', name };
+  if (name === 'epoch_second') return { kind: 'epoch_second', name };
+  const cached = compiledBuiltIns.get(name);
+  if (cached !== undefined) return cached;
+  const descriptions = BUILT_IN[name];
+  if (descriptions === undefined) return undefined;
+  const parsers: (readonly DateElement[])[] = [];
+  for (const description of descriptions) {
+    const elements = describedElements(description);
+    if (typeof elements === 'string') return elements;
+    parsers.push(elements);
+  }
+  const format: DateFormat = { kind: 'elements', name, parsers };
+  compiledBuiltIns.set(name, format);
+  return format;
 }
 
-function daysInMonth(y: number, m: number): number {
-  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
-  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+const NOT_EMULATED_NAMES: ReadonlySet<string> = new Set([
+  'basic_ordinal_date', 'basic_ordinal_date_time', 'basic_ordinal_date_time_no_millis', 'basic_week_date', 'strict_basic_week_date',
+  'basic_week_date_time', 'strict_basic_week_date_time', 'basic_week_date_time_no_millis', 'strict_basic_week_date_time_no_millis',
+  'ordinal_date', 'strict_ordinal_date', 'ordinal_date_time', 'strict_ordinal_date_time', 'ordinal_date_time_no_millis',
+  'strict_ordinal_date_time_no_millis', 'week_date', 'strict_week_date', 'week_date_time', 'strict_week_date_time',
+  'week_date_time_no_millis', 'strict_week_date_time_no_millis', 'weekyear', 'strict_weekyear', 'weekyear_week', 'week_year',
+  'strict_weekyear_week', 'weekyear_week_day', 'strict_weekyear_week_day', 'rfc3339_lenient',
+]);
+
+/**
+ * Reads a mapping `format` into its formats, or returns why it is not
+ * emulated.
+ *
+ * @example
+ * ```ts
+ * compileDateFormats('strict_date_optional_time||epoch_millis'); // two formats
+ * compileDateFormats('dd/MMM/yyyy:HH:mm:ss Z');                   // one pattern
+ * compileDateFormats('week_date');                                // a reason (string)
+ * ```
+ */
+export function compileDateFormats(format: string): readonly DateFormat[] | string {
+  const input = format.startsWith('8') ? format.slice(1) : format;
+  const formats: DateFormat[] = [];
+  for (const part of input.split('||')) {
+    if (part === '') return `the format "${format}" has an empty part`;
+    if (NOT_EMULATED_NAMES.has(part)) return `the built-in format "${part}" (week-based, ordinal or RFC 3339) is not emulated`;
+    const named = builtIn(part);
+    if (typeof named === 'string') return `the built-in format "${part}" is not emulated: ${named}`;
+    if (named !== undefined) {
+      formats.push(named);
+      continue;
+    }
+    const elements = compileJavaDatePattern(part);
+    if (typeof elements === 'string') return `the date pattern "${part}" is not emulated: ${elements}`;
+    formats.push({ kind: 'elements', name: part, parsers: [elements] });
+  }
+  return formats;
 }
 
-const POWERS_OF_TEN = [1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000];
+const MAX_EPOCH_MS = 8.64e15;
 
 function digitAt(s: string, i: number): number {
   const c = s.charCodeAt(i);
   return c >= 0x30 && c <= 0x39 ? c - 0x30 : -1;
 }
 
-/** Reads `count` digits at `i`, or -1. */
-function digits(s: string, i: number, count: number): number {
-  let value = 0;
-  for (let k = 0; k < count; k++) {
-    const d = digitAt(s, i + k);
-    if (d < 0) return -1;
-    value = value * 10 + d;
-  }
-  return value;
-}
-
-/**
- * `strict_date_optional_time` as the engines' java.time parser reads it:
- * `yyyy[-MM[-dd]]` then optionally `T` followed by `HH[:mm[:ss[(.|,)S{1,9}]]]`
- * and a zone (`Z`, `±HH`, `±HH:mm`, `±HHmm`, at most ±18:00), with STRICT
- * field validation. The year has exactly four digits, optionally after a
- * `-` (`YEAR` width 4..4, `SignStyle.EXCEEDS_PAD`). Zone ids
- * (`Europe/Paris`) and offsets with seconds are not emulated: such a string
- * is treated as refused.
- */
-function parseIsoDateTime(s: string, roundUp: boolean, out: Instant, dateOnly: boolean): boolean {
-  let i = 0;
-  let year: number;
-  const first = s.charCodeAt(0);
-  if (first === 0x2d) {
-    // YEAR is read with width 4..4 and SignStyle.EXCEEDS_PAD: a '-' may precede exactly four digits; '+' never fits.
-    const magnitude = digits(s, 1, 4);
-    if (magnitude < 0 || digitAt(s, 5) >= 0) return false;
-    year = -magnitude;
-    i = 5;
-  } else {
-    year = digits(s, 0, 4);
-    if (year < 0 || digitAt(s, 4) >= 0) return false;
-    i = 4;
-  }
-  let month = -1;
-  let day = -1;
-  if (s.charCodeAt(i) === 0x2d) {
-    month = digits(s, i + 1, 2);
-    if (month < 1 || month > 12) return false;
-    i += 3;
-    if (s.charCodeAt(i) === 0x2d) {
-      day = digits(s, i + 1, 2);
-      if (day < 1 || day > daysInMonth(year, month)) return false;
-      i += 3;
-    }
-  }
-  if (dateOnly && (month < 0 || day < 0 || i !== s.length)) return false;
-  let hour = -1;
-  let minute = -1;
-  let second = -1;
-  let nanos = -1;
-  let offsetMinutes = 0;
-  if (i < s.length) {
-    if (s.charCodeAt(i) !== 0x54) return false;
-    i++;
-    if (digitAt(s, i) >= 0) {
-      hour = digits(s, i, 2);
-      if (hour < 0 || hour > 23) return false;
-      i += 2;
-      if (s.charCodeAt(i) === 0x3a && digitAt(s, i + 1) >= 0) {
-        minute = digits(s, i + 1, 2);
-        if (minute < 0 || minute > 59) return false;
-        i += 3;
-        if (s.charCodeAt(i) === 0x3a && digitAt(s, i + 1) >= 0) {
-          second = digits(s, i + 1, 2);
-          if (second < 0 || second > 59) return false;
-          i += 3;
-          const separator = s.charCodeAt(i);
-          if ((separator === 0x2e || separator === 0x2c) && digitAt(s, i + 1) >= 0) {
-            let end = i + 1;
-            nanos = 0;
-            for (let d = digitAt(s, end); d >= 0; d = digitAt(s, ++end)) nanos = nanos * 10 + d;
-            const count = end - i - 1;
-            if (count > 9) return false;
-            nanos *= POWERS_OF_TEN[9 - count] ?? 1;
-            i = end;
-          }
-        }
-      }
-    }
-    if (i < s.length) {
-      const zone = parseOffset(s, i);
-      if (zone === undefined) return false;
-      offsetMinutes = zone;
-    }
-  }
-  const m = month < 0 ? 1 : month;
-  const d = day < 0 ? 1 : day;
-  const h = hour < 0 ? (roundUp ? 23 : 0) : hour;
-  const min = minute < 0 ? (roundUp ? 59 : 0) : minute;
-  const sec = second < 0 ? (roundUp ? 59 : 0) : second;
-  const nano = nanos < 0 ? (roundUp ? 999_999_999 : 0) : nanos;
-  const seconds = daysFromCivil(year, m, d) * 86400 + h * 3600 + min * 60 + sec - offsetMinutes * 60;
-  out.ms = seconds * 1000 + Math.floor(nano / 1_000_000);
-  out.ns = nano % 1_000_000;
-  return true;
-}
-
-/** `Z`, `±HH`, `±HH:mm` or `±HHmm` filling the rest of `s`, as minutes east of UTC; undefined otherwise. */
-function parseOffset(s: string, i: number): number | undefined {
-  const c = s.charCodeAt(i);
-  if (c === 0x5a) return i + 1 === s.length ? 0 : undefined;
-  if (c !== 0x2b && c !== 0x2d) return undefined;
-  const sign = c === 0x2d ? -1 : 1;
-  const rest = s.length - i - 1;
-  const hours = digits(s, i + 1, 2);
-  let minutes = 0;
-  if (rest === 2) minutes = 0;
-  else if (rest === 5 && s.charCodeAt(i + 3) === 0x3a) minutes = digits(s, i + 4, 2);
-  else if (rest === 4) minutes = digits(s, i + 3, 2);
-  else return undefined;
-  if (hours < 0 || minutes < 0 || minutes > 59 || hours * 60 + minutes > 18 * 60) return undefined;
-  return sign * (hours * 60 + minutes);
-}
-
-const MAX_EPOCH_MS = 8.64e15;
-
-/** `epoch_millis` / `epoch_second`: optional `-`, digits, optional `.` and up to 6 (millis) or 9 (seconds) fraction digits. */
+/** `epoch_millis` / `epoch_second` (`EpochTime`): optional `-`, digits, optional `.` and up to 6 (millis) or 9 (seconds) fraction digits. */
 function parseEpoch(s: string, roundUp: boolean, out: Instant, unitNanos: number, maxFraction: number): boolean {
   const negative = s.charCodeAt(0) === 0x2d;
   let i = negative ? 1 : 0;
@@ -224,33 +229,142 @@ function parseEpoch(s: string, roundUp: boolean, out: Instant, unitNanos: number
   return true;
 }
 
+// JavaDateFormatter's round-up defaults (ROUND_UP_BASE_FIELDS), applied to fields the parse left unset.
+const ROUND_UP_DEFAULTS = [
+  ['MonthOfYear', 1],
+  ['DayOfMonth', 1],
+  ['HourOfDay', 23],
+  ['MinuteOfHour', 59],
+  ['SecondOfMinute', 59],
+  ['NanoOfSecond', 999_999_999],
+] as const;
+
+// One parse at a time (the matchers are synchronous): the parsed fields are reused.
+const parsed: ParsedFields = { values: new FieldValues(), zone: undefined };
+
+function readElements(parsers: readonly (readonly DateElement[])[], text: string, roundUp: boolean, seen: { regionZone: boolean } | undefined): FormatOutcome {
+  for (const elements of parsers) {
+    parsed.values.clear();
+    parsed.zone = undefined;
+    if (!parseDateElements(elements, text, parsed)) continue;
+    if (roundUp) for (const [field, value] of ROUND_UP_DEFAULTS) if (!parsed.values.has(field)) parsed.values.set(field, value);
+    const outcome = resolveToInstant(parsed, roundUp ? 'SMART' : 'STRICT');
+    if (outcome.kind === 'no-parse') continue;
+    if (seen !== undefined) seen.regionZone = (parsed.zone as ParsedZone | undefined)?.kind === 'region';
+    return outcome;
+  }
+  return { kind: 'no-parse' };
+}
+
 /**
- * Parses `s` with one emulated format into `out`; `roundUp` fills missing
- * fields with their maximum (the upper bound of a `term`). Returns false
- * when the format does not accept `s`.
+ * Reads `text` with the formats in order, as the engine indexes a document
+ * string (`roundUp` false) or reads a `term`'s upper bound (`roundUp`
+ * true). Writes the instant to `out` and returns true, or returns false
+ * when the engine refuses the text. `seen.regionZone` tells whether the
+ * text named a region (`Europe/Paris`), whose rules come from a time-zone
+ * database.
  *
  * @example
  * ```ts
+ * const formats = compileDateFormats('strict_date_optional_time') as DateFormat[];
  * const out = { ms: 0, ns: 0 };
- * parseWithFormat('2020-01-01', 'strict_date_optional_time', true, out); // out.ms === 1577923199999
+ * readDate(formats, '2020-01-01T10:00:00Europe/Paris', false, out); // true, out.ms === 1577869200000
  * ```
  */
-export function parseWithFormat(s: string, format: EmulatedDateFormat, roundUp: boolean, out: Instant): boolean {
-  switch (format) {
-    case 'strict_date_optional_time':
-    case 'strict_date_optional_time_nanos':
-      return parseIsoDateTime(s, roundUp, out, false);
-    case 'strict_date':
-      return parseIsoDateTime(s, roundUp, out, true);
-    case 'epoch_millis':
-      return parseEpoch(s, roundUp, out, 1_000_000, 6);
-    case 'epoch_second':
-      return parseEpoch(s, roundUp, out, 1_000_000_000, 9);
-    default:
-      return unreachable(format);
+export function readDate(formats: readonly DateFormat[], text: string, roundUp: boolean, out: Instant, seen?: { regionZone: boolean }): boolean {
+  if (text === '') return false;
+  if (!roundUp && CANONICAL_FIRST.has(formats[0]?.name ?? '')) {
+    const canonical = readCanonical(text, out);
+    if (canonical !== undefined) {
+      if (seen !== undefined) seen.regionZone = false;
+      return canonical;
+    }
+  }
+  try {
+    for (const format of formats) {
+      if (format.kind === 'epoch_millis') {
+        if (parseEpoch(text, roundUp, out, 1_000_000, 6)) return true;
+        continue;
+      }
+      if (format.kind === 'epoch_second') {
+        if (parseEpoch(text, roundUp, out, 1_000_000_000, 9)) return true;
+        continue;
+      }
+      const outcome = readElements(format.parsers, text, roundUp, seen);
+      if (outcome.kind === 'no-parse') continue;
+      if (outcome.kind === 'error') return false;
+      const { second, nano } = outcome.instant;
+      out.ms = second * 1000 + Math.floor(nano / 1_000_000);
+      out.ns = nano % 1_000_000;
+      return true;
+    }
+    return false;
+  } catch (error) {
+    if (error instanceof FatalDateParse) return false;
+    // A runtime whose Intl lacks a zone the engine knows cannot place the instant: no match (narrower, never wider).
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
 
-function unreachable(value: never): never {
-  throw new TypeError(`Unexpected date format: ${JSON.stringify(value)}`);
+// Formats that read `yyyy-MM-ddTHH:mm:ss[.S…](Z|±HH:mm)` as its plain meaning: such text skips the element parser.
+const CANONICAL_FIRST: ReadonlySet<string> = new Set(['strict_date_optional_time', 'strict_date_optional_time_nanos', 'date_optional_time', 'iso8601']);
+const CANONICAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
+
+/**
+ * The common spelling of a timestamp, read directly (the element parser
+ * gives the same answer, more slowly): true / false when the text has that
+ * shape, undefined otherwise. An invalid date or time, or an offset beyond
+ * ±18:00, is refused by the first format and read by no later one (epoch
+ * formats take digits only).
+ */
+function readCanonical(text: string, out: Instant): boolean | undefined {
+  const match = CANONICAL.exec(text);
+  if (match === null) return undefined;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const hour = Number(match[4]);
+  const minute = Number(match[5]);
+  const second = Number(match[6]);
+  if (month < 1 || month > 12 || day < 1 || day > monthLength(year, month) || hour > 23 || minute > 59 || second > 59) return false;
+  let offset = 0;
+  if (match[8] === undefined) {
+    const offsetHours = Number(match[10]);
+    const offsetMinutes = Number(match[11]);
+    if (offsetHours > 23 || offsetMinutes > 59) return false;
+    offset = offsetHours * 3600 + offsetMinutes * 60;
+    if (offset > 64800) return false;
+    if (match[9] === '-') offset = -offset;
+  }
+  const fraction = match[7];
+  const nano = fraction === undefined ? 0 : Number(fraction.padEnd(9, '0'));
+  const seconds = civilDays(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offset;
+  out.ms = seconds * 1000 + Math.floor(nano / 1_000_000);
+  out.ns = nano % 1_000_000;
+  return true;
+}
+
+function monthLength(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Days from 1970-01-01 (proleptic Gregorian). */
+function civilDays(y: number, m: number, d: number): number {
+  const year = m <= 2 ? y - 1 : y;
+  const era = Math.floor(year / 400);
+  const yoe = year - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
+
+/** The index of the format that reads `text` (for the filter-side checks), or -1. */
+export function formatIndexReading(formats: readonly DateFormat[], text: string): number {
+  const scratch: Instant = { ms: 0, ns: 0 };
+  for (let i = 0; i < formats.length; i++) {
+    const format = formats[i];
+    if (format !== undefined && readDate([format], text, false, scratch)) return i;
+  }
+  return -1;
 }

@@ -3,50 +3,66 @@
  *
  * Query side: the engines run a `term` on a date as the range
  * `[parse(v), parseRoundUp(v)]` with the field's `format` (default
- * `strict_date_optional_time||epoch_millis`; `date_nanos`:
- * `strict_date_optional_time_nanos||epoch_millis`), trying the formats in
- * order. Round-up fills missing time fields with their maximum but keeps a
- * missing month or day at 01, so:
+ * `strict_date_optional_time||epoch_millis`, for `date_nanos` too), trying
+ * the formats in order. Round-up fills missing time fields with their
+ * maximum but keeps a missing month or day at 01, so:
  * - `"2020-01-01"` matches every instant of that UTC day;
  * - `"2020"` and `"2020-01"` match only the day 2020-01-01;
- * - `"2020-01-01T13:45"` matches the whole minute, `"…T13:45:00"` the whole
- *   second, `"…T13:45:00.123"` that millisecond exactly (on `date_nanos`:
- *   that exact nanosecond);
+ * - `"2020-01-01T13"` matches that hour, `"…T13:45"` the whole minute,
+ *   `"…T13:45:00"` the whole second, `"…T13:45:00.123"` that millisecond
+ *   (on `date_nanos`: that exact nanosecond);
+ * - an offset (`Z`, `+01`, `+0100`, `+01:00`, `+01:00:30`) shifts the range;
  * - an epoch value (`"1577836800000"` with `epoch_millis`) matches that
- *   millisecond (on `date_nanos`, all of its nanoseconds).
+ *   millisecond (on `date_nanos`, all of its nanoseconds);
+ * - with a custom `format` (`dd/MMM/yyyy:HH:mm:ss Z`), the filter is read
+ *   with that pattern.
  *
  * Rejected:
  * - date math (`now…`, `…||+1d`): the result depends on the clock;
  * - values no format accepts (`"2020-02-30"`, `"abc"`): the engine fails;
- * - values the engines' parsers do not all read alike: outside the subset
- *   `yyyy[-MM[-dd[THH:mm[:ss[.S{1,9}]][Z|±HH:mm]]]]` with a 4-digit year
- *   (hour-only times, `,` fractions, a bare trailing `T`, `±HHmm` zones,
- *   signed years), epoch values that are negative, fractional or (when a
- *   date format comes first) 5 to 9 digits long;
- * - on `date_nanos`, instants before 1970 or after 2262-04-11;
- * - fields whose `format` has a part not emulated (custom patterns and
- *   other named formats; see `date-formats.ts`).
+ * - a filter naming a region (`…Europe/Paris`): its offset comes from a
+ *   time-zone database, whose version the engine and this library may not
+ *   share;
+ * - with the ISO formats, spellings outside
+ *   `yyyy[-MM[-dd[THH[:mm[:ss[.S{1,9}]]][Z|±HH|±HHmm|±HH:mm|±HH:mm:ss]]]]`
+ *   (`,` fractions, a bare trailing `T`, signed or long years): the
+ *   engines' ISO parsers do not all read them alike; epoch values that are
+ *   negative, fractional or (when a date format comes first) 5 to 9 digits
+ *   long;
+ * - on `date_nanos`, instants before 1970 or after 2262-04-11; on `date`,
+ *   instants beyond ±275,000 years;
+ * - fields whose `format` has a part not emulated (see `date-formats.ts`).
  *
- * Index side: strings parsed with the same formats (java.time grammar,
- * including `,` fractions and `±HH` / `±HHmm` zones; zone ids are not
- * emulated and count as refused); numbers as their JSON text (so `2020`
- * is the year 2020 under the default format, and `1577836800000` an epoch);
- * `null` → `null_value`; `date` truncates to the millisecond; `date_nanos`
- * refuses instants before 1970. Refused documents match nothing.
+ * Index side: strings read with the same formats as OpenSearch 2.19 reads
+ * them (java.time grammar: zone ids such as `Europe/Paris`, `UTC`,
+ * `GMT+01:00`, `Etc/GMT-1`, offsets with seconds, years beyond 9999 with a
+ * sign, `,` fractions; a local time in a daylight-saving gap moves forward,
+ * one in an overlap takes the earlier offset); numbers as their JSON text
+ * (so `2020` is the year 2020 under the default format, and
+ * `1577836800000` an epoch); `null` → `null_value`; `date` truncates to the
+ * millisecond (and clamps beyond the range of a long); `date_nanos`
+ * refuses instants before 1970 or after 2262. Refused documents match
+ * nothing (also under `ignore_malformed`, which only keeps the rest of the
+ * document).
  *
  * @packageDocumentation
  */
 import type { DateFieldType } from '../mapping/field-types.js';
-import { type EmulatedDateFormat, type Instant, emulatedFormats, parseWithFormat } from './date-formats.js';
+import { type DateFormat, type Instant, compileDateFormats, readDate } from './date-formats.js';
 import type { PreparedLeafTerm } from './prepared-term.js';
 import { rejectTerm } from './rejection.js';
 
-const FILTER_DATE_TIME = /^\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})?)?)?)?$/;
+const ISO_FILTER = /^\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}(?::\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?(?:Z|[+-]\d{2}(?:\d{2}|:\d{2}(?::\d{2})?)?)?)?)?)?$/;
 const FILTER_EPOCH_MILLIS = /^\d{1,15}$/;
 const FILTER_EPOCH_SECOND = /^\d{1,12}$/;
 const AMBIGUOUS_DIGITS = /^\d{5,9}$/;
 // 2262-04-11T00:00:00Z, safely below the end of the date_nanos range (2262-04-11T23:47:16.854775807Z).
 const NANOS_MAX_MS = 9223286400000;
+// Filters stay within the range of a JS Date, where every instant is exact.
+const DATE_MAX_MS = 8.64e15;
+const DEFAULT_FORMAT = 'strict_date_optional_time||epoch_millis';
+// The built-in ISO formats whose filters must keep to the spelling every engine reads alike.
+const ISO_FORMATS: ReadonlySet<string> = new Set(['strict_date_optional_time', 'strict_date_optional_time_nanos', 'date_optional_time', 'iso8601']);
 
 /**
  * Prepares a `term` on a `date` or `date_nanos` field.
@@ -54,50 +70,55 @@ const NANOS_MAX_MS = 9223286400000;
  * @example
  * ```ts
  * const t = prepareDateTerm('@timestamp', { type: 'date' }, '2020-01-01');
- * t.matchLeaf('2020-01-01T13:45:00Z'); // true
- * t.matchLeaf(1577836800000);          // true (epoch millis)
+ * t.matchLeaf('2020-01-01T13:45:00Z');             // true
+ * t.matchLeaf('2020-01-01T10:00:00Europe/Paris');  // true (09:00Z)
+ * t.matchLeaf(1577836800000);                      // true (epoch millis)
  * prepareDateTerm('@timestamp', { type: 'date' }, 'now-1d'); // throws VALIDATION (date math)
  * ```
  */
 export function prepareDateTerm(field: string, type: DateFieldType, value: string): PreparedLeafTerm {
   const nanos = type.type === 'date_nanos';
-  const format = type.format ?? (nanos ? 'strict_date_optional_time_nanos||epoch_millis' : 'strict_date_optional_time||epoch_millis');
-  const formats = emulatedFormats(format);
-  if (formats === undefined) {
-    throw rejectTerm(field, type.type, value, `the date format "${format}" is not emulated`);
+  const format = type.format ?? DEFAULT_FORMAT;
+  const formats = compileDateFormats(format);
+  if (typeof formats === 'string') {
+    throw rejectTerm(field, type.type, value, `the date format "${format}" is not emulated (${formats})`);
   }
   if (value.startsWith('now') || value.includes('||')) {
     throw rejectTerm(field, type.type, value, 'date math makes the result depend on the clock');
   }
   const lower: Instant = { ms: 0, ns: 0 };
   const upper: Instant = { ms: 0, ns: 0 };
-  const used = formats.findIndex((f) => parseWithFormat(value, f, false, lower));
+  const seen = { regionZone: false };
+  const used = formats.findIndex((f) => readDate([f], value, false, lower, seen));
   const usedFormat = formats[used];
-  if (usedFormat === undefined) {
+  if (usedFormat === undefined || !readDate(formats, value, false, lower) || !readDate(formats, value, true, upper)) {
     throw rejectTerm(field, type.type, value, `it is not a date in the format "${format}" (the engine fails the search)`);
+  }
+  if (seen.regionZone) {
+    throw rejectTerm(field, type.type, value, 'a region zone id takes its offset from a time-zone database the engine and this library may not share');
   }
   if (!isPortableFilter(value, usedFormat, formats.slice(0, used))) {
     throw rejectTerm(field, type.type, value, 'the supported engines do not all read this date spelling the same way');
   }
-  parseWithFormat(value, usedFormat, true, upper);
   if (nanos && (lower.ms < 0 || upper.ms >= NANOS_MAX_MS)) {
     throw rejectTerm(field, type.type, value, 'date_nanos holds instants from 1970 to 2262 only');
+  }
+  if (Math.abs(lower.ms) > DATE_MAX_MS || Math.abs(upper.ms) > DATE_MAX_MS) {
+    throw rejectTerm(field, type.type, value, 'the instant is too far from 1970 to be compared exactly');
   }
   return { kind: 'leaf', queryValue: value, matchLeaf: dateLeafMatcher(type, formats, value, lower, upper) };
 }
 
-function isPortableFilter(value: string, format: EmulatedDateFormat, earlier: readonly EmulatedDateFormat[]): boolean {
-  switch (format) {
-    case 'strict_date_optional_time':
-    case 'strict_date_optional_time_nanos':
-    case 'strict_date':
-      return FILTER_DATE_TIME.test(value);
+function isPortableFilter(value: string, format: DateFormat, earlier: readonly DateFormat[]): boolean {
+  switch (format.kind) {
     case 'epoch_millis':
     case 'epoch_second': {
-      const afterDateFormat = earlier.some((f) => f !== 'epoch_millis' && f !== 'epoch_second');
+      const afterDateFormat = earlier.some((f) => f.kind === 'elements');
       if (afterDateFormat && AMBIGUOUS_DIGITS.test(value)) return false;
-      return (format === 'epoch_millis' ? FILTER_EPOCH_MILLIS : FILTER_EPOCH_SECOND).test(value);
+      return (format.kind === 'epoch_millis' ? FILTER_EPOCH_MILLIS : FILTER_EPOCH_SECOND).test(value);
     }
+    case 'elements':
+      return !ISO_FORMATS.has(format.name) || ISO_FILTER.test(value);
     default:
       return unreachable(format);
   }
@@ -107,7 +128,7 @@ const scratch: Instant = { ms: 0, ns: 0 };
 
 function dateLeafMatcher(
   type: DateFieldType,
-  formats: readonly EmulatedDateFormat[],
+  formats: readonly DateFormat[],
   value: string,
   lower: Instant,
   upper: Instant,
@@ -122,13 +143,7 @@ function dateLeafMatcher(
         (at.ms < highMs || (at.ms === highMs && at.ns <= highNs))
     : // Millisecond resolution: both bounds and the document are truncated to the millisecond.
       (at: Instant): boolean => at.ms >= lowMs && at.ms <= highMs;
-  const parse = (text: string): boolean => {
-    for (let i = 0; i < formats.length; i++) {
-      const format = formats[i];
-      if (format !== undefined && parseWithFormat(text, format, false, scratch)) return true;
-    }
-    return false;
-  };
+  const parse = (text: string): boolean => readDate(formats, text, false, scratch);
   const nullMatches = type.nullValue !== undefined && parse(type.nullValue) && inRange(scratch);
   return (leaf) => {
     if (leaf === value) return true;

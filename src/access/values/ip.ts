@@ -4,19 +4,28 @@
  * are the same point: `"10.0.0.1"` matches `"::ffff:10.0.0.1"` and
  * `"::FFFF:a00:1"`, while `"::10.0.0.1"` (IPv4-compatible) is another address.
  *
+ * Both sides are read like OpenSearch's `InetAddresses.ipStringToBytes`
+ * (a copy of Guava's): every character before a `%` must be `.`, `:` or a
+ * digit in the sense of Java's `Character.digit(c, 16)`, so Unicode
+ * decimal digits (`"١٠.0.0.1"`, fullwidth `"１０.0.0.1"`) and fullwidth hex
+ * letters (`"::ffff:ａ00:1"`) are read as their values; an octet may not
+ * start with an ASCII `0` (`"010.0.0.1"` is refused, `"٠1.0.0.1"` is 1);
+ * an IPv6 address may carry a non-empty zone id after `%`, which is
+ * dropped (`"fe80::1%eth0"` is `fe80::1`); an IPv4 address with a `%`, or
+ * an IPv6 one with an embedded dotted quad and a `%`, is refused.
+ *
  * Query side: a value with `/` is a CIDR block, which the engine turns into
  * a prefix query: not an exact value → rejected. Values the engine cannot
  * parse (`"10.0.0.256"`, `"010.0.0.1"`, `"1::2::3"`) fail the search →
- * rejected. Values only some engines accept are rejected too: zone ids
- * (`"fe80::1%eth0"`: accepted by recent Elasticsearch, refused by OpenSearch
- * and older versions), non-ASCII digits (the reverse), and hextets of more
- * than four digits.
+ * rejected. Non-ASCII digits and hextets of more than four digits are
+ * rejected in filters although OpenSearch reads them: Elasticsearch reads
+ * such spellings differently. An IPv6 zone id is accepted in a filter
+ * (`"fe80::1%eth0"` is `fe80::1`, as OpenSearch 2.19 and Elasticsearch
+ * answer); engines older than these fail such a search, which selects
+ * nothing.
  *
- * Index side: strings parsed with the grammar the engines share (Guava's
- * `InetAddresses`: dotted quads without leading zeros, IPv6 with one `::`
- * and an optional trailing dotted quad, case-insensitive hex); `null` →
- * `null_value`; anything else (numbers, malformed strings, zone ids) is
- * refused by the engine: no match.
+ * Index side: strings parsed as above; `null` → `null_value`; anything else
+ * (numbers, malformed strings) is refused by the engine: no match.
  *
  * Performance: a leaf spelled exactly like the filter is a `===`; other
  * strings are parsed into a reused buffer without allocating (except an
@@ -25,6 +34,7 @@
  * @packageDocumentation
  */
 import type { IpFieldType } from '../mapping/field-types.js';
+import { javaDigit } from './java-digit.js';
 import type { PreparedLeafTerm } from './prepared-term.js';
 import { rejectTerm } from './rejection.js';
 
@@ -32,15 +42,16 @@ const scratch = new Uint16Array(8);
 const colonAt = new Int32Array(10);
 
 /**
- * Parses an IP address string the way the engines index it, into eight
- * 16-bit groups (IPv4 as `::ffff:a.b.c.d`). Returns false when the engine
- * would refuse the string.
+ * Parses an IP address string the way the engine indexes it
+ * (`InetAddresses.ipStringToBytes`), into eight 16-bit groups (IPv4 as
+ * `::ffff:a.b.c.d`). Returns false when the engine would refuse the string.
  *
  * @example
  * ```ts
  * const out = new Uint16Array(8);
  * parseIpAddress('10.0.0.1', out);        // true; out = [0,0,0,0,0,0xffff,0x0a00,0x0001]
  * parseIpAddress('::ffff:a00:1', out);    // true; same groups
+ * parseIpAddress('fe80::1%eth0', out);    // true; the zone id is dropped
  * parseIpAddress('10.0.0.256', out);      // false
  * ```
  */
@@ -48,6 +59,7 @@ export function parseIpAddress(s: string, out: Uint16Array): boolean {
   let hasColon = false;
   let hasDot = false;
   let lastColon = -1;
+  let end = s.length;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c === 0x2e) hasDot = true;
@@ -55,16 +67,21 @@ export function parseIpAddress(s: string, out: Uint16Array): boolean {
       if (hasDot) return false;
       hasColon = true;
       lastColon = i;
-    } else if (hexValue(c) < 0) return false;
+    } else if (c === 0x25) {
+      // Everything after a '%' is a scope id, which must not be empty.
+      end = i;
+      break;
+    } else if (javaDigit(c, 16) < 0) return false;
   }
   if (hasColon) {
-    if (!hasDot) return parseIpv6(s, out);
-    // Guava rewrites a trailing dotted quad as two hextets and parses the result.
+    if (end < s.length && (hasDot || end === s.length - 1)) return false;
+    if (!hasDot) return parseIpv6(end === s.length ? s : s.slice(0, end), out);
+    // The engine rewrites a trailing dotted quad as two hextets and parses the result.
     if (!parseIpv4(s, lastColon + 1, s.length, out, 6)) return false;
     const hex = `${s.slice(0, lastColon + 1)}${(out[6] ?? 0).toString(16)}:${(out[7] ?? 0).toString(16)}`;
     return parseIpv6(hex, out);
   }
-  if (!hasDot) return false;
+  if (!hasDot || end < s.length) return false;
   out[0] = 0;
   out[1] = 0;
   out[2] = 0;
@@ -74,34 +91,33 @@ export function parseIpAddress(s: string, out: Uint16Array): boolean {
   return parseIpv4(s, 0, s.length, out, 6);
 }
 
-function hexValue(c: number): number {
-  if (c >= 0x30 && c <= 0x39) return c - 0x30;
-  const lower = c | 0x20;
-  return lower >= 0x61 && lower <= 0x66 ? lower - 0x61 + 10 : -1;
-}
-
-/** Four decimal octets without leading zeros into out[at], out[at+1]. */
+/**
+ * Four octets into out[at], out[at+1], each read like `Integer.parseInt`
+ * (any Unicode decimal digit) and refused above 255 or when it starts with
+ * an ASCII `0` and has more than one character.
+ */
 function parseIpv4(s: string, start: number, end: number, out: Uint16Array, at: number): boolean {
   let octets = 0;
   let high = 0;
   let value = 0;
   let digits = 0;
+  let leadingAsciiZero = false;
   for (let i = start; i <= end; i++) {
     const c = i === end ? 0x2e : s.charCodeAt(i);
     if (c === 0x2e) {
-      if (digits === 0 || value > 255 || octets === 4) return false;
+      if (digits === 0 || value > 255 || octets === 4 || (leadingAsciiZero && digits > 1)) return false;
       if (octets % 2 === 0) high = value;
       else out[at + (octets >> 1)] = (high << 8) | value;
       octets++;
       value = 0;
       digits = 0;
-    } else if (c >= 0x30 && c <= 0x39) {
-      if (digits === 1 && value === 0) return false; // leading zero
-      value = value * 10 + (c - 0x30);
-      digits++;
-      if (digits > 3) return false;
     } else {
-      return false;
+      const d = javaDigit(c, 10);
+      if (d < 0) return false;
+      if (digits === 0) leadingAsciiZero = c === 0x30;
+      // Capped: any value above 255 is refused, however many digits it has.
+      value = Math.min(value * 10 + d, 256);
+      digits++;
     }
   }
   return octets === 4;
@@ -168,7 +184,9 @@ function parseHextet(s: string, start: number, end: number): number {
   if (end <= start) return -1;
   let value = 0;
   for (let i = start; i < end; i++) {
-    value = value * 16 + hexValue(s.charCodeAt(i));
+    const d = javaDigit(s.charCodeAt(i), 16);
+    if (d < 0) return -1;
+    value = value * 16 + d;
     if (value > 0xffff) return -1;
   }
   return value;
@@ -181,6 +199,7 @@ function parseHextet(s: string, start: number, end: number): number {
  * ```ts
  * const t = prepareIpTerm('client.ip', { type: 'ip' }, '10.0.0.1');
  * t.matchLeaf('::ffff:10.0.0.1'); // true
+ * t.matchLeaf('١٠.0.0.1');        // true (Unicode digits, as the engine reads them)
  * prepareIpTerm('client.ip', { type: 'ip' }, '10.0.0.0/8'); // throws VALIDATION (CIDR)
  * ```
  */
@@ -188,12 +207,16 @@ export function prepareIpTerm(field: string, type: IpFieldType, value: string): 
   if (value.includes('/')) {
     throw rejectTerm(field, type.type, value, 'a CIDR block matches a range of addresses, not one exact value');
   }
-  if (value.includes('%')) {
-    throw rejectTerm(field, type.type, value, 'IPv6 zone ids are accepted by some engines and refused by others');
-  }
   const target = new Uint16Array(8);
-  if (!parseIpAddress(value, target) || /[0-9a-fA-F]{5}/.test(value)) {
+  if (!parseIpAddress(value, target)) {
     throw rejectTerm(field, type.type, value, 'it is not an IP address (the engine fails the search)');
+  }
+  const address = value.split('%', 1)[0] ?? value;
+  if (/[^\x00-\x7f]/.test(address)) {
+    throw rejectTerm(field, type.type, value, 'OpenSearch reads non-ASCII digits in an address and Elasticsearch does not, so the engines disagree');
+  }
+  if (/[0-9a-fA-F]{5}/.test(address)) {
+    throw rejectTerm(field, type.type, value, 'a hextet of more than four digits is read differently by the engines');
   }
   const nullTarget = new Uint16Array(8);
   const nullMatches = type.nullValue !== undefined && parseIpAddress(type.nullValue, nullTarget) && sameGroups(nullTarget, target);

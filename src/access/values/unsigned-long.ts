@@ -1,27 +1,34 @@
 /**
  * `unsigned_long` fields (0 … 2^64−1).
  *
- * Query side: the engines disagree on everything but plain digits.
- * Elasticsearch reads the value with `Long.parseUnsignedLong` (which takes
- * `+` and any Unicode digit), and returns no hit for anything else
- * `parseDouble` accepts (`"200.0"`, `"2e2"`); OpenSearch reads decimals with
- * `BigDecimal`, so `"200.0"` matches 200 there. Hence:
- * - ASCII digits only, at most 2^64−1: exact match;
+ * Query side: the engines disagree on everything but plain digits with an
+ * optional `+`. Elasticsearch reads the value with `Long.parseUnsignedLong`
+ * (which takes `+` and any Unicode digit), and returns no hit for anything
+ * else `parseDouble` accepts (`"200.0"`, `"2e2"`); OpenSearch reads decimals
+ * with `BigDecimal`, so `"200.0"` matches 200 there. Hence:
+ * - ASCII digits, optionally after `+` (`"+5"`), at most 2^64−1: exact match;
  * - a fraction, `NaN` or infinity (`"1.5"`): no hit everywhere → accepted,
  *   matches nothing;
- * - anything else (`"200.0"`, `"+200"`, `"-1"`, `"٢٠٠"`, beyond 2^64−1,
+ * - anything else (`"200.0"`, `"-0"`, `"-1"`, `"٢٠٠"`, beyond 2^64−1,
  *   unparseable): rejected;
  * - `"9223372036854775807"` (2^63−1): rejected, because recent Elasticsearch
  *   indexes any JSON number ≥ 1e21 as that value (a saturating cast) while
  *   older versions refuse such documents.
  *
- * Index side: a JSON integer in range; a whole JSON number in range; a
- * string read with `Long.parseUnsignedLong` or as a `BigDecimal` (`"200.0"`,
- * `"2e2"`, `"٢٠٠"`); `""` counts as `null`. A non-negative value with a
- * fraction (`200.9`, `"200.9"`) is truncated to 200 as OpenSearch does with
- * `coerce` (the default; verified on a real node by `npm run test:engine`).
- * Elasticsearch refuses such documents instead, so they never reach its
- * index and matching them cannot disagree with it.
+ * Index side, with `coerce` (the default): a JSON integer in range; a whole
+ * JSON number in range; a string read as a `BigDecimal` (`"200.0"`, `"2e2"`,
+ * `"٢٠٠"`, `"+5"`); `""` counts as `null`. A value with a fraction is
+ * truncated toward zero as OpenSearch does (`NumberFieldMapper`, unsigned
+ * long: `BigDecimal.toBigInteger`): `200.9` and `"200.9"` are 200, `-0.5`
+ * and `"-0.9"` are 0, `-1.5` is out of range and refused. Elasticsearch
+ * refuses fractional documents instead, so they never reach its index and
+ * matching them cannot disagree with it.
+ *
+ * With `coerce: false` only whole JSON numbers are indexed (`5.0` is 5,
+ * `-0.0` is 0); every string, `"200"` and `""` included, and every
+ * fractional number is refused (or dropped under `ignore_malformed`): such
+ * documents match nothing (`AbstractXContentParser.bigIntegerValue` checks
+ * the token before reading it).
  *
  * @packageDocumentation
  */
@@ -45,8 +52,8 @@ const SATURATED = 2n ** 63n - 1n;
  * ```
  */
 export function prepareUnsignedLongTerm(field: string, type: UnsignedLongFieldType, value: string): PreparedLeafTerm {
-  if (/^[0-9]+$/.test(value)) {
-    const target = BigInt(value);
+  if (/^\+?[0-9]+$/.test(value)) {
+    const target = BigInt(value.startsWith('+') ? value.slice(1) : value);
     if (target > MAX) {
       throw rejectTerm(field, type.type, value, 'it is above 2^64-1 (Elasticsearch matches nothing, OpenSearch fails the search)');
     }
@@ -76,9 +83,8 @@ export function prepareUnsignedLongTerm(field: string, type: UnsignedLongFieldTy
 function unsignedOfString(leaf: string, coerce: boolean): bigint | undefined {
   const decimal = parseJavaBigDecimal(leaf);
   if (decimal === undefined) return undefined;
-  // Negative fractions are left unmatched: no engine was seen to index them.
-  const integer =
-    coerce && decimal.unscaled >= 0n ? truncateBigDecimal(decimal, 21) : exactBigDecimalInteger(decimal, 21);
+  // BigDecimal.toBigInteger truncates toward zero: "-0.9" is 0.
+  const integer = coerce ? truncateBigDecimal(decimal, 21) : exactBigDecimalInteger(decimal, 21);
   return typeof integer === 'bigint' && integer >= 0n && integer <= MAX ? integer : undefined;
 }
 
@@ -92,9 +98,12 @@ function unsignedLeafMatcher(type: UnsignedLongFieldType, value: string, target:
     // Whole numbers below 1e21 are sent as integer literals; -0 is sent as 0.
     if (typeof leaf === 'number') {
       if (!Number.isFinite(leaf)) return nullMatches;
-      return leaf === targetNumber || (coerce && leaf > 0 && Math.trunc(leaf) === targetNumber);
+      // Truncated toward zero under coerce: -0.5 is 0 (Math.trunc gives -0, which === 0).
+      return leaf === targetNumber || (coerce && leaf > -1 && Math.trunc(leaf) === targetNumber);
     }
     if (typeof leaf === 'string') {
+      // Without coerce the engine refuses every string token.
+      if (!coerce) return false;
       if (leaf === value) return true;
       if (leaf === '') return nullMatches;
       return unsignedOfString(leaf, coerce) === target;

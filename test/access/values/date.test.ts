@@ -67,8 +67,8 @@ describe('date terms', () => {
     expect(prepareDateTerm('d', { type: 'date' }, '1577836800000').matchLeaf(1577836800000)).toBe(true);
     expect(prepareDateTerm('d', { type: 'date', format: 'epoch_second' }, '1577836800').matchLeaf(1577836800)).toBe(true);
     expect(prepareDateTerm('d', { type: 'date', format: 'epoch_second' }, '1577836800').matchLeaf('2020-01-01T00:00:00Z')).toBe(false);
-    // The year takes exactly four digits (optionally after '-'), so -20200 is an epoch just before 1970, -2020 a year.
-    expect(prepareDateTerm('d', { type: 'date' }, '1969-12-31').matchLeaf(-20200)).toBe(true);
+    // The year reads 4 to 10 digits with a sign beyond four (Value(Year,4,10,EXCEEDS_PAD)): -20200 and -2020 are years, not epochs.
+    expect(prepareDateTerm('d', { type: 'date' }, '1969-12-31').matchLeaf(-20200)).toBe(false);
     expect(prepareDateTerm('d', { type: 'date' }, '1969-12-31').matchLeaf(-2020)).toBe(false);
   });
 
@@ -80,7 +80,7 @@ describe('date terms', () => {
     expect(prepareDateTerm('d', { type: 'date' }, '2020-01-01T10:00Z').matchLeaf('2020-01-01T10Z')).toBe(true);
   });
 
-  it.each(['now', 'now-1d', '2020-01-01||+1d', '2020-02-30', '2021-02-29', '2020-13-01', '2020-01-01T24:00', '2020-01-01T23:59:60Z', 'abc', '', '2020-01-01T13', '2020-01-01T', '2020-01-01T13:45:00,5Z', '2020-01-01T13:45:00+0100', '+002020-01-01', '20200', '-1', '1577836800000.5'])(
+  it.each(['now', 'now-1d', '2020-01-01||+1d', '2020-02-30', '2021-02-29', '2020-13-01', '2020-01-01T24:00', '2020-01-01T23:59:60Z', 'abc', '', '2020-01-01T', '2020-01-01T13:45:00,5Z', '2020-01-01T13:45:00Europe/Paris', '+002020-01-01', '20200', '-1', '1577836800000.5'])(
     'rejects %j on the default format',
     (value) => {
       expect(() => prepareDateTerm('@timestamp', { type: 'date' }, value)).toThrow(SharedTokenError);
@@ -88,7 +88,8 @@ describe('date terms', () => {
   );
 
   it('rejects every term on a format it does not emulate, and date_nanos values before 1970', () => {
-    expect(() => prepareDateTerm('d', { type: 'date', format: 'yyyy-MM-dd HH:mm:ss' }, '2020-01-01 00:00:00')).toThrow(/format/);
+    expect(() => prepareDateTerm('d', { type: 'date', format: 'week_date' }, '2020-W01-1')).toThrow(/format/);
+    expect(() => prepareDateTerm('d', { type: 'date', format: 'yyyy-MM-dd z' }, '2020-01-01 PST')).toThrow(/pattern letter "z"/);
     expect(() => prepareDateTerm('d', { type: 'date_nanos' }, '1969-12-31')).toThrow(/1970/);
   });
 

@@ -64,7 +64,7 @@ describe('ip parsing', () => {
     expect(prepareIpTerm('ip', { type: 'ip' }, '10.0.0.1').matchLeaf('::ffff:a00:1')).toBe(true);
   });
 
-  it.each(['10.0.0.256', '010.0.0.1', '10.0.0', '1.2.3.4.5', '1::2::3', ':1::2', '1:2:3:4:5:6:7:8:9', '1:2:3:4:5:6:7:1.2.3.4', '::ffff:1.2.3', '', ' 10.0.0.1', '١٠.٠.٠.١', 'fe80::1%eth0', '10.0.0.0/8', '2001:db8::00001'])(
+  it.each(['10.0.0.256', '010.0.0.1', '10.0.0', '1.2.3.4.5', '1::2::3', ':1::2', '1:2:3:4:5:6:7:8:9', '1:2:3:4:5:6:7:1.2.3.4', '::ffff:1.2.3', '', ' 10.0.0.1', '١٠.٠.٠.١', '１０.0.0.1', '10.0.0.1%eth0', 'fe80::1%', '::ffff:10.0.0.1%1', '10.0.0.0/8', '2001:db8::00001'])(
     'rejects the filter %j',
     (value) => {
       expect(() => prepareIpTerm('client.ip', { type: 'ip' }, value)).toThrow(SharedTokenError);
@@ -77,5 +77,34 @@ describe('ip parsing', () => {
     expect(term.matchLeaf(0)).toBe(false);
     expect(term.matchLeaf('0.0.0.00')).toBe(false);
     expect(prepareIpTerm('ip', { type: 'ip' }, '0.0.0.0').matchLeaf(null)).toBe(false);
+  });
+
+  // OpenSearch 2.19 indexes these (InetAddresses.ipStringToBytes reads digits with Character.digit and drops a scope id).
+  it.each([
+    ['١٠.0.0.1', '10.0.0.1'],
+    ['١٠.٠.٠.١', '10.0.0.1'],
+    ['１０.0.0.1', '10.0.0.1'],
+    ['::ffff:ａ00:1', '10.0.0.1'],
+    ['ＦＥ80::1', 'fe80::1'],
+    ['::１', '::1'],
+    ['٠1.0.0.1', '1.0.0.1'],
+    ['fe80::1%eth0', 'fe80::1'],
+    ['fe80::1%1', 'fe80::1'],
+    ['fe80::1%eth0%1', 'fe80::1'],
+    ['fe80::1%ab/c', 'fe80::1'],
+  ])('indexes the document %j as %s', (document, address) => {
+    expect(prepareIpTerm('ip', { type: 'ip' }, address).matchLeaf(document)).toBe(true);
+  });
+
+  it.each(['10.0.0.1%eth0', '::ffff:10.0.0.1%1', 'fe80::1%', '𝟏0.0.0.1', '0１.0.0.1', '10.0.0.01', '1.2.3.4%a:1.2.3.4'])('refuses the document %j as the engine does', (document) => {
+    expect(parsed(document)).toBeUndefined();
+  });
+
+  it('accepts an IPv6 filter with a zone id and drops the zone, as the engine does', () => {
+    const term = prepareIpTerm('ip', { type: 'ip' }, 'fe80::1%eth0');
+    expect(term.queryValue).toBe('fe80::1%eth0');
+    expect(term.matchLeaf('fe80::1')).toBe(true);
+    expect(term.matchLeaf('fe80::1%2')).toBe(true);
+    expect(term.matchLeaf('fe80::2')).toBe(false);
   });
 });

@@ -140,7 +140,7 @@ describe('unsigned_long', () => {
 
   it('accepts fractions as matching nothing; rejects what the engines disagree on', () => {
     expect(prepareUnsignedLongTerm('u', { type: 'unsigned_long' }, '1.5').matchLeaf(1)).toBe(false);
-    for (const value of ['200.0', '+200', '-1', '2e2', '٢٠٠', '18446744073709551616', '9223372036854775807', '', 'abc']) {
+    for (const value of ['200.0', '-0', '+', '+-1', '-1', '2e2', '٢٠٠', '18446744073709551616', '9223372036854775807', '', 'abc']) {
       expect(() => prepareUnsignedLongTerm('u', { type: 'unsigned_long' }, value), value).toThrow(SharedTokenError);
     }
   });
@@ -152,6 +152,26 @@ describe('unsigned_long', () => {
 
   it('with coerce: false, refuses fractional documents', () => {
     const term = prepareUnsignedLongTerm('u', { type: 'unsigned_long', coerce: false }, '200');
-    expect([200, 200.5, '200.0', '200.5'].map((leaf) => term.matchLeaf(leaf))).toEqual([true, false, true, false]);
+    expect([200, 200.5, '200.0', '200.5'].map((leaf) => term.matchLeaf(leaf))).toEqual([true, false, false, false]);
+  });
+
+  it('truncates negative fractions to 0 under coerce, as OpenSearch indexes -0.5 and "-0.9"', () => {
+    const zero = prepareUnsignedLongTerm('u', { type: 'unsigned_long' }, '0');
+    expect([-0.5, '-0.9', -1e-10, '-0', '-0.0', -0, 0].map((leaf) => zero.matchLeaf(leaf))).toEqual([true, true, true, true, true, true, true]);
+    expect([-1, -1.5, '-1', '-1.5'].map((leaf) => zero.matchLeaf(leaf))).toEqual([false, false, false, false]);
+    expect(prepareUnsignedLongTerm('u', { type: 'unsigned_long' }, '1').matchLeaf(-1.5)).toBe(false);
+  });
+
+  it('with coerce: false, drops every string ("200" included) and every fraction, keeps whole numbers', () => {
+    const term = prepareUnsignedLongTerm('u', { type: 'unsigned_long', coerce: false, ignoreMalformed: true }, '200');
+    expect(['200', '', '+200', 200.7, 200, 200n].map((leaf) => term.matchLeaf(leaf))).toEqual([false, false, false, false, true, true]);
+    const zero = prepareUnsignedLongTerm('u', { type: 'unsigned_long', coerce: false }, '0');
+    expect([-0, -0.5, '-0.9', '0'].map((leaf) => zero.matchLeaf(leaf))).toEqual([true, false, false, false]);
+  });
+
+  it('reads a filter "+5" as 5 on every engine (Long.parseUnsignedLong and BigDecimal both take a plus)', () => {
+    const term = prepareUnsignedLongTerm('u', { type: 'unsigned_long' }, '+5');
+    expect(term.queryValue).toBe('+5');
+    expect([5, '5', '+5', '5.0', 4, 6].map((leaf) => term.matchLeaf(leaf))).toEqual([true, true, true, true, false, false]);
   });
 });

@@ -141,7 +141,8 @@ function wholeRange(type: WholeType, bounds: RangeBounds, pointer: string): Term
 /** Whole-number types: `byte`, `short`, `integer`, `long`, `unsigned_long`. */
 export function wholeNumberModel(spec: IntegerFieldType | UnsignedLongFieldType): FieldModel {
   const type: WholeType = spec.type;
-  const coerce = spec.type === 'unsigned_long' ? true : (spec.coerce ?? true);
+  // unsigned_long honours coerce like the others (`AbstractXContentParser.bigIntegerValue(coerce)`): without it every string is refused.
+  const coerce = spec.coerce ?? true;
   return {
     typeName: type,
     index: (leaf) => {
