@@ -1,8 +1,3 @@
-/**
- * Creating token filters.
- *
- * @packageDocumentation
- */
 import { deepFreeze } from './deep-freeze.js';
 import type { TokenFilter } from './token-filter.js';
 
@@ -18,19 +13,12 @@ import type { TokenFilter } from './token-filter.js';
  * ```
  */
 export interface NewTokenFilter {
-  /** The new filter's id. */
   readonly id: string;
-  /** The owning account. */
   readonly accountId: string;
-  /** Dotted field path. */
   readonly field: string;
-  /** The value exactly as typed. */
   readonly value: string;
-  /** Free text; may be empty. */
   readonly description: string;
-  /** The creating user's id. */
   readonly createdBy: string;
-  /** The creation instant (ISO-8601). */
   readonly at: string;
 }
 
