@@ -123,7 +123,8 @@ export interface TokenUsageWriteFailedEvent extends EventBase {
 }
 
 /**
- * Every event the service emits through `onEvent`. Switch on `type`.
+ * Every event the service emits through `onEvent`, one per change, for audit trails and cache
+ * invalidation. Switch on `type`. Events are frozen and never carry a secret or a hash.
  *
  * @example
  * ```ts

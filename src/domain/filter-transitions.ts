@@ -6,10 +6,7 @@ import type { TokenFilter } from './token-filter.js';
  *
  * @example
  * ```ts
- * const init: NewTokenFilter = {
- *   id: 'f1', accountId: 'acme', field: 'service.name', value: 'checkout', description: '',
- *   createdBy: 'alice', at: '2026-01-01T00:00:00.000Z',
- * };
+ * const init: NewTokenFilter = { id: newId(), accountId, field: 'service.name', value: 'checkout', description: '', createdBy, at };
  * ```
  */
 export interface NewTokenFilter {

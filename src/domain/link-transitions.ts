@@ -7,11 +7,8 @@ import type { SharedLink, StoredSharedLink } from './shared-link.js';
  *
  * @example
  * ```ts
- * const init: NewSharedLink = {
- *   id: 'l1', accountId: 'acme', tokenId: 't1', label: 'Acme support', target: null,
- *   hint: 'shtk_...Xy12', secretHash: '9f86...', createdBy: 'bob',
- *   at: '2026-01-01T00:00:00.000Z', expiresAt: '2026-01-08T00:00:00.000Z',
- * };
+ * const init: NewSharedLink = { id: newId(), accountId, tokenId, label: 'Acme support', target: null, hint, secretHash,
+ *   createdBy, at, expiresAt: token.expiresAt };
  * ```
  */
 export interface NewSharedLink {

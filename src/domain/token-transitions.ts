@@ -10,11 +10,8 @@ import type { PreviousSecret, SharedToken, StoredSharedToken, FiltersOperator } 
  *
  * @example
  * ```ts
- * const init: NewSharedToken = {
- *   id: 't1', accountId: 'acme', name: 'Grafana', hint: 'shtk_...Ab12', secretHash: '9f86...',
- *   filterIds: ['f1'], filtersOperator: 'AND', createdBy: 'alice',
- *   at: '2026-01-01T00:00:00.000Z', expiresAt: '2026-01-08T00:00:00.000Z',
- * };
+ * const init: NewSharedToken = { id: newId(), accountId, name: 'Grafana', hint, secretHash, filterIds: ['f1'],
+ *   filtersOperator: 'AND', createdBy, at, expiresAt: null };
  * ```
  */
 export interface NewSharedToken {
