@@ -1,5 +1,6 @@
 // Only letters and digits, so a secret survives double-click selection, URLs and secret
 // scanners' word matching.
+
 /** The base62 alphabet, in value order. */
 export const BASE62_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 

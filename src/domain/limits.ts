@@ -1,5 +1,6 @@
 // Lengths are in UTF-16 code units (JavaScript string length); the limits keep storage rows,
 // events and Elasticsearch terms bounded.
+
 /**
  * Longest filter field path: 256. Elasticsearch has no hard limit, but
  * real mappings (ECS) stay far below it.

@@ -1,5 +1,6 @@
 // A link is one more credential for a token: the token holds the policy (filters, operator,
 // expiry, paused); a link carries only its own secret, a label and a target.
+
 /**
  * A sharing link as the library returns it: never its secret, never its hash.
  *
