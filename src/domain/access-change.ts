@@ -1,8 +1,3 @@
-/**
- * How a change of a token's filters changes what it can see.
- *
- * @packageDocumentation
- */
 import type { FiltersOperator } from './shared-token.js';
 
 /**
@@ -16,7 +11,6 @@ import type { FiltersOperator } from './shared-token.js';
 export interface FilterAccess {
   /** The filter ids (duplicates count once). Empty = unrestricted. */
   readonly filterIds: readonly string[];
-  /** How the filters combine. */
   readonly filtersOperator: FiltersOperator;
 }
 

@@ -1,8 +1,3 @@
-/**
- * Who is acting: the caller of every use case.
- *
- * @packageDocumentation
- */
 import * as z from 'zod/mini';
 import { built, idSchema } from './field-schemas.js';
 
@@ -22,7 +17,6 @@ export interface Actor {
   readonly accountId: string;
   /** The user's id, recorded as `createdBy` and in events. */
   readonly userId: string;
-  /** What the actor may do. */
   readonly role: Role;
 }
 

@@ -1,9 +1,5 @@
-/**
- * Fixed-width base62 (`0-9A-Za-z`): only letters and digits, so a secret
- * survives double-click selection, URLs and secret scanners' word matching.
- *
- * @packageDocumentation
- */
+// Only letters and digits, so a secret survives double-click selection, URLs and secret
+// scanners' word matching.
 
 /** The base62 alphabet, in value order. */
 export const BASE62_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';

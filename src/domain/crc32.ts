@@ -1,9 +1,3 @@
-/**
- * CRC-32 (IEEE 802.3, the zlib/PNG polynomial), for secret checksums.
- *
- * @packageDocumentation
- */
-
 const TABLE = (() => {
   const table = new Uint32Array(256);
   for (let n = 0; n < 256; n++) {

@@ -1,10 +1,4 @@
 /**
- * Deep freezing of plain data.
- *
- * @packageDocumentation
- */
-
-/**
  * Freezes a plain JSON-like value and everything reachable from it, in place,
  * and returns it typed as deeply read-only. Already frozen parts are skipped.
  *

@@ -1,9 +1,3 @@
-/**
- * Domain events: one for every change, for audit trails and cache
- * invalidation. Plain, frozen, JSON-serializable; never a secret or a hash.
- *
- * @packageDocumentation
- */
 import type { AccessChange } from './access-change.js';
 import type { Role } from './actor.js';
 import type { SharedLink } from './shared-link.js';
@@ -15,27 +9,23 @@ export type EventActor = { readonly userId: string; readonly role: Role } | { re
 
 /** What every event carries. */
 export interface EventBase {
-  /** A fresh id for this event. */
   readonly eventId: string;
   /** When it happened (ISO-8601), from the service's clock. */
   readonly at: string;
   /** The account the changed objects belong to. */
   readonly accountId: string;
-  /** Who did it. */
   readonly actor: EventActor;
 }
 
 /** A filter was created. */
 export interface FilterCreatedEvent extends EventBase {
   readonly type: 'filter.created';
-  /** The new filter. */
   readonly filter: TokenFilter;
 }
 
 /** A filter was deleted and detached from every token that used it (each also gets `token.filters-changed`). */
 export interface FilterDeletedEvent extends EventBase {
   readonly type: 'filter.deleted';
-  /** The filter as it was. */
   readonly filter: TokenFilter;
   /** The tokens it was detached from. */
   readonly affectedTokenIds: readonly string[];
@@ -44,27 +34,21 @@ export interface FilterDeletedEvent extends EventBase {
 /** A token was created (its secret is not in the event). */
 export interface TokenCreatedEvent extends EventBase {
   readonly type: 'token.created';
-  /** The new token. */
   readonly token: SharedToken;
 }
 
 /** A token was renamed. */
 export interface TokenRenamedEvent extends EventBase {
   readonly type: 'token.renamed';
-  /** The token after the change. */
   readonly token: SharedToken;
-  /** Its name before. */
   readonly previousName: string;
 }
 
 /** A token's filters or operator changed. */
 export interface TokenFiltersChangedEvent extends EventBase {
   readonly type: 'token.filters-changed';
-  /** The token after the change. */
   readonly token: SharedToken;
-  /** Its filter ids before. */
   readonly previousFilterIds: readonly string[];
-  /** Its operator before. */
   readonly previousFiltersOperator: FiltersOperator;
   /** The effect on what the token sees. */
   readonly change: AccessChange;
@@ -77,7 +61,6 @@ export interface TokenFiltersChangedEvent extends EventBase {
 /** A token's expiry changed. */
 export interface TokenExpiryChangedEvent extends EventBase {
   readonly type: 'token.expiry-changed';
-  /** The token after the change. */
   readonly token: SharedToken;
   /** Its expiry before (`null` = never). */
   readonly previousExpiresAt: string | null;
@@ -86,14 +69,12 @@ export interface TokenExpiryChangedEvent extends EventBase {
 /** A token was paused. */
 export interface TokenPausedEvent extends EventBase {
   readonly type: 'token.paused';
-  /** The token after the change. */
   readonly token: SharedToken;
 }
 
 /** A paused token was resumed. */
 export interface TokenResumedEvent extends EventBase {
   readonly type: 'token.resumed';
-  /** The token after the change. */
   readonly token: SharedToken;
 }
 
@@ -109,14 +90,12 @@ export interface TokenSecretRotatedEvent extends EventBase {
 /** A token was deleted. */
 export interface TokenDeletedEvent extends EventBase {
   readonly type: 'token.deleted';
-  /** The token as it was. */
   readonly token: SharedToken;
 }
 
 /** A sharing link was created, by an admin or a member (its secret is not in the event). */
 export interface LinkCreatedEvent extends EventBase {
   readonly type: 'link.created';
-  /** The new link. */
   readonly link: SharedLink;
 }
 
@@ -127,7 +106,6 @@ export interface LinkCreatedEvent extends EventBase {
  */
 export interface LinkRevokedEvent extends EventBase {
   readonly type: 'link.revoked';
-  /** The link as it was. */
   readonly link: SharedLink;
 }
 
@@ -137,7 +115,6 @@ export interface LinkRevokedEvent extends EventBase {
  */
 export interface TokenUsageWriteFailedEvent extends EventBase {
   readonly type: 'token.usage-write-failed';
-  /** The token that was resolved. */
   readonly tokenId: string;
   /** The link whose secret was presented, or `null` for the token's own secret. */
   readonly linkId: string | null;
@@ -146,7 +123,8 @@ export interface TokenUsageWriteFailedEvent extends EventBase {
 }
 
 /**
- * Every event the service emits through `onEvent`. Switch on `type`.
+ * Every event the service emits through `onEvent`, one per change, for audit trails and cache
+ * invalidation. Switch on `type`. Events are frozen and never carry a secret or a hash.
  *
  * @example
  * ```ts

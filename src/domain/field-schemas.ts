@@ -1,14 +1,5 @@
-/**
- * Schemas of the single values the library stores: ids, field paths, filter
- * values, descriptions, token names and instants. Every use-case input schema
- * is built from these.
- *
- * Schemas use `zod/mini` and are built inside `@__PURE__` calls, so a bundle
- * that never parses an input (one that only compiles a predicate) drops them
- * and zod with them.
- *
- * @packageDocumentation
- */
+// Built inside `@__PURE__` calls so a bundle that never parses input (one that only compiles a
+// predicate) drops these schemas and zod with them.
 import * as z from 'zod/mini';
 import {
   MAX_DESCRIPTION_LENGTH,

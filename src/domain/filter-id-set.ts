@@ -1,10 +1,4 @@
 /**
- * Filter ids as a set.
- *
- * @packageDocumentation
- */
-
-/**
  * The canonical form of a set of filter ids: unique and sorted (by UTF-16
  * code units), frozen. A filter given twice counts once.
  *

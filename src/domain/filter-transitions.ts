@@ -1,8 +1,3 @@
-/**
- * Creating token filters.
- *
- * @packageDocumentation
- */
 import { deepFreeze } from './deep-freeze.js';
 import type { TokenFilter } from './token-filter.js';
 
@@ -11,26 +6,16 @@ import type { TokenFilter } from './token-filter.js';
  *
  * @example
  * ```ts
- * const init: NewTokenFilter = {
- *   id: 'f1', accountId: 'acme', field: 'service.name', value: 'checkout', description: '',
- *   createdBy: 'alice', at: '2026-01-01T00:00:00.000Z',
- * };
+ * const init: NewTokenFilter = { id: newId(), accountId, field: 'service.name', value: 'checkout', description: '', createdBy, at };
  * ```
  */
 export interface NewTokenFilter {
-  /** The new filter's id. */
   readonly id: string;
-  /** The owning account. */
   readonly accountId: string;
-  /** Dotted field path. */
   readonly field: string;
-  /** The value exactly as typed. */
   readonly value: string;
-  /** Free text; may be empty. */
   readonly description: string;
-  /** The creating user's id. */
   readonly createdBy: string;
-  /** The creation instant (ISO-8601). */
   readonly at: string;
 }
 

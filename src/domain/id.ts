@@ -1,10 +1,4 @@
 /**
- * Ids for new aggregates.
- *
- * @packageDocumentation
- */
-
-/**
  * A random RFC 4122 version-4 UUID from `crypto.getRandomValues` (available
  * wherever Web Crypto is, unlike `crypto.randomUUID`, which needs a secure context).
  *

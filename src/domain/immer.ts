@@ -1,8 +1,3 @@
-/**
- * The library's own immer instance.
- *
- * @packageDocumentation
- */
 import { Immer } from 'immer';
 
 /**

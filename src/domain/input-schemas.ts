@@ -1,11 +1,4 @@
-/**
- * Schemas of every use-case input. Objects are strict: an unknown key (a typo
- * such as `filterIDs`) is a `VALIDATION` error rather than silently ignored.
- * Each is built in a `@__PURE__` call (see `built`), so bundles that parse
- * no input drop them.
- *
- * @packageDocumentation
- */
+// Objects are strict: a typo such as `filterIDs` is a `VALIDATION` error, not silently ignored.
 import * as z from 'zod/mini';
 import {
   built,

@@ -1,8 +1,3 @@
-/**
- * English messages for the schema issues that carry no message of their own.
- *
- * @packageDocumentation
- */
 import type * as z from 'zod/mini';
 import { en } from 'zod/locales';
 

@@ -1,10 +1,5 @@
-/**
- * Size limits on every text the library stores. They keep storage rows,
- * events and Elasticsearch terms bounded; all are in UTF-16 code units
- * (JavaScript string length).
- *
- * @packageDocumentation
- */
+// Lengths are in UTF-16 code units (JavaScript string length); the limits keep storage rows,
+// events and Elasticsearch terms bounded.
 
 /**
  * Longest filter field path: 256. Elasticsearch has no hard limit, but

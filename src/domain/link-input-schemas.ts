@@ -1,9 +1,3 @@
-/**
- * Schemas of the sharing-link and access-preview use-case inputs. Objects are
- * strict, as for every other input: an unknown key is a `VALIDATION` error.
- *
- * @packageDocumentation
- */
 import * as z from 'zod/mini';
 import { built, idSchema, instantSchema } from './field-schemas.js';
 import { filterIdsSchema, filtersOperatorSchema, pageRequestObjectSchema } from './input-schemas.js';

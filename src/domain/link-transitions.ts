@@ -1,8 +1,3 @@
-/**
- * Link transitions: pure functions from a frozen link to a new frozen link.
- *
- * @packageDocumentation
- */
 import { deepFreeze } from './deep-freeze.js';
 import type { SharedLink, StoredSharedLink } from './shared-link.js';
 
@@ -12,31 +7,19 @@ import type { SharedLink, StoredSharedLink } from './shared-link.js';
  *
  * @example
  * ```ts
- * const init: NewSharedLink = {
- *   id: 'l1', accountId: 'acme', tokenId: 't1', label: 'Acme support', target: null,
- *   hint: 'shtk_...Xy12', secretHash: '9f86...', createdBy: 'bob',
- *   at: '2026-01-01T00:00:00.000Z', expiresAt: '2026-01-08T00:00:00.000Z',
- * };
+ * const init: NewSharedLink = { id: newId(), accountId, tokenId, label: 'Acme support', target: null, hint, secretHash,
+ *   createdBy, at, expiresAt: token.expiresAt };
  * ```
  */
 export interface NewSharedLink {
-  /** The new link's id. */
   readonly id: string;
-  /** The owning account. */
   readonly accountId: string;
-  /** The token the link grants access through. */
   readonly tokenId: string;
-  /** Who it is for, or `null`. */
   readonly label: string | null;
-  /** What it opens, or `null`. */
   readonly target: string | null;
-  /** The secret's hint. */
   readonly hint: string;
-  /** The secret's hash. */
   readonly secretHash: string;
-  /** The creating user's id. */
   readonly createdBy: string;
-  /** The creation instant (ISO-8601). */
   readonly at: string;
   /** When the link expires (ISO-8601), or `null` for never; at most the token's. */
   readonly expiresAt: string | null;

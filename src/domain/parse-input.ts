@@ -1,8 +1,3 @@
-/**
- * Turning schema failures into `VALIDATION` errors.
- *
- * @packageDocumentation
- */
 import type * as z from 'zod/mini';
 import { SharedTokenError, type ValidationIssue } from '../errors.js';
 import { englishIssueMessage } from './issue-messages.js';

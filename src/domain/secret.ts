@@ -1,17 +1,7 @@
-/**
- * Token secrets: generation, format check, hashing, hint.
- *
- * A secret is `prefix + body + checksum`: the body is 256 random bits from
- * `crypto.getRandomValues` as 43 base62 digits, the checksum is the CRC-32
- * of the body as 6 base62 digits (GitHub's token format). So a typo or a
- * truncated paste is rejected before any storage lookup, and a secret
- * scanner can recognise a leaked token by its prefix, length and checksum.
- *
- * Only a hash is stored: SHA-256, or HMAC-SHA-256 keyed with a server-side
- * pepper, so a leaked database alone does not let anyone check guesses.
- *
- * @packageDocumentation
- */
+// A secret is `prefix + body + checksum` (GitHub's token format): 256 random bits as 43 base62
+// digits, then the CRC-32 of the body as 6 base62 digits. A typo or truncated paste fails before any
+// storage lookup, and secret scanners recognise a leaked token. Only a hash is stored (SHA-256, or
+// HMAC-SHA-256 with a server-side pepper, so a leaked database alone does not let anyone check guesses).
 import { decodeBase62, encodeBase62 } from './base62.js';
 import { crc32 } from './crc32.js';
 import { SharedTokenError } from '../errors.js';
@@ -60,7 +50,6 @@ export interface SecretOptions {
  * ```
  */
 export interface SecretCodec {
-  /** The prefix in use. */
   readonly prefix: string;
   /** A fresh secret: 256 random bits with prefix and checksum. */
   generate(): string;

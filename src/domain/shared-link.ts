@@ -1,10 +1,5 @@
-/**
- * The sharing link: one more credential for a shared token. The token holds
- * the policy (filters, operator, expiry, paused); a link carries its own
- * secret, a label and a target, and nothing else that grants access.
- *
- * @packageDocumentation
- */
+// A link is one more credential for a token: the token holds the policy (filters, operator,
+// expiry, paused); a link carries only its own secret, a label and a target.
 
 /**
  * A sharing link as the library returns it: never its secret, never its hash.
@@ -16,11 +11,7 @@
  *
  * @example
  * ```ts
- * const link: SharedLink = {
- *   id: 'l1', accountId: 'acme', tokenId: 't1', label: 'Acme support', target: '/dashboards/checkout',
- *   hint: 'shtk_...Xy12', createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'bob',
- *   updatedAt: '2026-01-01T00:00:00.000Z', expiresAt: '2026-01-08T00:00:00.000Z', lastUsedAt: null, version: 1,
- * };
+ * const { link, secret } = await tokens.createLink(member, tokenId, { label: 'Acme support' });
  * ```
  */
 export interface SharedLink {
@@ -36,7 +27,6 @@ export interface SharedLink {
   readonly target: string | null;
   /** The secret's prefix and last 4 characters, to recognise it in a list; not secret. */
   readonly hint: string;
-  /** When the link was created (ISO-8601). */
   readonly createdAt: string;
   /** The user id of whoever created it (an admin or a member). */
   readonly createdBy: string;
@@ -55,6 +45,6 @@ export interface SharedLink {
  * secret. Never the secret. The service never returns this shape to callers.
  */
 export interface StoredSharedLink extends SharedLink {
-  /** Hash of the link's secret (see `hashSecret`), unique among every token and link hash. */
+  /** Hash of the link's secret (`SecretCodec.hash`), unique among every token and link hash. */
   readonly secretHash: string;
 }

@@ -1,9 +1,3 @@
-/**
- * The shared token aggregate: a read-only credential to one account's logs.
- *
- * @packageDocumentation
- */
-
 /** An account id: opaque and non-empty. */
 export type AccountId = string;
 
@@ -25,12 +19,7 @@ export type TokenStatus = 'active' | 'paused';
  *
  * @example
  * ```ts
- * const token: SharedToken = {
- *   id: 't1', accountId: 'acme', name: 'Payments dashboard', hint: 'shtk_...x9Qa',
- *   filterIds: ['f1'], filtersOperator: 'AND', status: 'active',
- *   createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'u1', updatedAt: '2026-01-01T00:00:00.000Z',
- *   expiresAt: '2026-01-08T00:00:00.000Z', lastUsedAt: null, version: 1,
- * };
+ * const { token, secret } = await tokens.createToken(admin, { name: 'Payments dashboard', filterIds: ['f1'] });
  * ```
  */
 export interface SharedToken {
@@ -44,13 +33,9 @@ export interface SharedToken {
   readonly hint: string;
   /** Ids of the token's filters: a set (unique, sorted). Empty = unrestricted. */
   readonly filterIds: readonly string[];
-  /** How the filters combine. */
   readonly filtersOperator: FiltersOperator;
-  /** Whether the token is usable (`active`) or suspended (`paused`). */
   readonly status: TokenStatus;
-  /** When the token was created (ISO-8601). */
   readonly createdAt: string;
-  /** The user id of the admin who created it. */
   readonly createdBy: string;
   /** When the token last changed (ISO-8601); usage does not count as a change. */
   readonly updatedAt: string;
@@ -64,7 +49,7 @@ export interface SharedToken {
 
 /** The previous secret after a rotation with a grace period: its hash and when it stops working. */
 export interface PreviousSecret {
-  /** Hash of the previous secret (see `hashSecret`). */
+  /** Hash of the previous secret (`SecretCodec.hash`). */
   readonly hash: string;
   /** ISO-8601 instant after which the previous secret is refused. */
   readonly validUntil: string;
@@ -75,7 +60,7 @@ export interface PreviousSecret {
  * secrets. Never a secret. The service never returns this shape to callers.
  */
 export interface StoredSharedToken extends SharedToken {
-  /** Hash of the current secret (see `hashSecret`). */
+  /** Hash of the current secret (`SecretCodec.hash`). */
   readonly secretHash: string;
   /** The previous secret during a rotation grace period, else `null`. */
   readonly previousSecret: PreviousSecret | null;

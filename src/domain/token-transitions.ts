@@ -1,9 +1,3 @@
-/**
- * Token transitions: pure functions from a frozen token to a new frozen
- * token with `version + 1` and `updatedAt` set. They never mutate their input.
- *
- * @packageDocumentation
- */
 import type { Draft } from 'immer';
 import { deepFreeze } from './deep-freeze.js';
 import { toFilterIdSet } from './filter-id-set.js';
@@ -16,31 +10,20 @@ import type { PreviousSecret, SharedToken, StoredSharedToken, FiltersOperator } 
  *
  * @example
  * ```ts
- * const init: NewSharedToken = {
- *   id: 't1', accountId: 'acme', name: 'Grafana', hint: 'shtk_...Ab12', secretHash: '9f86...',
- *   filterIds: ['f1'], filtersOperator: 'AND', createdBy: 'alice',
- *   at: '2026-01-01T00:00:00.000Z', expiresAt: '2026-01-08T00:00:00.000Z',
- * };
+ * const init: NewSharedToken = { id: newId(), accountId, name: 'Grafana', hint, secretHash, filterIds: ['f1'],
+ *   filtersOperator: 'AND', createdBy, at, expiresAt: null };
  * ```
  */
 export interface NewSharedToken {
-  /** The new token's id. */
   readonly id: string;
-  /** The owning account. */
   readonly accountId: string;
-  /** The token's name. */
   readonly name: string;
-  /** The secret's hint. */
   readonly hint: string;
-  /** The secret's hash. */
   readonly secretHash: string;
   /** Filter ids (any order, duplicates allowed: stored as a set). */
   readonly filterIds: readonly string[];
-  /** How the filters combine. */
   readonly filtersOperator: FiltersOperator;
-  /** The creating user's id. */
   readonly createdBy: string;
-  /** The creation instant (ISO-8601). */
   readonly at: string;
   /** When the token expires (ISO-8601), or `null` for never. */
   readonly expiresAt: string | null;

@@ -1,10 +1,5 @@
-/**
- * Who may do what (design §1): admins manage, members read and use, and other
- * accounts' objects do not exist (the repository is always asked with the
- * actor's own account id, so they come back as misses: `NOT_FOUND`).
- *
- * @packageDocumentation
- */
+// Admins manage, members read and use. Other accounts' objects do not exist: the repository is
+// always asked with the actor's own account id, so they come back as misses (`NOT_FOUND`), never `FORBIDDEN`.
 import { actorSchema, type Actor } from '../domain/actor.js';
 import { SharedTokenError } from '../errors.js';
 import { parseInput } from '../domain/parse-input.js';

@@ -1,10 +1,4 @@
 /**
- * Where the service gets the time.
- *
- * @packageDocumentation
- */
-
-/**
  * A source of the current time. Tests pass a fake one; the default reads the system clock.
  *
  * @example
@@ -14,7 +8,6 @@
  * ```
  */
 export interface Clock {
-  /** The current instant. */
   now(): Date;
 }
 

@@ -1,8 +1,3 @@
-/**
- * Retrying blind writes that lost an optimistic-concurrency race.
- *
- * @packageDocumentation
- */
 import { SharedTokenError } from '../errors.js';
 
 /** How often a use case tries before it reports the `CONFLICT`. */

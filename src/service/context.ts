@@ -1,8 +1,3 @@
-/**
- * What every use case works with.
- *
- * @packageDocumentation
- */
 import type { SecretCodec } from '../domain/secret.js';
 import type { SharedTokenRepository } from '../repository/contract.js';
 import type { Clock } from './clock.js';
@@ -15,10 +10,7 @@ export interface ServiceContext {
   readonly repository: SharedTokenRepository;
   /** The time source, checked to return valid dates. */
   readonly clock: Clock;
-  /** The policy with its defaults filled in. */
   readonly policy: EffectivePolicy;
-  /** Secret generation, format check and hashing. */
   readonly secrets: SecretCodec;
-  /** Event delivery to `onEvent`. */
   readonly events: EventSink;
 }

@@ -1,8 +1,3 @@
-/**
- * Delivering events to the host.
- *
- * @packageDocumentation
- */
 import type { Actor } from '../domain/actor.js';
 import { deepFreeze } from '../domain/deep-freeze.js';
 import type { EventActor, EventBase, SharedTokenEvent } from '../domain/events.js';

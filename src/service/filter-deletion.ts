@@ -1,9 +1,3 @@
-/**
- * What deleting a filter would do, and the confirmation that binds a delete
- * to exactly that.
- *
- * @packageDocumentation
- */
 import { compareAccess } from '../domain/access-change.js';
 import type { SharedToken, StoredSharedToken } from '../domain/shared-token.js';
 import type { TokenFilter } from '../domain/token-filter.js';
@@ -17,11 +11,8 @@ import { toPublicToken } from '../domain/token-transitions.js';
  */
 export type FilterDeletionEffect = 'narrows' | 'widens' | 'becomes-unrestricted';
 
-/** One token a filter deletion would change. */
 export interface AffectedToken {
-  /** The token as it is now. */
   readonly token: SharedToken;
-  /** What losing the filter does to it. */
   readonly effect: FilterDeletionEffect;
 }
 
@@ -39,7 +30,6 @@ export interface AffectedToken {
  * ```
  */
 export interface FilterDeletionPreview {
-  /** The filter as it is now. */
   readonly filter: TokenFilter;
   /** Every token using it, in listing order, with the effect on each. */
   readonly affectedTokens: readonly AffectedToken[];
@@ -58,7 +48,6 @@ export interface FilterDeletionPreview {
  * ```
  */
 export interface FilterDeletionResult {
-  /** The filter as it was. */
   readonly filter: TokenFilter;
   /** The affected tokens as they are now, without the filter. */
   readonly affectedTokens: readonly SharedToken[];

@@ -1,8 +1,3 @@
-/**
- * Filter use cases: create, read, preview a deletion, delete.
- *
- * @packageDocumentation
- */
 import { SharedTokenError } from '../errors.js';
 import { idSchema } from '../domain/field-schemas.js';
 import { createTokenFilter } from '../domain/filter-transitions.js';

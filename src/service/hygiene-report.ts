@@ -1,8 +1,3 @@
-/**
- * The hygiene report: what an admin should look at.
- *
- * @packageDocumentation
- */
 import { hygieneReportInputSchema } from '../domain/input-schemas.js';
 import { parseInput } from '../domain/parse-input.js';
 import type { SharedToken, StoredSharedToken } from '../domain/shared-token.js';
@@ -25,7 +20,6 @@ export type SuspiciousValueReason = 'wildcard-character' | 'surrounding-whitespa
 
 /** A filter whose value looks like a mistake. */
 export interface SuspiciousFilter {
-  /** The filter. */
   readonly filter: TokenFilter;
   /** What looks wrong, at least one reason. */
   readonly reasons: readonly SuspiciousValueReason[];
@@ -42,7 +36,6 @@ export interface SuspiciousFilter {
  * ```
  */
 export interface HygieneReport {
-  /** When the report was made (ISO-8601). */
   readonly generatedAt: string;
   /** The window used for `expiringSoonTokens`, in days. */
   readonly expiringWithinDays: number;
@@ -50,7 +43,6 @@ export interface HygieneReport {
   readonly unusedForDays: number;
   /** Tokens without filters: they see every log of the account. */
   readonly unrestrictedTokens: readonly SharedToken[];
-  /** Tokens with `expiresAt: null`. */
   readonly neverExpiringTokens: readonly SharedToken[];
   /** Tokens not expired yet that expire within `expiringWithinDays`. */
   readonly expiringSoonTokens: readonly SharedToken[];
@@ -58,7 +50,6 @@ export interface HygieneReport {
   readonly expiredTokens: readonly SharedToken[];
   /** Tokens not used for `unusedForDays` (or never used and created at least that long ago). */
   readonly unusedTokens: readonly SharedToken[];
-  /** Filters no token uses. */
   readonly unusedFilters: readonly TokenFilter[];
   /** Filters whose value contains `*` or `?`, or surrounding whitespace. */
   readonly suspiciousFilters: readonly SuspiciousFilter[];

@@ -1,9 +1,3 @@
-/**
- * Sharing-link use cases: create, list, revoke. Admins and members both
- * create links; a member sees and revokes only the links they created.
- *
- * @packageDocumentation
- */
 import { SharedTokenError } from '../errors.js';
 import type { Actor } from '../domain/actor.js';
 import { idSchema } from '../domain/field-schemas.js';
@@ -31,7 +25,6 @@ import { loadToken } from './token-access.js';
  * ```
  */
 export interface LinkWithSecret {
-  /** The link (without its secret or hash). */
   readonly link: SharedLink;
   /** The secret; the only time the library returns it. Same format as a token's secret. */
   readonly secret: string;

@@ -1,8 +1,3 @@
-/**
- * Applying the host's policy to a token's filters and expiry.
- *
- * @packageDocumentation
- */
 import { SharedTokenError } from '../errors.js';
 import type { EffectivePolicy } from './policy.js';
 

@@ -1,8 +1,3 @@
-/**
- * Host policies: rules stricter than the domain's own.
- *
- * @packageDocumentation
- */
 import * as z from 'zod/mini';
 import { built } from '../domain/field-schemas.js';
 import { parseInput } from '../domain/parse-input.js';
@@ -44,15 +39,10 @@ export interface SharedTokensPolicy {
 
 /** A policy with every default filled in. */
 export interface EffectivePolicy {
-  /** See {@link SharedTokensPolicy.requireFilters}. */
   readonly requireFilters: boolean;
-  /** See {@link SharedTokensPolicy.defaultLifetime}. */
   readonly defaultLifetime: number | null;
-  /** See {@link SharedTokensPolicy.maxLifetime}. */
   readonly maxLifetime: number | null;
-  /** See {@link SharedTokensPolicy.lastUsedResolution}. */
   readonly lastUsedResolution: number;
-  /** See {@link SharedTokensPolicy.linkUnusedForDays}. */
   readonly linkUnusedForDays: number;
 }
 

@@ -1,9 +1,3 @@
-/**
- * `previewAccess`: what a link's recipients would see among sample
- * documents, and for each hidden one, which filter hid it.
- *
- * @packageDocumentation
- */
 import { SharedTokenError } from '../errors.js';
 import { previewDocumentsSchema, previewTargetSchema } from '../domain/link-input-schemas.js';
 import { parseInput } from '../domain/parse-input.js';
@@ -45,7 +39,6 @@ export interface PreviewAccessOptions {
 
 /** Whether one filter matched one document. */
 export interface FilterVerdict {
-  /** The filter's id. */
   readonly filterId: string;
   /** True when the document satisfies `field = value` under the engine's rules for the field. */
   readonly matched: boolean;
@@ -55,7 +48,6 @@ export interface FilterVerdict {
 export interface DocumentVerdict {
   /** The document's position in the `documents` given. */
   readonly index: number;
-  /** True when a recipient sees the document. */
   readonly visible: boolean;
   /** One verdict per filter, in the order of `AccessPreview.filters`. Empty for an unrestricted target. */
   readonly filters: readonly FilterVerdict[];
@@ -81,15 +73,12 @@ export interface AccessPreview {
   readonly tokenId: string | null;
   /** The filters checked, in the order of the token's `filterIds` (or the draft's, as a set). */
   readonly filters: readonly TokenFilter[];
-  /** How they combine. */
   readonly filtersOperator: FiltersOperator;
   /** True when there are no filters: every document (every plain object) is visible. */
   readonly unrestricted: boolean;
   /** One verdict per document, in input order. */
   readonly documents: readonly DocumentVerdict[];
-  /** How many documents a recipient sees. */
   readonly visible: number;
-  /** How many are hidden. */
   readonly hidden: number;
   /** Per filter, in the order of `filters`: how many documents it matched. */
   readonly matchesPerFilter: readonly { readonly filterId: string; readonly matched: number }[];

@@ -1,8 +1,3 @@
-/**
- * Repository failures as `REPOSITORY` errors.
- *
- * @packageDocumentation
- */
 import { SharedTokenError } from '../errors.js';
 import { REPOSITORY_METHOD_NAMES, type SharedTokenRepository } from '../repository/contract.js';
 

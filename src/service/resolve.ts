@@ -1,8 +1,3 @@
-/**
- * `resolve(secret)`: what a shared link may see right now.
- *
- * @packageDocumentation
- */
 import { SharedTokenError } from '../errors.js';
 import type { SharedToken, StoredSharedToken, FiltersOperator } from '../domain/shared-token.js';
 import type { StoredSharedLink } from '../domain/shared-link.js';
@@ -24,13 +19,9 @@ import type { ServiceContext } from './context.js';
  * ```
  */
 export interface ResolvedLink {
-  /** The link's id. */
   readonly id: string;
-  /** Who it is for, or `null`. */
   readonly label: string | null;
-  /** What it opens, or `null`. */
   readonly target: string | null;
-  /** The user id of whoever created it. */
   readonly createdBy: string;
 }
 
@@ -48,13 +39,11 @@ export interface ResolvedLink {
  * ```
  */
 export interface ResolvedAccess {
-  /** The token, without its secret or hash. */
   readonly token: SharedToken;
   /** The link whose secret was presented, or `null` for the token's own secret. */
   readonly link: ResolvedLink | null;
   /** Its filters, in the order of `token.filterIds`. */
   readonly filters: readonly TokenFilter[];
-  /** How the filters combine. */
   readonly filtersOperator: FiltersOperator;
   /** True when the token has no filters: it sees every log of its account. */
   readonly unrestricted: boolean;

@@ -1,8 +1,3 @@
-/**
- * `createSharedTokens`: the use cases over a repository.
- *
- * @packageDocumentation
- */
 import type { Actor } from '../domain/actor.js';
 import { SharedTokenError } from '../errors.js';
 import type { SharedTokenEvent } from '../domain/events.js';
@@ -42,17 +37,12 @@ import type { SharedLink } from '../domain/shared-link.js';
  * ```
  */
 export interface SharedTokensOptions {
-  /** Where tokens and filters live. */
   readonly repository: SharedTokenRepository;
   /** The time source. Default: the system clock. */
   readonly clock?: Clock;
   /** The host's rules. Default: filters optional, 7-day default lifetime, no maximum, `lastUsedAt` every 60 s, links unused after 30 days. */
   readonly policy?: SharedTokensPolicy;
-  /**
-   * Called synchronously after every committed change, with one event per
-   * change (never containing a secret). Its exceptions are ignored: the change
-   * has already happened.
-   */
+  /** Called synchronously after every committed change; its exceptions are ignored (the change has happened). */
   readonly onEvent?: (event: SharedTokenEvent) => unknown;
   /** Secret prefix (default `shtk_`) and optional pepper for keyed hashing. */
   readonly secrets?: SecretOptions;
@@ -72,15 +62,11 @@ export interface VersionOptions {
 }
 
 /**
- * The use cases. Every method validates its arguments (`VALIDATION`, nothing
- * changed), checks the actor (`FORBIDDEN` for a member managing; objects of
- * other accounts are `NOT_FOUND`), and throws only {@link SharedTokenError}s.
- *
- * Methods that change a token take an optional `expectedVersion`: with it, a
- * token changed since the caller read it is a `CONFLICT`; without it, the
- * change applies to the current version (a lost race is retried internally).
- * A change that would leave the token as it is commits nothing and returns
- * the token unchanged.
+ * The use cases. Every method throws only {@link SharedTokenError}s: `VALIDATION` for bad
+ * arguments (nothing changed), `FORBIDDEN` for a member managing, `NOT_FOUND` for objects of
+ * other accounts. With `expectedVersion`, a token changed since it was read is a `CONFLICT`;
+ * without, the change applies to the current version (a lost race is retried). A no-op change
+ * commits nothing.
  *
  * @example
  * ```ts
@@ -124,8 +110,7 @@ export interface SharedTokens {
   getFilter(actor: Actor, filterId: string): Promise<TokenFilter>;
 
   /**
-   * What deleting a filter would do to each token using it, and the
-   * confirmation `deleteFilter` needs (admin).
+   * What deleting a filter would do to each token using it, and the confirmation `deleteFilter` needs (admin).
    *
    * @example
    * ```ts
@@ -137,14 +122,11 @@ export interface SharedTokens {
 
   /**
    * Deletes a filter and detaches it from every token, atomically (admin).
-   * An unknown filter is `NOT_FOUND` before the confirmation is looked at.
    *
-   * @throws SharedTokenError `NOT_FOUND` for a filter not in the actor's account;
-   * `CONFIRMATION_REQUIRED` when there is no confirmation (no `input`, `{}`, `''` or
-   * `{ confirm: '' }`) or it is not that of a preview still current, with
-   * `context.affectedTokenCount` (how many tokens use the filter now, for a UI to show);
-   * `VALIDATION` for a malformed `input`; `POLICY` when `requireFilters` is on and a
-   * token would lose its last filter.
+   * @throws SharedTokenError `NOT_FOUND` (checked before the confirmation); `CONFIRMATION_REQUIRED`
+   * when the confirmation is missing or not that of a current preview, with `context.affectedTokenCount`
+   * for a UI; `VALIDATION` for a malformed `input`; `POLICY` when `requireFilters` is on and a token
+   * would lose its last filter.
    * @example
    * ```ts
    * const { confirmation } = await tokens.previewFilterDeletion(admin, filterId);
@@ -154,14 +136,13 @@ export interface SharedTokens {
   deleteFilter(actor: Actor, filterId: string, input?: { confirm: string }): Promise<FilterDeletionResult>;
 
   /**
-   * Creates a token (admin) and returns its secret, the only time it is
-   * returned. That secret is the token's own credential, for the admin;
-   * recipients get links (`createLink`), each with a secret of its own. `filterIds` default none (unrestricted; `POLICY` if the policy
-   * requires filters), `filtersOperator` `'AND'`, `expiresAt` now + the
-   * policy's default lifetime (7 days); `null` = never.
+   * Creates a token (admin) and returns its secret, the only time it is returned; recipients get
+   * links (`createLink`) with secrets of their own. Defaults: no filters (unrestricted), `'AND'`,
+   * `expiresAt` now + the policy's default lifetime (7 days); `null` = never.
    *
    * @throws SharedTokenError `NOT_FOUND` for an unknown filter id; `CONFLICT` with `existingId` for a
-   * name already used in the account (case-insensitively); `POLICY` for an expiry the policy forbids.
+   * name already used in the account (case-insensitively); `POLICY` for no filters under
+   * `requireFilters`, or an expiry the policy forbids.
    * @example
    * ```ts
    * const { token, secret } = await tokens.createToken(admin, { name: 'Grafana', filterIds: [f1.id, f2.id] });
@@ -204,8 +185,8 @@ export interface SharedTokens {
   renameToken(actor: Actor, tokenId: string, input: { name: string; expectedVersion?: number }): Promise<SharedToken>;
 
   /**
-   * Replaces the token's whole filter set (empty = unrestricted) and,
-   * optionally, its operator (admin). Unknown ids: `NOT_FOUND`, nothing changes.
+   * Replaces the token's filter set (empty = unrestricted) and optionally its operator (admin).
+   * Unknown ids: `NOT_FOUND`, nothing changes.
    *
    * @example
    * ```ts
@@ -229,8 +210,7 @@ export interface SharedTokens {
   attachFilters(actor: Actor, tokenId: string, input: { filterIds: readonly string[]; expectedVersion?: number }): Promise<SharedToken>;
 
   /**
-   * Removes filters from the token's set (admin). Ids of the account's
-   * filters that the token does not have are ignored; unknown ids are `NOT_FOUND`.
+   * Removes filters from the token's set (admin). Ids the token lacks are ignored; unknown ids are `NOT_FOUND`.
    *
    * @example
    * ```ts
@@ -240,9 +220,8 @@ export interface SharedTokens {
   detachFilters(actor: Actor, tokenId: string, input: { filterIds: readonly string[]; expectedVersion?: number }): Promise<SharedToken>;
 
   /**
-   * Sets when the token expires (admin); `null` = never. The instant must be
-   * in the future (`VALIDATION`) and within the policy's `maxLifetime`
-   * counted from the token's creation (`POLICY`).
+   * Sets when the token expires (admin); `null` = never. Must be in the future (`VALIDATION`) and
+   * within `maxLifetime` of the token's creation (`POLICY`).
    *
    * @example
    * ```ts
@@ -272,9 +251,8 @@ export interface SharedTokens {
   resumeToken(actor: Actor, tokenId: string, options?: VersionOptions): Promise<SharedToken>;
 
   /**
-   * Gives the token a new secret, returned once (admin). The old secret keeps
-   * working for `gracePeriod` milliseconds (default 0: it stops at once; at
-   * most 30 days); an older secret still in its grace period stops at once.
+   * Gives the token a new secret, returned once (admin). The old secret keeps working for
+   * `gracePeriod` ms (default 0, at most 30 days); an older one still in its grace period stops.
    *
    * @example
    * ```ts
@@ -298,19 +276,11 @@ export interface SharedTokens {
   deleteToken(actor: Actor, tokenId: string, options?: VersionOptions): Promise<void>;
 
   /**
-   * What the holder of `secret` may see right now. `secret` is a token's own
-   * secret (current, or previous within its grace period) or a link's; for
-   * a link, `link` says which (id, label, target, creator). Checks the format
-   * and checksum first (no storage access for garbage), then one lookup by
-   * hash. Everything is read fresh: a pause, an expiry, a deletion or a
-   * filter change of the token applies to the token's secret and every link
-   * from the next call on.
-   *
-   * Writes `lastUsedAt` of the link and of the token at most once per
-   * `policy.lastUsedResolution` each (so the token's is the latest use of any
-   * of its credentials). A usage write never fails the call: a lost race is
-   * dropped, any other failure is reported as a `token.usage-write-failed`
-   * event.
+   * What the holder of `secret` (a token's, current or within its grace period, or a link's) may
+   * see right now. Format and checksum are checked before any storage access; everything is read
+   * fresh, so a pause, expiry, deletion or filter change applies from the next call on.
+   * `lastUsedAt` of link and token is written at most once per `policy.lastUsedResolution`; a failed
+   * usage write never fails the call (it becomes a `token.usage-write-failed` event).
    *
    * @throws SharedTokenError
    * - `TOKEN_INVALID` (no context): not a well-formed secret; no token or link answers to it
@@ -328,10 +298,9 @@ export interface SharedTokens {
   resolve(secret: string): Promise<ResolvedAccess>;
 
   /**
-   * Tokens and filters worth a look (admin or member): unrestricted, never
-   * expiring, expiring within `expiringWithinDays` (default 7), expired,
-   * unused for `unusedForDays` (default 30); filters no token uses; values
-   * with `*`, `?` or surrounding whitespace.
+   * Tokens and filters worth a look (admin or member): unrestricted, never expiring, expiring within
+   * `expiringWithinDays` (default 7), expired, unused for `unusedForDays` (default 30); unused
+   * filters; values with `*`, `?` or surrounding whitespace.
    *
    * @example
    * ```ts
@@ -341,13 +310,9 @@ export interface SharedTokens {
   hygieneReport(actor: Actor, options?: { expiringWithinDays?: number; unusedForDays?: number }): Promise<HygieneReport>;
 
   /**
-   * Creates a sharing link to a token (admin or member of the token's
-   * account) and returns its secret, the only time it is returned: stored
-   * hashed, in the same checksummed format as a token's secret. `label` says
-   * who it is for, `target` what it opens (free text). `expiresAt` defaults
-   * to the token's; it may be earlier, never later, and follows the token's
-   * when that moves earlier. The link grants exactly the token's current
-   * access, whatever it becomes.
+   * Creates a sharing link to a token (admin or member) and returns its secret, the only time it
+   * is returned. The link grants the token's current access, whatever it becomes. `expiresAt`
+   * defaults to the token's, may be earlier, never later, and follows the token's down.
    *
    * @throws SharedTokenError `NOT_FOUND` for a token not in the actor's account; `VALIDATION` for an
    * `expiresAt` in the past or later than the token's (context `tokenExpiresAt`); `TOKEN_EXPIRED`
@@ -364,10 +329,8 @@ export interface SharedTokens {
   ): Promise<LinkWithSecret>;
 
   /**
-   * One page of links, oldest first: an admin sees every link of the
-   * account, a member the links they created. `tokenId` narrows to one
-   * token's links. Never secrets or hashes; `hint` shows the secret's prefix
-   * and last 4 characters.
+   * One page of links, oldest first: an admin sees the account's, a member their own; `tokenId`
+   * narrows to one token's.
    *
    * @example
    * ```ts
@@ -377,8 +340,7 @@ export interface SharedTokens {
   listLinks(actor: Actor, options?: { tokenId?: string; limit?: number; cursor?: string | null }): Promise<Page<SharedLink>>;
 
   /**
-   * Revokes a link: its secret stops working at once; the token and its
-   * other links keep working. Its creator or an admin may revoke it.
+   * Revokes a link (its creator or an admin): its secret stops at once; the token and other links keep working.
    *
    * @throws SharedTokenError `FORBIDDEN` for a member revoking another user's link; `NOT_FOUND` for a
    * link not in the actor's account (or already revoked).
@@ -390,13 +352,9 @@ export interface SharedTokens {
   revokeLink(actor: Actor, linkId: string): Promise<void>;
 
   /**
-   * What a token's recipients (or a draft filter set's, before saving it)
-   * would see among sample documents (admin or member). For each document:
-   * visible or not, each filter's match, and the reason in words
-   * (`hidden: service.name = "checkout" did not match`); plus totals.
-   * Visibility is decided by `toPredicate` over the same access expression
-   * `resolve` returns, with the same `fields`, so the preview says what the
-   * engine does.
+   * What a token's recipients (or a draft filter set's) would see among sample documents (admin or
+   * member): per document, visible or not, each filter's match and the reason in words. Decided by
+   * `toPredicate` over the expression `resolve` returns, so the preview says what the engine does.
    *
    * @param target - `{ tokenId }`, or a draft `{ filterIds, filtersOperator? }` (default `'AND'`).
    * @param documents - Up to 10,000 `_source` documents.

@@ -1,9 +1,3 @@
-/**
- * Bridging zod's optional outputs and `exactOptionalPropertyTypes`.
- *
- * @packageDocumentation
- */
-
 /** Drops `undefined` members, which `exactOptionalPropertyTypes` keeps apart from absent ones. */
 export function stripUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {

@@ -1,9 +1,3 @@
-/**
- * Reading tokens and filters for a use case, with the misses and version
- * checks every use case shares.
- *
- * @packageDocumentation
- */
 import { SharedTokenError } from '../errors.js';
 import type { StoredSharedToken } from '../domain/shared-token.js';
 import type { TokenFilter } from '../domain/token-filter.js';

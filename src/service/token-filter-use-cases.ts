@@ -1,8 +1,3 @@
-/**
- * Changing a token's filters: replace the set, attach, detach.
- *
- * @packageDocumentation
- */
 import { compareAccess, isWidening } from '../domain/access-change.js';
 import type { Actor } from '../domain/actor.js';
 import { idSchema } from '../domain/field-schemas.js';

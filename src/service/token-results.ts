@@ -1,8 +1,3 @@
-/**
- * Results of token use cases that carry a secret.
- *
- * @packageDocumentation
- */
 import type { SharedToken } from '../domain/shared-token.js';
 
 /**
@@ -17,7 +12,6 @@ import type { SharedToken } from '../domain/shared-token.js';
  * ```
  */
 export interface TokenWithSecret {
-  /** The token (without its secret or hash). */
   readonly token: SharedToken;
   /** The secret to hand out; the only time the library returns it. */
   readonly secret: string;

@@ -1,9 +1,3 @@
-/**
- * Token use cases: create, read, rename, expiry, pause/resume, rotate, delete.
- * Filter changes of a token are in `token-filter-use-cases.ts`.
- *
- * @packageDocumentation
- */
 import { adminActor, readerActor } from './authorize.js';
 import type { ServiceContext } from './context.js';
 import { retryOnConflict } from './conflict-retry.js';

@@ -1,8 +1,3 @@
-/**
- * The read-check-commit loop every token change shares.
- *
- * @packageDocumentation
- */
 import type { Actor } from '../domain/actor.js';
 import type { StoredSharedToken } from '../domain/shared-token.js';
 import type { RepositoryChange } from '../repository/contract.js';
