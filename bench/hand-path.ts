@@ -3,7 +3,7 @@
  * dotted-key spelling it can take, and an allocation-free walk that finds a
  * value under any mix of nesting, dotted keys and arrays. This is the code a
  * careful engineer would write by hand for the schemaless semantics
- * (design §4): strings exact, numbers by value, booleans by
+ * (docs/design.md §4): strings exact, numbers by value, booleans by
  * `"true"`/`"false"`, arrays any element, `{"a.b": x}` ≡ `{a: {b: x}}`.
  */
 

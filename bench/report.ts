@@ -9,7 +9,7 @@ import type { RowResult, WorkloadResult } from './run-suite.js';
 import { fixed, grouped, textTable } from './text-table.js';
 import { describeFilters } from './workload.js';
 
-/** The issue's targets (issue 3, "Speed"). */
+/** The speed targets: within 1.5x of a hand-written closure, 2.5x ahead of the fastest library, no allocation per document. */
 export const TARGETS = {
   /** Predicate time ÷ (a) time must not exceed this. */
   maxVsBaseline: 1.5,

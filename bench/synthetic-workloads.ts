@@ -1,5 +1,5 @@
 /**
- * The five workloads of the spec (issue 3, "Speed") over the generated
+ * The five predicate workloads over the generated
  * documents. Values are chosen so every workload matches a few percent of
  * the documents and the wide `AND` evaluates most of its filters per document.
  */

@@ -1,5 +1,5 @@
 /**
- * The storage contract every repository implements (design §5): the in-memory
+ * The storage contract every repository implements (docs/design.md §5): the in-memory
  * default, the SQL adapters, and whatever a host writes. The service layer
  * talks only to this interface, and `shared-tokens/testing` checks an
  * implementation against every rule stated here.

@@ -1,5 +1,5 @@
 /**
- * Every row of term-semantics.md §7, as the compilers see it: through
+ * Every row of docs/term-semantics.md §7, as the compilers see it: through
  * `prepareTerm` + `matchLeaf` for rows about one leaf value, through
  * `toPredicate` for rows about document structure. Where the engines agree
  * (`match` / `none` on both), the prepared term must say the same; where

@@ -1,5 +1,5 @@
 /**
- * The rows of term-semantics.md that were inferred ([I]) rather than read in
+ * The rows of docs/term-semantics.md that were inferred ([I]) rather than read in
  * the engine's source: what OpenSearch really does with them. Each probe is
  * one field, one document (raw JSON text, so number spellings survive) and
  * one `term` filter, on a fresh index. The expectations are this node's
@@ -21,7 +21,7 @@ interface Probe {
   /** The document's `_source` as JSON text; the field is `f`. */
   readonly source: string;
   readonly filter: string;
-  /** What term-semantics.md says for OpenSearch (its Elasticsearch column where the OpenSearch one is silent). */
+  /** What docs/term-semantics.md says for OpenSearch (its Elasticsearch column where the OpenSearch one is silent). */
   readonly documented: Outcome;
   /** What OpenSearch 2.19 does. */
   readonly observed: Outcome;
@@ -70,7 +70,7 @@ const probes: readonly Probe[] = [
   { row: '§4 dotted key mixed with an object', mapping: { properties: { b: { type: 'keyword' } } }, source: '{"f":{"b":"x"},"f.b":"y"}', filter: 'y', documented: 'match', observed: 'match' },
 ];
 
-describe('the [I] rows of term-semantics.md on a real OpenSearch node', () => {
+describe('the [I] rows of docs/term-semantics.md on a real OpenSearch node', () => {
   const started = Date.now();
   let client: Client;
   const observations: Array<Probe & { actual: Outcome; detail: string }> = [];

@@ -1,5 +1,5 @@
 /**
- * guard.md table C (aggregations): each at the top level and nested as a
+ * The guard's threat model (docs/security.md), aggregations:: each at the top level and nested as a
  * sub-aggregation several levels down.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * guard.md table D (other body features): refused ones where a request puts
+ * The guard's threat model (docs/security.md), other body features:: refused ones where a request puts
  * them and nested deeper; allowed ones keep their shape with their queries
  * walked.
  */

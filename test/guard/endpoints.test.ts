@@ -1,5 +1,5 @@
 /**
- * guard.md table E (endpoints other than _search), the method allowlist,
+ * The guard's threat model (docs/security.md), endpoints other than _search:, the method allowlist,
  * scroll and async-search continuations, and the request shape.
  */
 import { describe, expect, it } from 'vitest';

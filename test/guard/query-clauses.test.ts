@@ -1,5 +1,5 @@
 /**
- * guard.md table B (query clauses): every clause where a real request puts
+ * The guard's threat model (docs/security.md), query clauses:: every clause where a real request puts
  * it (`query`) and nested deeper: in post_filter, rescore, highlight
  * queries, knn filters, nested sort filters, inner hits and aggregation
  * filters several levels down.

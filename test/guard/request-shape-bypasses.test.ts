@@ -1,5 +1,5 @@
 /**
- * guard.md table A (request-shape bypasses): each item where a real request
+ * The guard's threat model (docs/security.md), request-shape bypasses:: each item where a real request
  * puts it, and at least once nested deeper (inside an `_msearch` item, a
  * `_count`, a sub-aggregation ...).
  */

@@ -1,5 +1,5 @@
 /**
- * The schemaless rules (no `fields`, design §4): strings exact, numbers by
+ * The schemaless rules (no `fields`, docs/design.md §4): strings exact, numbers by
  * value (the filter read as a JSON number literal), booleans by
  * "true"/"false", arrays any element, objects flattened, dotted keys equal
  * to nesting.

@@ -1,5 +1,5 @@
 /**
- * Every row of term-semantics.md §7, as the oracle's engine (OpenSearch
+ * Every row of docs/term-semantics.md §7, as the oracle's engine (OpenSearch
  * 2.19, `ENGINE`) answers it: mapping + document + filter → match, none or
  * error. Each row that expects a match also has a near miss that must not
  * match, so a broken oracle cannot pass by matching everything.

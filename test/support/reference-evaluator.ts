@@ -2,7 +2,7 @@
  * The reference evaluator: an independent model of how Elasticsearch /
  * OpenSearch answer a query DSL over a handful of documents. It is the
  * oracle the compilers' and the guard's property tests compare against, so
- * it is written from the engine's rules (term-semantics.md and the engine
+ * it is written from the engine's rules (docs/term-semantics.md and the engine
  * sources), never from the library's code.
  *
  * The model is a tiny index: `indexDocuments` turns each `_source` into

@@ -1,5 +1,5 @@
 /**
- * The schemaless rules (no `fields`; design §4): a query value matches a
+ * The schemaless rules (no `fields`; docs/design.md §4): a query value matches a
  * `_source` leaf when the leaf is a string equal to the value's text, a
  * number equal to the value read as a JSON number literal (so `"200.0"` and
  * `"2e2"` match 200, `" 200"` and `"+200"` do not), a bigint equal to the
