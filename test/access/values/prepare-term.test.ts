@@ -38,15 +38,20 @@ describe('prepareTerm', () => {
   });
 
   it('gives matchers that never throw and answer the same leaf the same way', () => {
+    // Both outcomes must occur, so the property cannot pass by refusing every value.
+    let checked = 0;
+    let refused = 0;
     fc.assert(
       fc.property(typedTermCaseArbitrary, fc.array(fc.anything({ withBigInt: true }), { maxLength: 3 }), ({ type, value, leaves }, junk) => {
         let prepared;
         try {
           prepared = prepareTerm('f', type, value);
         } catch {
+          refused++;
           return;
         }
         if (prepared.kind !== 'leaf') return;
+        checked++;
         for (const leaf of [...leaves, ...junk]) {
           const first = prepared.matchLeaf(leaf);
           expect(typeof first).toBe('boolean');
@@ -55,9 +60,12 @@ describe('prepareTerm', () => {
       }),
       { numRuns: 1000 },
     );
+    expect(checked, 'runs that reached the matcher').toBeGreaterThan(300);
+    expect(refused, 'runs whose value was refused').toBeGreaterThan(0);
   });
 
   it('matches a string leaf spelled exactly like an accepted filter value, except where the type refuses strings or the value can match nothing', () => {
+    let matched = 0;
     fc.assert(
       fc.property(typedTermCaseArbitrary, ({ type, value }) => {
         let prepared;
@@ -71,10 +79,12 @@ describe('prepareTerm', () => {
         const keywordTooLong = 'ignoreAbove' in type && type.ignoreAbove !== undefined && value.length > type.ignoreAbove;
         const integral = ['integer', 'short', 'byte', 'long', 'unsigned_long'].includes(type.type);
         if (refusesStrings || keywordTooLong || integral) return;
+        matched++;
         expect(prepared.matchLeaf(value)).toBe(true);
       }),
       { numRuns: 1000 },
     );
+    expect(matched, 'runs that reached the assertion').toBeGreaterThan(100);
   });
 
   it('rejects text fields (pointing at the keyword sub-field) and unsupported types', () => {
