@@ -17,11 +17,6 @@ export function allExpression(): AccessExpression {
   return ALL;
 }
 
-/** The frozen `none` expression. */
-export function noneExpression(): AccessExpression {
-  return NONE;
-}
-
 /**
  * A string that orders and identifies expressions: equal keys mean equal
  * expressions. Built from tuples so that the key does not depend on the
