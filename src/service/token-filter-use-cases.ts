@@ -4,8 +4,8 @@ import { idSchema } from '../domain/field-schemas.js';
 import { toFilterIdSet } from '../domain/filter-id-set.js';
 import { changeTokenFiltersInputSchema, setTokenFiltersInputSchema } from '../domain/input-schemas.js';
 import { parseInput } from '../domain/parse-input.js';
-import type { SharedToken, StoredSharedToken, FiltersOperator } from '../domain/shared-token.js';
-import { setTokenFilters as setFilters, toPublicToken } from '../domain/token-transitions.js';
+import type { SharedToken, StoredSharedToken } from '../domain/shared-token.js';
+import { attachTokenFilters, detachTokenFilters, setTokenFilters as setFilters, toPublicToken } from '../domain/token-transitions.js';
 import { adminActor } from './authorize.js';
 import type { ServiceContext } from './context.js';
 import { checkFiltersPolicy } from './policy-checks.js';
@@ -24,10 +24,9 @@ export async function setTokenFilters(
   const actor = adminActor(actorIn, 'change the filters of a token');
   const tokenId = parseInput(idSchema, idIn, 'tokenId');
   const input = parseInput(setTokenFiltersInputSchema, inputIn, 'input');
-  return change(ctx, actor, tokenId, input.expectedVersion, 'set', input.filterIds, (token) => ({
-    filterIds: input.filterIds,
-    filtersOperator: input.filtersOperator ?? token.filtersOperator,
-  }));
+  return change(ctx, actor, tokenId, input.expectedVersion, 'set', input.filterIds, (token, at) =>
+    setFilters(token, input.filterIds, input.filtersOperator ?? token.filtersOperator, at),
+  );
 }
 
 /** The `attachFilters` use case; see `SharedTokens.attachFilters` for its contract. */
@@ -40,10 +39,7 @@ export async function attachFilters(
   const actor = adminActor(actorIn, 'change the filters of a token');
   const tokenId = parseInput(idSchema, idIn, 'tokenId');
   const input = parseInput(changeTokenFiltersInputSchema, inputIn, 'input');
-  return change(ctx, actor, tokenId, input.expectedVersion, 'attach', input.filterIds, (token) => ({
-    filterIds: toFilterIdSet([...token.filterIds, ...input.filterIds]),
-    filtersOperator: token.filtersOperator,
-  }));
+  return change(ctx, actor, tokenId, input.expectedVersion, 'attach', input.filterIds, (token, at) => attachTokenFilters(token, input.filterIds, at));
 }
 
 /** The `detachFilters` use case; see `SharedTokens.detachFilters` for its contract. */
@@ -56,11 +52,7 @@ export async function detachFilters(
   const actor = adminActor(actorIn, 'change the filters of a token');
   const tokenId = parseInput(idSchema, idIn, 'tokenId');
   const input = parseInput(changeTokenFiltersInputSchema, inputIn, 'input');
-  const removed = new Set(input.filterIds);
-  return change(ctx, actor, tokenId, input.expectedVersion, 'detach', input.filterIds, (token) => ({
-    filterIds: token.filterIds.filter((id) => !removed.has(id)),
-    filtersOperator: token.filtersOperator,
-  }));
+  return change(ctx, actor, tokenId, input.expectedVersion, 'detach', input.filterIds, (token, at) => detachTokenFilters(token, input.filterIds, at));
 }
 
 async function change(
@@ -70,19 +62,18 @@ async function change(
   expectedVersion: number | undefined,
   cause: Cause,
   namedFilterIds: readonly string[],
-  decide: (token: StoredSharedToken) => { filterIds: readonly string[]; filtersOperator: FiltersOperator },
+  transition: (token: StoredSharedToken, at: string) => StoredSharedToken,
 ): Promise<SharedToken> {
   const stored = await updateToken(ctx, actor, tokenId, expectedVersion, async (token, now): Promise<TokenPlan> => {
     // Every named id must be a filter of this account, even one being detached:
     // a typo must not look like a successful detach.
     await requireFilters(ctx.repository, actor.accountId, namedFilterIds);
-    const after = decide(token);
-    const change = compareAccess(token, after);
-    if (change === 'unchanged' && sameSet(token.filterIds, after.filterIds) && token.filtersOperator === after.filtersOperator) {
+    const next = transition(token, now.toISOString());
+    const change = compareAccess(token, next);
+    if (change === 'unchanged' && sameSet(token.filterIds, next.filterIds) && token.filtersOperator === next.filtersOperator) {
       return null;
     }
-    checkFiltersPolicy(ctx.policy, after.filterIds, { accountId: actor.accountId, tokenId });
-    const next = setFilters(token, after.filterIds, after.filtersOperator, now.toISOString());
+    checkFiltersPolicy(ctx.policy, next.filterIds, { accountId: actor.accountId, tokenId });
     return {
       next,
       events: [
