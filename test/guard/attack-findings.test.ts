@@ -66,6 +66,27 @@ describe('date_histogram bounds the guard and the engine read differently', () =
   });
 });
 
+describe('regexp determinization work', () => {
+  // On OpenSearch 2.19, { regexp: { message: { value: '.*a.{18}', max_determinized_states: 2000000000 } } }
+  // kept a search thread busy for 27 s, '.{20}' for more than two minutes (each +2 costs about 6x):
+  // the engine's default limit of 10,000 refuses these patterns at once.
+  it('refuses max_determinized_states above the engine default in regexp', () => {
+    expect(refusalOf(search({ query: { regexp: { message: { value: '.*a.{20}', max_determinized_states: 2_000_000_000 } } } })).context.pointer).toBe(
+      '/query/regexp/message/max_determinized_states',
+    );
+  });
+
+  it('refuses max_determinized_states above the engine default in query_string', () => {
+    expect(refusalOf(search({ query: { query_string: { query: '/.*a.{20}/', max_determinized_states: 2_000_000_000 } } })).context.pointer).toBe(
+      '/query/query_string/max_determinized_states',
+    );
+  });
+
+  it('keeps max_determinized_states up to the engine default', () => {
+    expect(guardedBody(search({ query: { regexp: { message: { value: 'ab.*', max_determinized_states: 10_000 } } } })).query).toBeDefined();
+  });
+});
+
 describe('shard counters that count hidden documents', () => {
   // _seq_no is a per-shard counter of every write, and a _doc sort value is the Lucene doc id:
   // both count the hidden documents indexed before a visible one, and a range on _seq_no
