@@ -116,12 +116,6 @@ describe('shard counters that count hidden documents', () => {
       refusalOf(search(body));
     });
   }
-
-  it('refuses sorting on _doc or _shard_doc, whose sort values are Lucene doc ids', () => {
-    refusalOf(search({ sort: ['_doc'] }));
-    refusalOf(search({ sort: [{ _shard_doc: 'asc' }] }));
-    refusalOf(search({}, { sort: '_doc' }));
-  });
 });
 
 describe('JSON text tricks the guard reads as the engine would', () => {
