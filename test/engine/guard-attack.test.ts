@@ -25,9 +25,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@opensearch-project/opensearch';
-import { guardSearchRequest, sanitizeEngineResponse, UnsafeRequestError } from '../../src/index.js';
-import type { AccessExpression, GuardedSearchRequest } from '../../src/index.js';
-import { bulkIndex, engineClient, recreateIndex } from './engine.js';
+import { fieldTypesFromMapping, guardSearchRequest, sanitizeEngineResponse, UnsafeRequestError } from '../../src/index.js';
+import type { AccessExpression, FieldTypes, GuardedSearchRequest } from '../../src/index.js';
+import { bulkIndex, engineClient, getMapping, recreateIndex } from './engine.js';
 
 const FULL = 'gattack-full';
 const ALLOWED = 'gattack-allowed';
@@ -75,8 +75,11 @@ function idsOf(response: { status: number; body: Obj }): string[] | string {
   return hits.map((hit) => hit._id).sort();
 }
 
+/** The indexes' field types (both have MAPPINGS), read from the engine once the indexes exist. */
+let fields: FieldTypes | undefined;
+
 function guarded(body: Obj, index = FULL, params: Record<string, string> = {}): GuardedSearchRequest {
-  return guardSearchRequest({ method: 'POST', path: `/${index}/_search`, params, body }, TOKEN, { indices: [index] });
+  return guardSearchRequest({ method: 'POST', path: `/${index}/_search`, params, body }, TOKEN, { indices: [index], ...(fields === undefined ? {} : { fields }) });
 }
 
 /** The guarded request, or `undefined` when the guard refuses it (a refusal is sound). */
@@ -126,6 +129,7 @@ describe('guard attacks on the real engine', () => {
       ...VISIBLE.map((doc) => [{ index: { _index: SHARDED, _id: doc.id, routing: visibleRouting } }, doc.source]),
       [{ index: { _index: SHARDED, _id: 'hx', routing: hiddenRouting } }, { tenant: 'other', message: 'hidden', num: HIDDEN_MARKER }],
     ];
+    fields = fieldTypesFromMapping(await getMapping(client, FULL));
     await client.transport.request({ method: 'POST', path: '/_bulk', querystring: { refresh: 'true' }, bulkBody: lines.map((l) => `${JSON.stringify(l[0])}\n${JSON.stringify(l[1])}\n`).join('') });
   });
 
