@@ -83,7 +83,11 @@ const DATE_FORMATS_READ = new Set(['strict_date_optional_time', 'date_optional_t
 function dateBoundMs(value: JsonValue | undefined, format: JsonValue | undefined, pointer: string): number {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
   if (typeof value === 'string' && (format === undefined || (typeof format === 'string' && DATE_FORMATS_READ.has(format)))) {
-    if (/^-?\d+$/.test(value)) return Number(value);
+    // Digits are epoch ms only under format epoch_millis: the default date format reads "2000" as the year 2000.
+    if (/^-?\d+$/.test(value)) {
+      if (format === 'epoch_millis') return Number(value);
+      return refuse('histogram-unbounded', 'Digit-string date bounds need format epoch_millis: the default date format reads "2000" as a year. Use a number (epoch ms) or an ISO 8601 date.', { pointer });
+    }
     if (ISO_DATE.test(value) && format !== 'epoch_millis') {
       const zoned = /(Z|[+-]\d{2}:?\d{2})$/.test(value) || !value.includes('T') ? value : `${value}Z`;
       const ms = Date.parse(value.includes('T') ? zoned : `${value}T00:00:00Z`);

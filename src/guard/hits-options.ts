@@ -48,7 +48,7 @@ export function hitsOptionRules(context: WalkContext): KeyRules {
     stored_fields: strings,
     fields: fieldAndFormatList,
     version: boolean,
-    seq_no_primary_term: boolean,
+    seq_no_primary_term: onlyFalse('sequence-numbers', 'Sequence numbers count every write to the shard, hidden documents included.'),
     track_scores: boolean,
     sort: (v, at) => context.walkers.sort(v, at, context),
     highlight: (v, at) => context.walkers.highlight(v, at, context),

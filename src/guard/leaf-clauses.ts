@@ -42,28 +42,32 @@ const FUZZY_OPTIONS_ORACLE = {
 
 const refusedClause = (reason: string, why: string): RefusedKey => ({ refuse: reason, why });
 
+/** `max_determinized_states`: at most the engines' default (10,000); higher lets one short regexp keep a search thread busy for minutes. */
+const determinizeLimit: Kind = (value, pointer) => {
+  const parsed = number(value, pointer);
+  return Number(parsed) <= 10_000 ? parsed : refuse('regexp-too-complex', 'max_determinized_states above 10000 lets one pattern run for minutes.', { pointer, limit: 10_000 });
+};
+
 /** A `query_string` / `simple_query_string` text: fuzzy `term~` syntax is refused, phrase slop `"a b"~2` is not. */
 function queryText(what: string): Kind {
   return (value, pointer) => {
     const text = string(value, pointer) as string;
-    let quoted = false;
-    let afterQuote = false;
-    for (let i = 0; i < text.length; i += 1) {
-      const c = text[i];
-      if (c === '\\') {
-        i += 1;
-        afterQuote = false;
-        continue;
-      }
+    // The engines do not read quotes as a simple toggle (a quote inside /regexp/, an unterminated
+    // quote in simple_query_string is plain text), so every `~` is fuzzy unless it is phrase slop:
+    // right after a closing quote of a phrase that opens at the start or after a space or operator.
+    const plain = text.replace(/\\[\s\S]/g, '  ');
+    let quotes = 0;
+    let open = -1;
+    for (let i = 0; i < plain.length; i += 1) {
+      const c = plain[i];
       if (c === '"') {
-        quoted = !quoted;
-        afterQuote = !quoted;
-        continue;
+        if (quotes % 2 === 0) open = i;
+        quotes += 1;
+      } else if (c === '~') {
+        const before = open <= 0 ? ' ' : (plain[open - 1] as string);
+        const slop = quotes > 0 && quotes % 2 === 0 && plain[i - 1] === '"' && /[\s(+\-|!:]/.test(before);
+        if (!slop) refuse('term-dictionary-oracle', `Fuzzy terms (term~) in ${what} expand over the whole index, hidden documents included.`, { pointer });
       }
-      if (c === '~' && !quoted && !afterQuote) {
-        refuse('term-dictionary-oracle', `Fuzzy terms (term~) in ${what} expand over the whole index, hidden documents included.`, { pointer });
-      }
-      afterQuote = false;
     }
     return text;
   };
@@ -167,7 +171,7 @@ export const LEAF_CLAUSES: Readonly<Record<string, Kind>> = {
   regexp: fieldKeyed(
     'regexp',
     NAME_AND_BOOST,
-    shortOrObject('regexp', string, { value: string, flags: string, flags_value: number, max_determinized_states: number, case_insensitive: boolean, rewrite }),
+    shortOrObject('regexp', string, { value: string, flags: string, flags_value: number, max_determinized_states: determinizeLimit, case_insensitive: boolean, rewrite }),
   ),
   // MatchQueryBuilder.fromXContent
   match: fieldKeyed(
@@ -211,7 +215,7 @@ export const LEAF_CLAUSES: Readonly<Record<string, Kind>> = {
     ...NAME_AND_BOOST,
     query: queryText('query_string'), default_field: string, fields: stringList, default_operator: string, analyzer: string, quote_analyzer: string,
     allow_leading_wildcard: boolean, enable_position_increments: boolean, fuzzy_prefix_length: number, fuzzy_transpositions: boolean,
-    phrase_slop: number, analyze_wildcard: boolean, max_determinized_states: number, minimum_should_match: stringOrNumber, lenient: boolean,
+    phrase_slop: number, analyze_wildcard: boolean, max_determinized_states: determinizeLimit, minimum_should_match: stringOrNumber, lenient: boolean,
     time_zone: string, quote_field_suffix: string, auto_generate_synonyms_phrase_query: boolean, type: multiFieldType, tie_breaker: number,
     escape: boolean,
     fuzzy_max_expansions: oracle('fuzzy_max_expansions caps fuzzy expansion over the whole index, hidden documents included.'),

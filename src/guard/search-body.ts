@@ -127,7 +127,7 @@ function searchRules(context: WalkContext): KeyRules {
     track_scores: boolean,
     min_score: number,
     version: boolean,
-    seq_no_primary_term: boolean,
+    seq_no_primary_term: onlyFalse('sequence-numbers', 'Sequence numbers count every write to the shard, hidden documents included.'),
     search_after: arrayOf((v, p) => (v === null ? null : scalar(v, p))),
     slice: (v, p) => walkObject(v, p, 'slice', { id: number, max: number, field: string }, 'body-key-not-allowed'),
     indices_boost: (v, p) => (Array.isArray(v) ? arrayOf(mapOf(number))(v, p) : mapOf(number)(v, p)),
@@ -165,6 +165,30 @@ export interface WalkedBody {
   readonly usesPit: boolean;
 }
 
+// `_seq_no` and `_primary_term` count every write to the shard, hidden documents included: as a
+// field anywhere (a range, a sort, docvalue_fields, an aggregation, query_string text) they select or
+// show by that count.
+const SHARD_COUNTER = /_seq_no|_primary_term/;
+
+/** Refuses any key or string value naming a shard counter, anywhere in the walked body. */
+function refuseShardCounters(root: JsonValue, pointer: string): void {
+  const stack: Array<readonly [JsonValue, string]> = [[root, pointer]];
+  while (stack.length > 0) {
+    const [value, at] = stack.pop() as readonly [JsonValue, string];
+    if (typeof value === 'string') {
+      if (SHARD_COUNTER.test(value)) refuse('sequence-numbers', 'Sequence numbers count every write to the shard, hidden documents included.', { pointer: at });
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => stack.push([item, `${at}/${i}`]));
+    } else if (value !== null && typeof value === 'object') {
+      for (const key of Object.keys(value)) {
+        const child = childPointer(at, key);
+        if (SHARD_COUNTER.test(key)) refuse('sequence-numbers', 'Sequence numbers count every write to the shard, hidden documents included.', { pointer: child });
+        stack.push([(value as JsonObject)[key] as JsonValue, child]);
+      }
+    }
+  }
+}
+
 /**
  * Checks a `_search` (`kind: 'search'`) or `_count` (`kind: 'count'`) body
  * and returns the guarded copy with `query` first.
@@ -182,6 +206,7 @@ export function walkSearchBody(value: JsonValue | undefined, pointer: string, co
   if (getOwn(rest, 'aggs') !== undefined && getOwn(rest, 'aggregations') !== undefined) {
     refuse('malformed', 'A body has both aggs and aggregations.', { pointer: childPointer(pointer, 'aggregations') });
   }
+  refuseShardCounters(rest, pointer);
   const body: JsonObject = {};
   setOwn(body, 'query', composeQuery(getOwn(rest, 'query'), childPointer(pointer, 'query'), context));
   for (const key of Object.keys(rest)) {

@@ -15,7 +15,7 @@ const SEARCH = [
   ...INDICES_OPTIONS,
   'size', 'from', 'sort', '_source', '_source_includes', '_source_excludes', 'stored_fields', 'docvalue_fields', 'track_total_hits',
   'track_scores', 'timeout', 'terminate_after', 'rest_total_hits_as_int', 'typed_keys', 'request_cache', 'batched_reduce_size',
-  'max_concurrent_shard_requests', 'allow_partial_search_results', 'seq_no_primary_term', 'version', 'search_type', 'routing', 'preference',
+  'max_concurrent_shard_requests', 'allow_partial_search_results', 'version', 'search_type', 'routing', 'preference',
   'include_named_queries_score', 'scroll',
   // Harmless execution options dashboards and clients send: OpenSearch (`RestSearchAction`) and Elasticsearch.
   'cancel_after_time_interval', 'phase_took', 'pre_filter_shard_size', 'ccs_minimize_roundtrips', 'enable_fields_emulation',
@@ -37,6 +37,7 @@ const REFUSED: Readonly<Record<string, readonly [string, string]>> = {
   search_pipeline: ['search-pipeline', 'Search pipelines rewrite the query after the guard.'],
   explain: ['explain', 'explain output includes the token filter.'],
   verbose_pipeline: ['search-pipeline', 'verbose_pipeline reports what search pipelines did.'],
+  seq_no_primary_term: ['sequence-numbers', 'Sequence numbers count every write to the shard, hidden documents included.'],
 };
 
 const ALLOWED: Readonly<Record<GuardedEndpoint, readonly string[]>> = {
@@ -76,6 +77,8 @@ export function checkParams(params: unknown, endpoint: GuardedEndpoint): Record<
     }
     if (!isParamValue(value)) refuse('url-param-invalid', `The URL parameter "${shown(name)}" must be a string, number or boolean.`, { parameter: name });
     const text = String(value);
+    // A shard counter named in any parameter (sort, docvalue_fields, stored_fields) counts hidden writes.
+    if (/_seq_no|_primary_term/.test(text)) refuse('sequence-numbers', 'Sequence numbers count every write to the shard, hidden documents included.', { parameter: name });
     if (name === 'expand_wildcards' && text !== 'open') {
       refuse('expand-wildcards', 'expand_wildcards is pinned to "open" (no hidden or closed indices).', { parameter: name });
     }

@@ -197,7 +197,6 @@ describe('guard attacks on the real engine', () => {
   }
 
   const counters: ReadonlyArray<readonly [string, Obj]> = [
-    ['_doc sort values (Lucene doc ids)', { size: 10, sort: ['_doc'] }],
     ['seq_no_primary_term', { size: 10, sort: [{ num: 'asc' }], seq_no_primary_term: true }],
     ['a max aggregation on _seq_no', { size: 0, aggs: { m: { max: { field: '_seq_no' } } } }],
     ['a range query on _seq_no', { size: 10, sort: [{ num: 'asc' }], query: { range: { _seq_no: { gte: 50 } } } }],

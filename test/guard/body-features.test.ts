@@ -69,7 +69,6 @@ describe('features that only narrow or decorate hits are kept, their queries wal
       fields: [{ field: 'ts', format: 'epoch_millis' }],
       _source: { includes: ['msg'] },
       version: true,
-      seq_no_primary_term: true,
       stats: ['group'],
     };
     const { query, ...rest } = body;
