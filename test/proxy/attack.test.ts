@@ -5,38 +5,12 @@
  * what would have reached the engine.
  */
 import { describe, expect, it } from 'vitest';
-import { createInMemoryRepository, createSharedTokens, SharedTokenError, type Actor } from '../../src/index.js';
-import type { FieldTypes } from '../../src/index.js';
-import { createSearchProxy, toNodeListener, type ForwardedResponse, type NodeRequestLike, type SearchProxyOptions } from '../../src/proxy/index.js';
+import { PROXY_FIELDS, admin, setup } from './support.js';
+import { SharedTokenError } from '../../src/index.js';
+import { createSearchProxy, toNodeListener, type NodeRequestLike } from '../../src/proxy/index.js';
 import type { GuardedSearchRequest } from '../../src/guard/types.js';
 
-// The field types the tokens' filters compile with (the proxy needs them, or a mapping loader).
-const PROXY_FIELDS: FieldTypes = { 'service.name': { type: 'keyword' }, env: { type: 'keyword' } };
-
-const admin: Actor = { accountId: 'acme', userId: 'alice', role: 'admin' };
 const LEAK = 'hidden-tenant-value-7781';
-
-type Answer = (request: GuardedSearchRequest) => Response | ForwardedResponse;
-
-async function setup(answer: Answer = () => ({ status: 200, body: { hits: { hits: [] } } }), extra: Partial<SearchProxyOptions> = {}) {
-  let now = Date.parse('2026-03-01T12:00:00.000Z');
-  const tokens = createSharedTokens({ repository: createInMemoryRepository(), clock: { now: () => new Date(now) } });
-  const filter = await tokens.createFilter(admin, { field: 'service.name', value: 'checkout' });
-  const { token, secret } = await tokens.createToken(admin, { name: 'board', filterIds: [filter.id] });
-  const forwarded: GuardedSearchRequest[] = [];
-  const handle = createSearchProxy({
-    tokens,
-    indices: ['logs-*'],
-    fields: PROXY_FIELDS,
-    forward: async (request) => {
-      forwarded.push(request);
-      return answer(request);
-    },
-    now: () => now,
-    ...extra,
-  });
-  return { tokens, token, secret, filter, forwarded, handle, advance: (ms: number) => void (now += ms) };
-}
 
 function request(path: string, init: { method?: string; secret?: string; body?: unknown; headers?: Record<string, string> } = {}): Request {
   const method = init.method ?? 'POST';

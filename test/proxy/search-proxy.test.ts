@@ -3,34 +3,10 @@
  * what the caller gets back, for each outcome.
  */
 import { describe, expect, it } from 'vitest';
-import { createInMemoryRepository, createSharedTokens, type Actor } from '../../src/index.js';
-import type { FieldTypes } from '../../src/index.js';
-import { createSearchProxy, type ForwardedResponse } from '../../src/proxy/index.js';
+import { PROXY_FIELDS, admin, setup } from './support.js';
+import { createInMemoryRepository, createSharedTokens } from '../../src/index.js';
+import { createSearchProxy } from '../../src/proxy/index.js';
 import type { GuardedSearchRequest } from '../../src/guard/types.js';
-
-// The field types the tokens' filters compile with (the proxy needs them, or a mapping loader).
-const PROXY_FIELDS: FieldTypes = { 'service.name': { type: 'keyword' }, env: { type: 'keyword' } };
-
-const admin: Actor = { accountId: 'acme', userId: 'alice', role: 'admin' };
-
-async function setup(answer: (request: GuardedSearchRequest) => Response | ForwardedResponse = () => ({ status: 200, body: { hits: { hits: [] } } })) {
-  let now = Date.parse('2026-03-01T12:00:00.000Z');
-  const tokens = createSharedTokens({ repository: createInMemoryRepository(), clock: { now: () => new Date(now) } });
-  const filter = await tokens.createFilter(admin, { field: 'service.name', value: 'checkout' });
-  const { token, secret } = await tokens.createToken(admin, { name: 'board', filterIds: [filter.id] });
-  const forwarded: GuardedSearchRequest[] = [];
-  const handle = createSearchProxy({
-    tokens,
-    indices: ['logs-*'],
-    fields: PROXY_FIELDS,
-    forward: async (request) => {
-      forwarded.push(request);
-      return answer(request);
-    },
-    now: () => now,
-  });
-  return { tokens, token, secret, filter, forwarded, handle, advance: (ms: number) => void (now += ms) };
-}
 
 function search(secret: string | undefined, body: unknown = { query: { match_all: {} } }, path = '/logs-2026/_search', init: RequestInit = {}): Request {
   return new Request(`http://proxy.test${path}`, {
