@@ -123,16 +123,19 @@ export function parseJsonText(text: string, pointer: string, budget: JsonBudget)
 }
 
 /** Refuses a parsed value nested deeper than `maxDepth`, or holding a number that overflowed (iterative: an attacker's depth never meets the call stack). */
-function checkDepth(root: JsonValue, pointer: string, maxDepth: number): void {
-  const stack: [JsonValue, number][] = [[root, 0]];
-  while (stack.length > 0) {
-    const [value, depth] = stack.pop() as [JsonValue, number];
+function checkDepth(root: JsonValue, pointer: string, maxDepth: number, depth = 0): void {
+  // Recursive, with no allocation per value: the depth check bounds the recursion at maxDepth.
+  if (typeof root === 'number') {
     // JSON.parse reads 1e400 as Infinity, which JSON.stringify would write as null.
-    if (typeof value === 'number' && !Number.isFinite(value)) notJson(pointer, 'a number too large for a double');
-    if (typeof value !== 'object' || value === null) continue;
-    if (depth >= maxDepth) refuse('body-too-deep', `The body is nested deeper than ${maxDepth} levels.`, { pointer, limit: maxDepth });
-    if (Array.isArray(value)) for (const item of value) stack.push([item, depth + 1]);
-    else for (const key of Object.keys(value)) stack.push([value[key] as JsonValue, depth + 1]);
+    if (!Number.isFinite(root)) notJson(pointer, 'a number too large for a double');
+    return;
+  }
+  if (typeof root !== 'object' || root === null) return;
+  if (depth >= maxDepth) refuse('body-too-deep', `The body is nested deeper than ${maxDepth} levels.`, { pointer, limit: maxDepth });
+  if (Array.isArray(root)) {
+    for (let i = 0; i < root.length; i++) checkDepth(root[i] as JsonValue, pointer, maxDepth, depth + 1);
+  } else {
+    for (const key in root) checkDepth(root[key] as JsonValue, pointer, maxDepth, depth + 1);
   }
 }
 

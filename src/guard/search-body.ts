@@ -172,21 +172,31 @@ const SHARD_COUNTER = /_seq_no|_primary_term/;
 
 /** Refuses any key or string value naming a shard counter, anywhere in the walked body. */
 function refuseShardCounters(root: JsonValue, pointer: string): void {
-  const stack: Array<readonly [JsonValue, string]> = [[root, pointer]];
-  while (stack.length > 0) {
-    const [value, at] = stack.pop() as readonly [JsonValue, string];
+  // The path is kept as segments and turned into a pointer only when refusing: no allocation per key.
+  const path: Array<string | number> = [];
+  const fail = (): never =>
+    refuse('sequence-numbers', 'Sequence numbers count every write to the shard, hidden documents included.', {
+      pointer: path.reduce<string>((at, segment) => childPointer(at, segment), pointer),
+    });
+  const visit = (value: JsonValue): void => {
     if (typeof value === 'string') {
-      if (SHARD_COUNTER.test(value)) refuse('sequence-numbers', 'Sequence numbers count every write to the shard, hidden documents included.', { pointer: at });
+      if (SHARD_COUNTER.test(value)) fail();
     } else if (Array.isArray(value)) {
-      value.forEach((item, i) => stack.push([item, `${at}/${i}`]));
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        visit(value[i] as JsonValue);
+        path.pop();
+      }
     } else if (value !== null && typeof value === 'object') {
       for (const key of Object.keys(value)) {
-        const child = childPointer(at, key);
-        if (SHARD_COUNTER.test(key)) refuse('sequence-numbers', 'Sequence numbers count every write to the shard, hidden documents included.', { pointer: child });
-        stack.push([(value as JsonObject)[key] as JsonValue, child]);
+        path.push(key);
+        if (SHARD_COUNTER.test(key)) fail();
+        visit(value[key] as JsonValue);
+        path.pop();
       }
     }
-  }
+  };
+  visit(root);
 }
 
 /**
