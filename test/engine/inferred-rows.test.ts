@@ -96,15 +96,16 @@ describe('the [I] rows of docs/term-semantics.md on a real OpenSearch node', () 
   });
 
   probes.forEach((probe, index) => {
-    it(`${probe.row}: ${JSON.stringify(probe.filter)} → ${expectedOn(probe)}`, async ({ skip }) => {
+    // The field type this engine has (flat_object is flattened on Elasticsearch), or the reason it has
+    // none: then the row is no test on this engine (its embedded node lacks the type), and the engine
+    // summary counts it with the reason, so nothing is skipped silently and nothing passes unrun.
+    const mapping = fieldMappingForEngine('f', probe.mapping, []);
+    if ('skip' in mapping) {
+      recordEngineSkip(probe.row, mapping.skip);
+      return;
+    }
+    it(`${probe.row}: ${JSON.stringify(probe.filter)} → ${expectedOn(probe)}`, async () => {
       const name = `probe-${index}`;
-      // The field type this engine has (flat_object is flattened on Elasticsearch), or the reason it has none.
-      const mapping = fieldMappingForEngine('f', probe.mapping, []);
-      if ('skip' in mapping) {
-        recordEngineSkip(probe.row, mapping.skip);
-        skip(mapping.skip);
-        return;
-      }
       // Sub-field probes name `f.b`; the filter goes to the leaf either way.
       const field = probe.mapping['properties'] === undefined ? 'f' : 'f.b';
       const { actual, detail } = await runProbe(client, name, mapping.mapping, probe.source, field, probe.filter);

@@ -63,7 +63,7 @@ beforeAll(async () => {
   tokens = createSharedTokens({ repository: createInMemoryRepository() });
   const checkout = await tokens.createFilter(admin, { field: 'service.name', value: 'checkout' });
   ({ token, secret } = await tokens.createToken(admin, { name: 'checkout board', filterIds: [checkout.id] }));
-  proxy = createSearchProxy({ tokens, indices: ['proxy-attack-*'], forward: clientLikeForward });
+  proxy = createSearchProxy({ tokens, indices: ['proxy-attack-*'], fields: { 'service.name': { type: 'keyword' }, env: { type: 'keyword' } }, forward: clientLikeForward });
 });
 
 afterAll(async () => {
