@@ -22,7 +22,7 @@ const guarded = guardSearchRequest(
 );
 assert.equal(guarded.endpoint, 'search');
 assert.equal(JSON.stringify(guarded.body).includes('"api"'), true, 'the guarded body carries the token filter');
-assert.throws(() => guardSearchRequest({ method: 'POST', path: '/logs/_search', body: { script_fields: {} } }, access.expression, { fields }));
+assert.throws(() => guardSearchRequest({ method: 'POST', path: '/logs/_search', body: { script_fields: { x: { script: '1' } } } }, access.expression, { fields }));
 assert.equal(typeof runRepositoryConformanceSuite, 'function');
 assert.equal(typeof createSearchProxy, 'function');
 console.log('import: ok');
