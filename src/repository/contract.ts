@@ -159,7 +159,7 @@ export interface LinkScope {
  * @example
  * ```ts
  * const found: CredentialMatch | null = await repository.findCredentialBySecretHash(hash);
- * if (found?.link) console.info(`link ${found.link.id} of token ${found.token.id}`);
+ * const linkId = found?.link?.id; // null for a token's own secret
  * ```
  */
 export interface CredentialMatch {

@@ -8,26 +8,12 @@ import { createInMemoryRepository, createSharedTokens, type Actor, type SharedTo
 import { createSearchProxy, type ForwardedResponse, type SearchProxyHandler } from '../../src/proxy/index.js';
 import type { GuardedSearchRequest } from '../../src/guard/types.js';
 import { engineUrl } from './engine.js';
+import { createIndex, engine } from './plain-rest.js';
 
 const admin: Actor = { accountId: 'acme', userId: 'alice', role: 'admin' };
 const numeric = 'proxy-attack-a';
 const textual = 'proxy-attack-b';
 const QUOTED = 'quoted-by-engine-4b7e';
-
-async function engine(path: string, init: RequestInit = {}): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${engineUrl()}${path}`, { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
-  const text = await response.text();
-  return { status: response.status, body: text === '' ? undefined : JSON.parse(text) };
-}
-
-async function createIndex(name: string, properties: Record<string, unknown>, docs: readonly Record<string, unknown>[]): Promise<void> {
-  await engine(`/${name}`, { method: 'DELETE' });
-  const created = await engine(`/${name}`, { method: 'PUT', body: JSON.stringify({ settings: { number_of_shards: 1, number_of_replicas: 0 }, mappings: { properties } }) });
-  expect(created.status).toBe(200);
-  const bulk = docs.map((doc, i) => `${JSON.stringify({ index: { _index: name, _id: `${name}-${i}` } })}\n${JSON.stringify(doc)}\n`).join('');
-  const loaded = await engine('/_bulk?refresh=true', { method: 'POST', body: bulk, headers: { 'content-type': 'application/x-ndjson' } });
-  expect((loaded.body as { errors: boolean }).errors).toBe(false);
-}
 
 /** A forward that answers as the official clients do: a JSON body parsed, any other body as text. */
 async function clientLikeForward(guarded: GuardedSearchRequest): Promise<ForwardedResponse> {

@@ -8,27 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInMemoryRepository, createSharedTokens, type Actor, type SharedTokens, type SharedToken } from '../../src/index.js';
 import { createSearchProxy, type SearchProxyHandler } from '../../src/proxy/index.js';
 import { engineUrl } from './engine.js';
+import { createIndex, engine } from './plain-rest.js';
 
 const admin: Actor = { accountId: 'acme', userId: 'alice', role: 'admin' };
 const index = 'proxy-logs-1';
 const otherTenant = 'proxy-tenant-b';
 const HIDDEN = 'hidden-marker-7f3a';
 const TENANT = 'tenant-b-marker-91c2';
-
-async function engine(path: string, init: RequestInit = {}): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${engineUrl()}${path}`, { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
-  const text = await response.text();
-  return { status: response.status, body: text === '' ? undefined : JSON.parse(text) };
-}
-
-async function createIndex(name: string, properties: Record<string, unknown>, docs: readonly Record<string, unknown>[]): Promise<void> {
-  await engine(`/${name}`, { method: 'DELETE' });
-  const created = await engine(`/${name}`, { method: 'PUT', body: JSON.stringify({ settings: { number_of_shards: 1, number_of_replicas: 0 }, mappings: { properties } }) });
-  expect(created.status).toBe(200);
-  const bulk = docs.map((doc, i) => `${JSON.stringify({ index: { _index: name, _id: `${name}-${i}` } })}\n${JSON.stringify(doc)}\n`).join('');
-  const loaded = await engine('/_bulk?refresh=true', { method: 'POST', body: bulk, headers: { 'content-type': 'application/x-ndjson' } });
-  expect((loaded.body as { errors: boolean }).errors).toBe(false);
-}
 
 let tokens: SharedTokens;
 let proxy: SearchProxyHandler;
