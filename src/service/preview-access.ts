@@ -64,8 +64,8 @@ export interface DocumentVerdict {
  * @example
  * ```ts
  * const preview = await tokens.previewAccess(member, { tokenId }, sampleDocuments);
- * console.info(`${preview.visible} of ${preview.documents.length} visible`);
- * for (const doc of preview.documents.filter((d) => !d.visible)) console.info(doc.index, doc.explanation);
+ * const summary = `${preview.visible} of ${preview.documents.length} visible`;
+ * const reasons = preview.documents.filter((d) => !d.visible).map((d) => d.explanation);
  * ```
  */
 export interface AccessPreview {

@@ -21,3 +21,12 @@ export async function createIndex(name: string, properties: Record<string, unkno
   const loaded = await engine('/_bulk?refresh=true', { method: 'POST', body: bulk, headers: { 'content-type': 'application/x-ndjson' } });
   expect((loaded.body as { errors: boolean }).errors).toBe(false);
 }
+
+/** A request to a proxy under test, carrying `secret` as a bearer token; a string body is sent as is. */
+export function bearerRequest(secret: string, path: string, body?: unknown, method = 'POST'): Request {
+  return new Request(`http://proxy.test${path}`, {
+    method,
+    headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  });
+}

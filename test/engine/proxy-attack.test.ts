@@ -8,7 +8,7 @@ import { createInMemoryRepository, createSharedTokens, type Actor, type SharedTo
 import { createSearchProxy, type ForwardedResponse, type SearchProxyHandler } from '../../src/proxy/index.js';
 import type { GuardedSearchRequest } from '../../src/guard/types.js';
 import { engineUrl } from './engine.js';
-import { createIndex, engine } from './plain-rest.js';
+import { bearerRequest, createIndex, engine } from './plain-rest.js';
 
 const admin: Actor = { accountId: 'acme', userId: 'alice', role: 'admin' };
 const numeric = 'proxy-attack-a';
@@ -34,11 +34,7 @@ let token: SharedToken;
 let secret: string;
 
 function request(path: string, body?: unknown, method = 'POST'): Request {
-  return new Request(`http://proxy.test${path}`, {
-    method,
-    headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-  });
+  return bearerRequest(secret, path, body, method);
 }
 
 beforeAll(async () => {
