@@ -85,12 +85,21 @@ const missingOnElasticsearchNode: Readonly<Record<string, string>> = {
 };
 
 /**
- * Token filters a custom normalizer may use on the embedded Elasticsearch
- * node: the server registers `lowercase` itself; the others (`asciifolding`,
- * `uppercase`, `trim`, ...) are in the `analysis-common` module, which is not
- * on Maven Central.
+ * Token filters a custom normalizer may name on the embedded Elasticsearch
+ * node: the server registers `lowercase` itself; `asciifolding`, `uppercase`,
+ * `trim`, `cjk_width` and `decimal_digit` belong to the `analysis-common`
+ * module, which is not on Maven Central, and are registered on the node by
+ * its test plugin `NormalizerFiltersPlugin` (Lucene's filters, wired as that
+ * module's factories wire them). Any other filter is missing.
  */
-const normalizerFiltersOnElasticsearchNode: ReadonlySet<string> = new Set(['lowercase']);
+const normalizerFiltersOnElasticsearchNode: ReadonlySet<string> = new Set(['lowercase', 'asciifolding', 'uppercase', 'trim', 'cjk_width', 'decimal_digit']);
+
+/**
+ * Types a custom filter definition (`analysis.filter.<name>.type`) may have on
+ * the embedded Elasticsearch node: those `NormalizerFiltersPlugin` registers
+ * as factories (the server's own `lowercase` is pre-configured only).
+ */
+const customFilterTypesOnElasticsearchNode: ReadonlySet<string> = new Set(['lowercase', 'asciifolding', 'uppercase', 'trim', 'cjk_width', 'decimal_digit']);
 
 /**
  * One field mapping in the form this engine takes, or the reason it cannot
@@ -118,7 +127,7 @@ export function fieldMappingForEngine(
   }
   const normalizer = out['normalizer'];
   if (typeof normalizer === 'string' && unusableNormalizers.has(normalizer)) {
-    return { skip: `normalizer ${normalizer} uses a token filter of the analysis-common module, not on Maven Central: the embedded Elasticsearch node lacks it` };
+    return { skip: `normalizer ${normalizer} uses a token filter the embedded Elasticsearch node lacks (analysis-common is not on Maven Central; its test plugin registers only the normalizer filters the library emulates)` };
   }
   for (const key of ['properties', 'fields'] as const) {
     const children = out[key];
@@ -148,15 +157,30 @@ export function indexBodyForEngine(body: Record<string, unknown>, engine: Engine
   const unusableNormalizers = new Set<string>();
   let adaptedSettings = settings;
   if (engine.product === 'elasticsearch') {
-    const analysis = settings['analysis'] as { normalizer?: Record<string, { filter?: unknown }> } | undefined;
+    const analysis = settings['analysis'] as { normalizer?: Record<string, { filter?: unknown }>; filter?: Record<string, { type?: unknown }> } | undefined;
+    // A custom filter definition of a type the node lacks would fail the whole index: it is left out,
+    // and so is every normalizer naming it (a definition shadows a built-in filter of the same name).
+    const customFilters = analysis?.filter ?? {};
+    const keptFilters: Record<string, unknown> = {};
+    const droppedFilters = new Set<string>();
+    for (const [name, definition] of Object.entries(customFilters)) {
+      if (typeof definition.type === 'string' && customFilterTypesOnElasticsearchNode.has(definition.type)) keptFilters[name] = definition;
+      else droppedFilters.add(name);
+    }
+    const usable = (filter: unknown): boolean =>
+      typeof filter === 'string' && !droppedFilters.has(filter) && (filter in keptFilters || normalizerFiltersOnElasticsearchNode.has(filter));
     const normalizers = analysis?.normalizer ?? {};
     const kept: Record<string, unknown> = {};
     for (const [name, definition] of Object.entries(normalizers)) {
       const filters = Array.isArray(definition.filter) ? (definition.filter as unknown[]) : [];
-      if (filters.every((filter) => typeof filter === 'string' && normalizerFiltersOnElasticsearchNode.has(filter))) kept[name] = definition;
+      if (filters.every(usable)) kept[name] = definition;
       else unusableNormalizers.add(name);
     }
-    if (unusableNormalizers.size > 0) adaptedSettings = { ...settings, analysis: { ...analysis, normalizer: kept } };
+    for (const name of droppedFilters) recordEngineSkip(`analysis.filter.${name}`, 'its type is a token filter the embedded Elasticsearch node lacks');
+    if (unusableNormalizers.size > 0 || droppedFilters.size > 0) {
+      const { filter: _all, ...rest } = analysis ?? {};
+      adaptedSettings = { ...settings, analysis: { ...rest, normalizer: kept, ...(Object.keys(keptFilters).length > 0 ? { filter: keptFilters } : {}) } };
+    }
   }
   const mappings = body['mappings'] as Record<string, unknown> | undefined;
   if (mappings === undefined) return { ...body, settings: adaptedSettings };

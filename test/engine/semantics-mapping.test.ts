@@ -16,7 +16,7 @@ import type { FieldTypes } from '../../src/index.js';
 import { isSharedTokenError } from '../../src/errors.js';
 import { checkRejections, compareFilterSets, formatDisagreement, formatUnjustified, rejectedPairs } from './compare-filter-sets.js';
 import type { FilterSet } from './compare-filter-sets.js';
-import { bulkIndex, engineClient, engineIdentity, indexBodyForEngine, recreateIndex, searchMany } from './engine.js';
+import { bulkIndex, engineClient, engineIdentity, recreateIndex, searchMany } from './engine.js';
 import type { IdentifiedDocument } from './engine.js';
 import { filterSetArbitrary } from './filter-set-arbitrary.js';
 import { engineSeed, recordSummary } from './run-summary.js';
@@ -87,25 +87,11 @@ async function fieldTypesOf(client: Client, index: string): Promise<FieldTypes> 
   return fieldTypesFromMapping(response.body, { engine: engineIdentity().product });
 }
 
-/**
- * The embedded Elasticsearch node lacks the analysis-common module, so a
- * custom token filter definition (`asciifolding`, ...) would fail the index;
- * the normalizers using it are already left out by `indexBodyForEngine`.
- */
-function withoutCustomFiltersOnElasticsearch(body: Record<string, unknown>): Record<string, unknown> {
-  if (engineIdentity().product !== 'elasticsearch') return body;
-  const settings = (body['settings'] ?? {}) as Record<string, unknown>;
-  const analysis = settings['analysis'] as Record<string, unknown> | undefined;
-  if (analysis === undefined || !('filter' in analysis)) return body;
-  const { filter: _dropped, ...rest } = analysis;
-  return { ...body, settings: { ...settings, analysis: rest } };
-}
-
 async function runScenario(client: Client, scenario: Scenario, seed: number): Promise<void> {
   const started = Date.now();
   const index = `semantics-mapping-${scenario.name}`;
   // On an engine without some of these types or filters, those fields are left out (and unmapped on both sides).
-  await recreateIndex(client, index, withoutCustomFiltersOnElasticsearch(indexBodyForEngine(scenario.body)));
+  await recreateIndex(client, index, scenario.body);
   const seedDocs = (scenario.seed ?? []).map((source, n) => ({ id: `s${n}`, source }));
   const seeded = await bulkIndex(client, index, seedDocs);
   const random = fc.sample(documentArbitrary(scenario.slots), { seed, numRuns: randomDocuments });

@@ -32,8 +32,11 @@ import org.elasticsearch.transport.netty4.Netty4Plugin;
  * are the real ones. Only the server and the Netty transport are on Maven Central:
  * the X-Pack mappers ({@code wildcard}, {@code constant_keyword},
  * {@code unsigned_long}) and the modules {@code mapper-extras}
- * ({@code scaled_float}) and {@code analysis-common} (token filters for custom
- * normalizers) are not, so this node lacks them.
+ * ({@code scaled_float}, {@code match_only_text}) and {@code analysis-common}
+ * are not, so this node lacks those types. The normalizer token filters of
+ * {@code analysis-common} that the library emulates are registered by
+ * {@link NormalizerFiltersPlugin}, built from Lucene's filters as that module's
+ * factories build them.
  *
  * <p>Protocol with the runner: when the cluster is up, one line
  * {@code ELASTICSEARCH_PORT=<port>} is printed on stdout (everything else goes to
@@ -94,7 +97,7 @@ public final class ElasticsearchNode {
         // Binds Elasticsearch's own logging API to log4j (the distribution's bootstrap does
         // this); log4j itself reads log4j2.properties from the classpath.
         LogConfigurator.configureESLogging();
-        List<Class<? extends Plugin>> plugins = List.of(Netty4Plugin.class);
+        List<Class<? extends Plugin>> plugins = List.of(Netty4Plugin.class, NormalizerFiltersPlugin.class);
         Environment environment = InternalSettingsPreparer.prepareEnvironment(settings, java.util.Map.of(), null, () -> "engine-node");
         Node node = new ClasspathPluginsNode(environment, plugins);
 
