@@ -7,6 +7,7 @@
  *
  * @packageDocumentation
  */
+import { notVerifiedOn } from './engine-verified.js';
 import type { FieldSpec, FieldType } from './field-types.js';
 import { analysisOf, resolveNormalizer } from './index-settings.js';
 import { childPointer, invalid, isJsonObject } from './mapping-bodies.js';
@@ -170,6 +171,8 @@ const NEUTRAL_PARAMETERS: ReadonlySet<string> = new Set([
 function fieldTypeOf(leaf: LeafField, leaves: readonly LeafField[], context: ReadContext): FieldType {
   const { definition } = leaf;
   const mappedType = typeof definition['type'] === 'string' ? definition['type'] : 'object';
+  const notVerified = notVerifiedOn(mappedType, context.engine);
+  if (notVerified !== undefined) return { type: 'unsupported', mappedType: `${mappedType} (${notVerified})` };
   if (definition['index'] === false && !searchableWithoutIndex(mappedType, definition)) {
     return { type: 'unsupported', mappedType: `${mappedType} (index: false)` };
   }
