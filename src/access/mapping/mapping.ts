@@ -26,8 +26,12 @@ export interface FieldTypesFromMappingOptions {
    * The engine the mapping comes from, where the engines' defaults differ:
    * a `wildcard` field without `doc_values` in the mapping verifies matches
    * against `_source` on OpenSearch (its 2.x default is no doc values) and
-   * against doc values on Elasticsearch. Default: unknown, and such a
-   * `wildcard` field is `unsupported`.
+   * against doc values on Elasticsearch. With `'elasticsearch'`, fields of
+   * the types whose reading is proven on OpenSearch only (`wildcard`,
+   * `constant_keyword`, `unsigned_long`, `scaled_float`, `match_only_text`)
+   * are `unsupported`, the reason in `mappedType`. Default: unknown; such a
+   * `wildcard` field is `unsupported`, the other types are read as on
+   * OpenSearch.
    */
   readonly engine?: MappingEngine;
 }
