@@ -9,8 +9,12 @@
  *
  * @packageDocumentation
  */
+import { isJsonNumber } from '../documents/json-number.js';
 
-/** Tests one `_source` leaf: a string, number, boolean, bigint, or `null`. */
+/**
+ * Tests one `_source` leaf: a string, number, boolean, bigint, `JsonNumber`
+ * (a number with its source text, from `parseJsonDocument`), or `null`.
+ */
 export type LeafTest = (leaf: unknown) => boolean;
 
 /** True when any leaf at the compiled path under `root` passes the test. */
@@ -21,7 +25,7 @@ export type PathMatcher = (root: object) => boolean;
  * `test` are the values the engine would index into that field:
  *
  * - the value at the path, or each element of an array there (nested arrays
- *   are flattened);
+ *   are flattened); a `JsonNumber` is a leaf;
  * - `null` (an explicit null or a null element), so that `null_value` can apply;
  *   a missing key, `undefined` and `[]` pass nothing;
  * - objects at the end of the path are not leaves, unless `anyLeaf` is set
@@ -106,6 +110,8 @@ export function compilePathMatcher(
         for (let k = 0; k < value.length; k++) if (visitLeaves(value[k])) return true;
         return false;
       }
+      // A number kept with its source text is a leaf; it has no string keys to walk into.
+      if (isJsonNumber(value)) return test(value);
       if (!anyLeaf) return false;
       for (const key in value) {
         if (Object.prototype.hasOwnProperty.call(value, key) && visitLeaves(readOwn(value, key))) return true;

@@ -47,6 +47,7 @@
  *
  * @packageDocumentation
  */
+import { isJsonNumber, jsonNumberText } from '../documents/json-number.js';
 import type { DateFieldType } from '../mapping/field-types.js';
 import { type DateFormat, type Instant, compileDateFormats, readDate } from './date-formats.js';
 import type { PreparedLeafTerm } from './prepared-term.js';
@@ -150,6 +151,8 @@ function dateLeafMatcher(
     if (typeof leaf === 'string') return parse(leaf) && inRange(scratch);
     if (typeof leaf === 'number') return Number.isFinite(leaf) ? parse(String(leaf)) && inRange(scratch) : nullMatches;
     if (typeof leaf === 'bigint') return parse(leaf.toString()) && inRange(scratch);
+    // A number kept with its source text: the engine parses the token's text as written (`textOrNull()`).
+    if (isJsonNumber(leaf)) return parse(jsonNumberText(leaf)) && inRange(scratch);
     return leaf === null && nullMatches;
   };
 }

@@ -23,8 +23,15 @@
  * its sign (`"-0"` is `-0`); `""` counts as `null`. Non-finite values are
  * refused by the engine: no match.
  *
+ * A `JsonNumber` (from `parseJsonDocument`) is read from its text as
+ * Jackson does: a floating token with `parseDouble`/`parseFloat` (so
+ * `-0.0` keeps its sign), an integer token as the exact integer rounded to
+ * the type (so `-0` is `0`); a non-finite result (`1e400`, `1e39` on
+ * `float`) is refused rather than taken for `null`.
+ *
  * @packageDocumentation
  */
+import { isJsonNumber, jsonNumberIsInteger, jsonNumberText } from '../documents/json-number.js';
 import type { FloatFieldType } from '../mapping/field-types.js';
 import { roundToHalfFloat } from './half-float.js';
 import { floatMidpointsAround, floatOfJsonNumber, parseJavaDouble, parseJavaFloat } from './java-double.js';
@@ -72,6 +79,13 @@ function floatingLeafMatcher(type: FloatFieldType, value: string, target: number
       return parsed !== undefined && Object.is(parsed, target);
     }
     if (typeof leaf === 'bigint') return Object.is(ofNumber(Number(leaf)), target);
+    if (isJsonNumber(leaf)) {
+      // Rounding the exact integer or decimal once is what parseDouble/parseFloat of the text does;
+      // an integer token has no negative zero.
+      const parsed = ofString(jsonNumberText(leaf));
+      if (parsed === undefined || !Number.isFinite(parsed)) return false;
+      return Object.is(jsonNumberIsInteger(leaf) ? parsed + 0 : parsed, target);
+    }
     return (leaf === null || (typeof leaf === 'number' && !Number.isFinite(leaf))) && nullMatches;
   };
   const matchNumberAsNull = (leaf: number): boolean => !Number.isFinite(leaf) && nullMatches;

@@ -23,8 +23,15 @@
  * numbers with a fraction are refused. Refused documents are not indexed, so
  * they match nothing. Booleans never match; bigints are exact integers.
  *
+ * A `JsonNumber` (from `parseJsonDocument`) is read as Jackson's
+ * `getIntValue` reads the token: its double, range-checked against `int`,
+ * then truncated (with `coerce`); a non-finite one (`1e400`) is refused
+ * rather than taken for `null`.
+ *
  * @packageDocumentation
  */
+import { isJsonNumber, jsonNumberValue } from '../documents/json-number.js';
+import type { JsonNumber } from '../documents/json-number.js';
 import type { IntegerFieldType } from '../mapping/field-types.js';
 import { parseJavaDouble } from './java-double.js';
 import type { PreparedLeafTerm } from './prepared-term.js';
@@ -89,8 +96,17 @@ function integerLeafMatcher(type: SmallIntegerType, value: string, target: numbe
     return (parsed !== parsed ? 0 : Math.trunc(parsed)) === target;
   };
   // null, and NaN/±Infinity which JSON.stringify sends as null, index null_value.
-  const matchNullOrBigInt = (leaf: unknown): boolean =>
-    typeof leaf === 'bigint' ? leaf === targetBigInt : (leaf === null || (typeof leaf === 'number' && !Number.isFinite(leaf))) && nullMatches;
+  // An integer token within int is exact as a double; beyond, or non-finite, the document is refused.
+  const matchJsonNumber = (leaf: JsonNumber): boolean => {
+    const n = jsonNumberValue(leaf);
+    if (!(n >= INT_MIN && n <= INT_MAX)) return false;
+    return coerce ? Math.trunc(n) === target : n === target;
+  };
+  const matchNullOrBigInt = (leaf: unknown): boolean => {
+    if (typeof leaf === 'bigint') return leaf === targetBigInt;
+    if (leaf === null || (typeof leaf === 'number' && !Number.isFinite(leaf))) return nullMatches;
+    return isJsonNumber(leaf) && matchJsonNumber(leaf);
+  };
   if (!coerce) {
     return (leaf) => leaf === target || (typeof leaf !== 'string' && matchNullOrBigInt(leaf));
   }

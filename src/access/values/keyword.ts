@@ -11,9 +11,10 @@
  *   an explicit `null` (or `null` array element) becomes `null_value` when
  *   set, else no value; a string longer than `ignore_above` (UTF-16 units,
  *   before normalization) is not indexed; then the normalizer; numbers,
- *   bigints and booleans are indexed as their JSON text (`String(n)` as
- *   `JSON.stringify` sends it: `5` → `"5"`, `-0` → `"0"`, `1e21` →
- *   `"1e+21"`); objects never match.
+ *   bigints and booleans are indexed as their JSON text (`textOrNull()`:
+ *   a number token's literal, which a `JsonNumber` keeps: `5.0` → `"5.0"`,
+ *   `1e3` → `"1e3"`; a plain JS number is taken as `JSON.stringify` sends
+ *   it: `5` → `"5"`, `-0` → `"0"`, `1e21` → `"1e+21"`); objects never match.
  * - Bytes: Lucene indexes UTF-8 with unpaired surrogates replaced by U+FFFD,
  *   on both sides, so `"\uD800"` and `"\uFFFD"` are the same term.
  * - Normalizers: the filters read from the index settings
@@ -48,6 +49,7 @@ import { equalsLowercased, javaLowerCase } from './java-lowercase.js';
 import { normalize, normalizerValueProblem } from './normalizer.js';
 import { prepareWildcardSourceTerm } from './wildcard-source.js';
 import { scalarJsonText } from './json-text.js';
+import { isJsonNumber } from '../documents/json-number.js';
 import type { PreparedLeafTerm } from './prepared-term.js';
 import { rejectTerm } from './rejection.js';
 
@@ -89,10 +91,12 @@ export function prepareKeywordTerm(field: string, type: KeywordFieldType | Wildc
     type.nullValue !== undefined &&
     type.nullValue.length <= ignoreAbove &&
     toIndexedForm(lowercase ? javaLowerCase(type.nullValue) : type.nullValue) === target;
-  // JSON texts of numbers, bigints and booleans have no upper case and no surrogates.
+  // JSON texts of numbers, bigints and booleans have no surrogates, and no upper case except
+  // a number written with `E` (`1E3`, kept by parseJsonDocument), which `lowercase` folds.
   const scalarMatches = (leaf: unknown): boolean => {
     const text = scalarJsonText(leaf);
-    return text === null ? nullMatches : text === target;
+    if (text === null) return nullMatches;
+    return text === target || (lowercase && text !== undefined && isJsonNumber(leaf) && javaLowerCase(text) === target);
   };
   const targetHasReplacement = target.includes('\uFFFD');
 

@@ -19,8 +19,16 @@
  * `" 200"`); `""` counts as `null`. With `coerce: false`, strings and
  * fractions are refused. Bigint leaves are exact.
  *
+ * A `JsonNumber` (from `parseJsonDocument`) is read as Jackson reads the
+ * token: an integer token exactly (`9007199254740993`; outside the long
+ * range the document is refused), any other token as the double of its text,
+ * then as a JS number above, except that a non-finite one (`1e400`) is
+ * refused rather than taken for `null`.
+ *
  * @packageDocumentation
  */
+import { isJsonNumber, jsonNumberIsInteger, jsonNumberText, jsonNumberValue } from '../documents/json-number.js';
+import type { JsonNumber } from '../documents/json-number.js';
 import type { IntegerFieldType } from '../mapping/field-types.js';
 import { parseJavaBigDecimal, parseJavaLong, truncateBigDecimal } from './java-big-decimal.js';
 import { parseJavaDouble } from './java-double.js';
@@ -102,8 +110,21 @@ function longLeafMatcher(type: IntegerFieldType, value: string, target: bigint):
   // The double equal to the target, if one is (always below 2^53; sometimes beyond).
   const targetNumber = BigInt(Number(target)) === target ? Number(target) : Number.NaN;
   const nullMatches = type.nullValue !== undefined && Number.isFinite(type.nullValue) && BigInt(Math.trunc(type.nullValue)) === target;
-  const matchNullOrBigInt = (leaf: unknown): boolean =>
-    typeof leaf === 'bigint' ? leaf === target : (leaf === null || (typeof leaf === 'number' && !Number.isFinite(leaf))) && nullMatches;
+  // Jackson's getLongValue: an integer token exactly; a floating token as a double, range-checked, then cast.
+  const matchJsonNumber = (leaf: JsonNumber): boolean => {
+    const n = jsonNumberValue(leaf);
+    if (jsonNumberIsInteger(leaf)) {
+      const text = jsonNumberText(leaf);
+      return text.length < 16 ? n === targetNumber : BigInt(text) === target;
+    }
+    if (!(n >= -TWO_63 && n < TWO_63)) return false;
+    return coerce ? Math.trunc(n) === targetNumber : n === targetNumber;
+  };
+  const matchNullOrBigInt = (leaf: unknown): boolean => {
+    if (typeof leaf === 'bigint') return leaf === target;
+    if (leaf === null || (typeof leaf === 'number' && !Number.isFinite(leaf))) return nullMatches;
+    return isJsonNumber(leaf) && matchJsonNumber(leaf);
+  };
   if (!coerce) {
     return (leaf) => leaf === targetNumber || (typeof leaf !== 'string' && matchNullOrBigInt(leaf));
   }

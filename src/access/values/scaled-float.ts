@@ -16,10 +16,13 @@
  * Index side: `Math.round(value × scaling_factor)` in double arithmetic
  * (Java and JS `Math.round` agree: ties toward +∞, `-2.5` → -2); numeric
  * strings are read with `Double.parseDouble` (with `coerce`, the default);
- * `""` counts as `null`; non-finite values are refused.
+ * `""` counts as `null`; non-finite values are refused. A `JsonNumber`
+ * (from `parseJsonDocument`) is the double of its text; a non-finite one
+ * (`1e400`) is refused rather than taken for `null`.
  *
  * @packageDocumentation
  */
+import { isJsonNumber, jsonNumberValue } from '../documents/json-number.js';
 import type { ScaledFloatFieldType } from '../mapping/field-types.js';
 import { parseJavaDouble } from './java-double.js';
 import type { PreparedLeafTerm } from './prepared-term.js';
@@ -88,6 +91,9 @@ function scaledLeafMatcher(type: ScaledFloatFieldType, value: string, target: nu
       return parsed !== undefined && Number.isFinite(parsed) && Math.round(parsed * factor) === target;
     }
     if (typeof leaf === 'bigint') return Math.round(Number(leaf) * factor) === target;
-    return leaf === null && nullMatches;
+    if (leaf === null) return nullMatches;
+    if (!isJsonNumber(leaf)) return false;
+    const n = jsonNumberValue(leaf);
+    return Number.isFinite(n) && Math.round(n * factor) === target;
   };
 }

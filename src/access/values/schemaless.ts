@@ -10,10 +10,14 @@
  * - a boolean leaf matches `"true"` / `"false"`;
  * - a bigint leaf matches the value when it is an integer literal of the
  *   same value;
+ * - a `JsonNumber` leaf (from `parseJsonDocument`) like a number, except
+ *   that an integer token and an integer literal compare exactly
+ *   (`9007199254740993` does not match `"9007199254740992"`);
  * - `null` never matches.
  *
  * @packageDocumentation
  */
+import { isJsonNumber, jsonNumberIsInteger, jsonNumberText, jsonNumberValue } from '../documents/json-number.js';
 import type { PreparedLeafTerm } from './prepared-term.js';
 
 const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
@@ -42,6 +46,11 @@ export function prepareSchemalessLeafTerm(value: string): PreparedLeafTerm {
         return leaf === asBoolean;
       case 'bigint':
         return leaf === asBigInt;
+      case 'object':
+        if (!isJsonNumber(leaf)) return false;
+        return asBigInt !== undefined && jsonNumberIsInteger(leaf)
+          ? BigInt(jsonNumberText(leaf)) === asBigInt
+          : jsonNumberValue(leaf) === asNumber;
       default:
         return false;
     }

@@ -30,8 +30,15 @@
  * documents match nothing (`AbstractXContentParser.bigIntegerValue` checks
  * the token before reading it).
  *
+ * A `JsonNumber` (from `parseJsonDocument`): an integer token is read
+ * exactly (`18446744073709551615`; `-0` is 0), any other token as the
+ * double of its text, then as a JS number above; a non-finite one is
+ * refused rather than taken for `null`.
+ *
  * @packageDocumentation
  */
+import { isJsonNumber, jsonNumberIsInteger, jsonNumberText, jsonNumberValue } from '../documents/json-number.js';
+import type { JsonNumber } from '../documents/json-number.js';
 import type { UnsignedLongFieldType } from '../mapping/field-types.js';
 import { exactBigDecimalInteger, parseJavaBigDecimal, truncateBigDecimal } from './java-big-decimal.js';
 import { parseJavaDouble } from './java-double.js';
@@ -94,6 +101,14 @@ function unsignedLeafMatcher(type: UnsignedLongFieldType, value: string, target:
   const coerce = type.coerce !== false;
   const nullMatches =
     nullValue !== undefined && (typeof nullValue === 'number' ? nullValue === targetNumber : unsignedOfString(nullValue, coerce) === target);
+  const matchJsonNumber = (leaf: JsonNumber): boolean => {
+    const n = jsonNumberValue(leaf);
+    if (jsonNumberIsInteger(leaf)) {
+      const text = jsonNumberText(leaf);
+      return text.length < 16 ? n === targetNumber : BigInt(text) === target;
+    }
+    return Number.isFinite(n) && (n === targetNumber || (coerce && n > -1 && Math.trunc(n) === targetNumber));
+  };
   return (leaf) => {
     // Whole numbers below 1e21 are sent as integer literals; -0 is sent as 0.
     if (typeof leaf === 'number') {
@@ -109,7 +124,8 @@ function unsignedLeafMatcher(type: UnsignedLongFieldType, value: string, target:
       return unsignedOfString(leaf, coerce) === target;
     }
     if (typeof leaf === 'bigint') return leaf === target;
-    return leaf === null && nullMatches;
+    if (leaf === null) return nullMatches;
+    return isJsonNumber(leaf) && matchJsonNumber(leaf);
   };
 }
 

@@ -21,8 +21,13 @@
  * `null` (and `null` array elements) read as `null_value`; a number is
  * read as Java prints it: a JSON integer as its digits, any other number as
  * a Java `double` (`12345678.9` is `1.23456789E7`, `1e21` is `1.0E21`),
- * which matches only when that text is also indexed. Documents are taken
- * to be written as `JSON.stringify` writes them (see `json-text.ts`).
+ * which matches only when that text is also indexed. A `JsonNumber` (from
+ * `parseJsonDocument`) is indexed as its text as written and read back as
+ * Jackson's `numberValue()` prints in Java: an integer token as
+ * `Integer`/`Long`/`BigInteger` digits (`-0` is `0`), any other token as a
+ * `Double` (`5.0` and `5e0` are `5.0`, `1e400` is `Infinity`). A plain JS
+ * number is taken to be written as `JSON.stringify` writes it (see
+ * `json-text.ts`).
  *
  * Java's `Double.toString` is emulated as JDK 19 and later print (the
  * shortest decimal, as JS); JDK 17 prints some doubles of magnitude below
@@ -35,6 +40,8 @@
  * @packageDocumentation
  */
 import type { WildcardFieldType } from '../mapping/field-types.js';
+import { isJsonNumber, jsonNumberIsInteger, jsonNumberText, jsonNumberValue } from '../documents/json-number.js';
+import type { JsonNumber } from '../documents/json-number.js';
 import { toIndexedForm } from './indexed-string.js';
 import type { PreparedLeafTerm } from './prepared-term.js';
 
@@ -85,6 +92,17 @@ export function javaDoubleToString(d: number): string {
     return `${sign}0.${'0'.repeat(-exponent - 1)}${digits}`;
   }
   return `${sign}${digits.charAt(0)}.${digits.slice(1) || '0'}E${exponent}`;
+}
+
+/**
+ * What Java's `toString` prints for the value Jackson's `numberValue()`
+ * reads from a number token: the exact integer for an integer token, else
+ * the `Double` of the text.
+ */
+function javaTextOfJsonNumber(n: JsonNumber): string {
+  if (jsonNumberIsInteger(n)) return BigInt(jsonNumberText(n)).toString();
+  const d = jsonNumberValue(n);
+  return Number.isFinite(d) ? javaDoubleToString(d) : d > 0 ? 'Infinity' : '-Infinity';
 }
 
 /** The n-grams `getRequiredNGrams(quoteWildcard(value))` gives for a whole-value term. */
@@ -140,6 +158,12 @@ export function prepareWildcardSourceTerm(type: WildcardFieldType, value: string
         const java = javaDoubleToString(leaf);
         if (java !== value || java.length > ignoreAbove) return 'no';
         return java === text ? 'yes' : 'needs-ngrams';
+      }
+      case 'object': {
+        if (!isJsonNumber(leaf)) return 'no';
+        const java = javaTextOfJsonNumber(leaf);
+        if (java !== value || java.length > ignoreAbove) return 'no';
+        return jsonNumberText(leaf) === value ? 'yes' : 'needs-ngrams';
       }
       default:
         return 'no';
@@ -227,7 +251,7 @@ function visitLeaves(node: unknown, segments: readonly string[], index: number, 
     return;
   }
   if (index === segments.length) {
-    if (!isObject(node)) visit(node);
+    if (!isObject(node) || isJsonNumber(node)) visit(node);
     return;
   }
   if (!isObject(node)) return;
@@ -291,7 +315,15 @@ export function wildcardSourceDocumentTest(
     const grams = new Set<string>();
     for (const segments of indexedSegments) {
       visitLeaves(doc, segments, 0, (leaf) => {
-        const text = isJsonNull(leaf) ? nullValue : typeof leaf === 'string' ? leaf : typeof leaf === 'number' || typeof leaf === 'bigint' || typeof leaf === 'boolean' ? String(leaf) : undefined;
+        const text = isJsonNull(leaf)
+          ? nullValue
+          : typeof leaf === 'string'
+            ? leaf
+            : typeof leaf === 'number' || typeof leaf === 'bigint' || typeof leaf === 'boolean'
+              ? String(leaf)
+              : isJsonNumber(leaf)
+                ? jsonNumberText(leaf)
+                : undefined;
         if (text !== undefined && text.length <= ignoreAbove) indexedNgrams(text, grams);
       });
     }
