@@ -93,6 +93,11 @@ describe('number spellings on numeric fields: the token read as Jackson reads it
     expect(sees(unsigned, '18446744073709551614', '{"k": 18446744073709551615}')).toBe(false);
     expect(sees(unsigned, '0', '{"k": -0}')).toBe(true);
     expect(sees(unsigned, '0', '{"k": -0.5}')).toBe(true);
+    // OpenSearch reads a floating token exactly (as a BigDecimal), not through a double.
+    expect(sees(unsigned, '9007199254740993', '{"k": 9007199254740993.0}')).toBe(true);
+    expect(sees(unsigned, '9007199254740992', '{"k": 9.007199254740993e15}')).toBe(false);
+    expect(sees({ type: 'unsigned_long', coerce: false }, '5', '{"k": 5.5}')).toBe(false);
+    expect(sees({ type: 'unsigned_long', coerce: false }, '5', '{"k": 5.0}')).toBe(true);
   });
 
   it('double: -0.0 keeps its sign, -0 (an integer token) does not', () => {

@@ -31,8 +31,10 @@ const allFields = Object.keys(numbersMappings.properties) as NumbersField[];
 /** Filter values that only a reader of the Java text or a lenient parser would write. */
 const filterOnly = ['Infinity', '-Infinity', '1.0E21', '1.5E12', '9.007199254740992E15', '1000.0', '5.000', '+5', ' 5', '0x10', 'abc', '', '1.0E3'];
 
-// Rejections checked against the engine: those that claim the engine fails the search.
+// Rejections checked against the engine: those that claim the engine fails the search. Date filters are left to the
+// date suite: which huge epoch values a date field refuses is a rule of the date module, not of number spellings.
 const CHECKED_REASON = /engine fails the search/;
+const isDateField = (field: string): boolean => field.startsWith('dt');
 
 describe(`predicate on parseJsonDocument ≡ query on the engine: number spellings (index ${index})`, () => {
   const started = Date.now();
@@ -80,7 +82,8 @@ describe(`predicate on parseJsonDocument ≡ query on the engine: number spellin
     const documents = indexed as unknown as IdentifiedDocument[];
     const report = await compareFilterSets(client, index, documents, fields, [...single, ...random]);
     const allRejected = rejectedPairs(table, fields);
-    const checked = allRejected.filter((item) => CHECKED_REASON.test(item.reason));
+    const checked = allRejected.filter((item) => CHECKED_REASON.test(item.reason) && !isDateField(item.field));
+    const dateRejections = allRejected.filter((item) => isDateField(item.field)).length;
     // The exact-match oracle reads a number's JSON text: the spelling as sent.
     const asText = indexed.map((document) => ({ id: document.id, source: numbersAsText(document.source) })) as unknown as IdentifiedDocument[];
     const rejections = await checkRejections(client, index, asText, fields, checked, table);
@@ -97,7 +100,7 @@ describe(`predicate on parseJsonDocument ≡ query on the engine: number spellin
       notes: [
         `fields: ${[...table.keys()].join(', ')}; distinct number spellings indexed: ${numbersSeen.size}`,
         `single-term sets: ${single.length}, random sets: ${random.length}; compiled ${report.compiled}, rejected by the compiler ${report.rejected}`,
-        `rejected field: value pairs: ${allRejected.length}, checked on the engine ${checked.length} (engine error ${rejections.errors}, engine ≠ exact match ${rejections.differences}, unjustified ${rejections.unjustified.length})`,
+        `rejected field: value pairs: ${allRejected.length}, checked on the engine ${checked.length} (engine error ${rejections.errors}, engine ≠ exact match ${rejections.differences}, unjustified ${rejections.unjustified.length}); on date fields, left to the date suite: ${dateRejections}`,
       ],
     });
     const texts = new Map(indexed.map((document) => [document.id, document.text]));

@@ -23,7 +23,7 @@ import { makeJsonNumber } from './json-number.js';
  * Strings, booleans, `null`, arrays and objects are what `JSON.parse` gives.
  *
  * Accepts and rejects exactly the texts `JSON.parse` accepts and rejects.
- * Costs about twice `JSON.parse` (see docs/benchmarks.md); hand
+ * Costs about twice `JSON.parse` (`bench/lossless-parse.ts`); hand
  * `toPredicate` plain `JSON.parse` results where numbers are written as
  * `JSON.stringify` writes them.
  *

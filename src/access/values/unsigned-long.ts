@@ -30,10 +30,12 @@
  * documents match nothing (`AbstractXContentParser.bigIntegerValue` checks
  * the token before reading it).
  *
- * A `JsonNumber` (from `parseJsonDocument`): an integer token is read
- * exactly (`18446744073709551615`; `-0` is 0), any other token as the
- * double of its text, then as a JS number above; a non-finite one is
- * refused rather than taken for `null`.
+ * A `JsonNumber` (from `parseJsonDocument`) is read exactly from its text,
+ * as OpenSearch reads the token (as a `BigDecimal`, seen on the node:
+ * `9007199254740993.0` is 9007199254740993): an integer token as is
+ * (`18446744073709551615`; `-0` is 0), any other truncated toward zero
+ * with `coerce` (`-0.5` is 0, `1e400` is out of range) and refused
+ * without it unless whole; never `null`.
  *
  * @packageDocumentation
  */
@@ -102,12 +104,9 @@ function unsignedLeafMatcher(type: UnsignedLongFieldType, value: string, target:
   const nullMatches =
     nullValue !== undefined && (typeof nullValue === 'number' ? nullValue === targetNumber : unsignedOfString(nullValue, coerce) === target);
   const matchJsonNumber = (leaf: JsonNumber): boolean => {
-    const n = jsonNumberValue(leaf);
-    if (jsonNumberIsInteger(leaf)) {
-      const text = jsonNumberText(leaf);
-      return text.length < 16 ? n === targetNumber : BigInt(text) === target;
-    }
-    return Number.isFinite(n) && (n === targetNumber || (coerce && n > -1 && Math.trunc(n) === targetNumber));
+    const text = jsonNumberText(leaf);
+    if (jsonNumberIsInteger(leaf)) return text.length < 16 ? jsonNumberValue(leaf) === targetNumber : BigInt(text) === target;
+    return unsignedOfString(text, coerce) === target;
   };
   return (leaf) => {
     // Whole numbers below 1e21 are sent as integer literals; -0 is sent as 0.
