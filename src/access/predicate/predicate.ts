@@ -31,7 +31,11 @@ export type DocumentPredicate = (doc: unknown) => boolean;
  * engine accepts (one it refuses to index, e.g. `"abc"` in an `integer`
  * field, is never searchable, which a per-field predicate cannot see).
  * Documents are read as `JSON.parse` produces them (a `bigint` stands for
- * an integer written exactly).
+ * an integer written exactly), or as `parseJsonDocument` produces them:
+ * then every number keeps its source text and is read as the engine reads
+ * that token (`{"k": 5.0}` is the keyword `"5.0"`; `9007199254740993` on a
+ * `long` is exact), which plain `JSON.parse` cannot tell (docs/semantics.md
+ * §8 says where).
  *
  * The predicate is built once from closures (no `eval`, no `new Function`)
  * and allocates nothing per document. A document is a plain object; for
