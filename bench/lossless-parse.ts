@@ -1,7 +1,8 @@
 /**
  * `parseJsonDocument` against `JSON.parse` on about 1 MiB of real log
  * documents (the fixtures in `test/fixtures/logs/`, as one JSON array and as
- * NDJSON lines), printing MiB/s and the ratio. Run: `npx tsx bench/lossless-parse.ts`.
+ * NDJSON lines), printing MiB/s and the ratio (medians of runs alternating
+ * between the two, so that load on a shared machine hits both alike). Run: `npx tsx bench/lossless-parse.ts`.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,30 +24,41 @@ for (let k = 0; size < target; k++) {
 }
 const arrayText = `[${picked.join(',')}]`;
 
-function time(run: () => void, minMs = 1500): number {
-  for (let k = 0; k < 5; k++) run();
-  let runs = 0;
-  const start = performance.now();
-  let elapsed = 0;
-  do {
-    run();
-    runs++;
-    elapsed = performance.now() - start;
-  } while (elapsed < minMs);
-  return elapsed / runs;
+/** Median time per run of `a` and of `b`, measured alternately (so a load change on a shared machine hits both alike). */
+function timePair(a: () => void, b: () => void, rounds = 21): [number, number] {
+  for (let k = 0; k < 5; k++) {
+    a();
+    b();
+  }
+  const as: number[] = [];
+  const bs: number[] = [];
+  for (let k = 0; k < rounds; k++) {
+    let start = performance.now();
+    a();
+    as.push(performance.now() - start);
+    start = performance.now();
+    b();
+    bs.push(performance.now() - start);
+  }
+  const median = (xs: number[]): number => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)] as number;
+  return [median(as), median(bs)];
 }
 
 const mib = arrayText.length / (1 << 20);
 const rows: [string, number, number][] = [];
-const plainArray = time(() => JSON.parse(arrayText));
-const losslessArray = time(() => parseJsonDocument(arrayText));
+const [plainArray, losslessArray] = timePair(
+  () => JSON.parse(arrayText),
+  () => parseJsonDocument(arrayText),
+);
 rows.push(['1 MiB array', plainArray, losslessArray]);
-const plainLines = time(() => {
-  for (const line of picked) JSON.parse(line);
-});
-const losslessLines = time(() => {
-  for (const line of picked) parseJsonDocument(line);
-});
+const [plainLines, losslessLines] = timePair(
+  () => {
+    for (const line of picked) JSON.parse(line);
+  },
+  () => {
+    for (const line of picked) parseJsonDocument(line);
+  },
+);
 rows.push([`${picked.length} NDJSON lines`, plainLines, losslessLines]);
 console.log(`lossless JSON parse, ${mib.toFixed(2)} MiB of ${picked.length} log documents (node ${process.version})`);
 for (const [name, plain, lossless] of rows) {
