@@ -84,6 +84,9 @@ export type { ElasticsearchQueryOptions } from './access/query/elasticsearch-que
 export type * from './access/query/elasticsearch-query-types.js';
 export { toPredicate } from './access/predicate/predicate.js';
 export type { DocumentPredicate, PredicateOptions } from './access/predicate/predicate.js';
+export { parseJsonDocument } from './access/documents/parse-json-document.js';
+export { isJsonNumber, jsonNumber } from './access/documents/json-number.js';
+export type { JsonNumber } from './access/documents/json-number.js';
 export { toOpenSearchRole } from './access/query/opensearch-role.js';
 export type { OpenSearchRole, OpenSearchRoleOptions } from './access/query/opensearch-role.js';
 export { toElasticsearchRoleDescriptor } from './access/query/elasticsearch-role-descriptor.js';
