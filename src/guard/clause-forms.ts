@@ -1,17 +1,21 @@
 /**
- * The two shapes of leaf clause bodies, read the way the engines' parsers
- * read them:
+ * The shapes of leaf clause bodies, read the way the engines' parsers read
+ * them:
  *
  * - an option object (`exists`, `multi_match` ...): every key is a parameter;
- * - a field-keyed object (`term`, `range`, `geo_distance` ...): a key whose
- *   value is a scalar and whose name is a parameter of the clause is that
- *   parameter; any other key is the one field the clause queries. So
- *   `"boost": 2` is the boost, but `"boost": { ... }` is a field called
- *   `boost` to the engine (OpenSearch `TermQueryBuilder.fromXContent`,
- *   `TermsQueryBuilder.fromXContent`, `RangeQueryBuilder.fromXContent`:
- *   `START_OBJECT` / `START_ARRAY` starts the field, a value token under a
- *   known name is a parameter). The guard refuses a field named like a
- *   parameter: engines and versions disagree on it, and no real mapping needs it.
+ * - a field-keyed object (`term`, `range`, `geo_distance` ...): the one
+ *   field the clause queries, plus, for some clauses only, outer parameters
+ *   with a value token (`terms`, the geo clauses). Which keys are outer
+ *   parameters differs per clause: `TermQueryBuilder`, `MatchQueryBuilder`,
+ *   `PrefixQueryBuilder` ... read any value token at the outer level as the
+ *   short form of a field (`{"term": {"boost": 2}}` is a term on a field
+ *   called `boost`), `RangeQueryBuilder` refuses it, `TermsQueryBuilder`
+ *   and `Geo*QueryBuilder` read `boost`/`_name` there as parameters; a
+ *   `START_OBJECT` / `START_ARRAY` always starts the field, so
+ *   `"boost": { ... }` is a field called `boost` to every engine. The guard
+ *   refuses a field named `boost` or `_name`, or named like an outer
+ *   parameter of its clause (`parameter-as-field`): engines and versions
+ *   disagree on them, and no real mapping needs them.
  *
  * @packageDocumentation
  */
@@ -47,6 +51,7 @@ const isContainer = (value: JsonValue): boolean => typeof value === 'object' && 
  * only), and exactly one field, read with `field`.
  */
 export function fieldKeyed(what: string, outer: KeyRules, field: FieldValue): Kind {
+  // Engine parsers read these names as parameters in at least one position of every field-keyed clause.
   return (value, pointer) => {
     const source = expectObject(value, pointer, what);
     const out: JsonObject = {};
@@ -61,7 +66,11 @@ export function fieldKeyed(what: string, outer: KeyRules, field: FieldValue): Ki
         continue;
       }
       if (rule !== undefined || key === 'boost' || key === '_name') {
-        refuse('parameter-as-field', `"${key}" with an object or array value is read by the engine as a field of that name, not as the parameter.`, { pointer: at });
+        refuse(
+          'parameter-as-field',
+          `"${shown(key)}" here is read by the engine as a field of that name, not as a parameter; the guard refuses such field names.`,
+          { pointer: at },
+        );
       }
       if (seen !== undefined) refuse('malformed', `${what} takes exactly one field; it has "${shown(seen)}" and "${shown(key)}".`, { pointer: at });
       seen = key;
@@ -70,6 +79,17 @@ export function fieldKeyed(what: string, outer: KeyRules, field: FieldValue): Ki
     if (seen === undefined) refuse('malformed', `${what} names no field.`, { pointer });
     return out;
   };
+}
+
+/**
+ * A field value that must be an object of exactly `rules` (no `boost` or
+ * `_name` inside): `GeoBoundingBox.parseBoundingBox`,
+ * `GeoPolygonQueryBuilder.fromXContent` and
+ * `AbstractGeometryQueryBuilder.parsedParamsFromXContent` read those at the
+ * outer level only.
+ */
+export function objectOf(what: string, rules: KeyRules): FieldValue {
+  return (value, pointer) => walkObject(value, pointer, what, rules, 'query-option-not-allowed');
 }
 
 /**

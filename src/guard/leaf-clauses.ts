@@ -16,22 +16,24 @@ import {
   arrayOf, boolean, geoPoint, geoShape, nullableScalar, number, oneOf, oneOrArrayOf, opaqueObject, scalar, string, stringOrNumber,
 } from './json-kinds.js';
 import type { KeyRules, RefusedKey } from './object-rules.js';
-import { walkObject } from './object-rules.js';
-import { fieldKeyed, NAME_AND_BOOST, optionObject, oracle, shortOrObject } from './clause-forms.js';
-import { refuse } from './refusal.js';
+import { expectObject, walkObject } from './object-rules.js';
+import type { FieldValue } from './clause-forms.js';
+import { fieldKeyed, NAME_AND_BOOST, objectOf, optionObject, oracle, shortOrObject } from './clause-forms.js';
+import { refuse, shown } from './refusal.js';
 
 const stringList = oneOrArrayOf(string);
 
 /**
- * `rewrite` of a multi-term query: only the constant-score rewrites, which
- * match every expanded term. `top_terms_*` keeps the N best terms of the
- * whole index; the `*_boolean` rewrites fail past the clause limit, counting
- * hidden terms. (OpenSearch `QueryParsers.parseRewriteMethod`.)
+ * `rewrite` of a multi-term query: only `constant_score`, which matches
+ * every expanded term. `top_terms_*` keeps the N best terms of the whole
+ * index; the `*_boolean` rewrites fail past the clause limit, counting
+ * hidden terms. OpenSearch `QueryParsers.parseRewriteMethod` does not know
+ * `constant_score_blended`, so the stricter reading refuses it.
  */
 const rewrite: Kind = (value, pointer) =>
-  value === 'constant_score' || value === 'constant_score_blended'
+  value === 'constant_score'
     ? value
-    : refuse('term-dictionary-oracle', 'Only the constant_score rewrites are accepted: the others choose or count terms over the whole index, hidden documents included.', { pointer });
+    : refuse('term-dictionary-oracle', 'Only the constant_score rewrite is accepted: the others choose or count terms over the whole index, hidden documents included.', { pointer });
 
 const FUZZY_OPTIONS_ORACLE = {
   fuzziness: oracle('Fuzzy matching expands to at most max_expansions terms of the whole index, so a hidden term can push a visible document out.'),
@@ -86,11 +88,30 @@ const ORACLE_CLAUSES: Readonly<Record<string, RefusedKey>> = {
   more_like_this: oracle('more_like_this picks its terms by document frequency over the whole index (min_doc_freq, max_query_terms), hidden documents included.'),
 };
 
-// OpenSearch IntervalsSourceProvider.fromXContent: one rule per object.
+/**
+ * One intervals rule: an object with exactly one key, the rule type
+ * (OpenSearch `IntervalsSourceProvider.fromXContent` / `parseInnerIntervals`,
+ * Elasticsearch `IntervalsSourceProvider.fromXContent`).
+ */
 function intervalRule(value: JsonValue, pointer: string): JsonValue {
-  return walkObject(value, pointer, 'An intervals rule', INTERVAL_RULES, 'query-option-not-allowed');
+  const source = expectObject(value, pointer, 'An intervals rule');
+  const keys = Object.keys(source);
+  if (keys.length !== 1) refuse('malformed', 'An intervals rule must have exactly one key, its type.', { pointer });
+  return walkObject(source, pointer, 'An intervals rule', INTERVAL_RULES, 'query-option-not-allowed');
 }
 
+/**
+ * The object under the intervals field: one rule, plus `boost` and `_name`
+ * (OpenSearch and Elasticsearch `IntervalQueryBuilder.fromXContent`).
+ */
+function intervalsField(value: JsonValue, pointer: string): JsonValue {
+  const source = expectObject(value, pointer, 'intervals');
+  const rules = Object.keys(source).filter((key) => key !== 'boost' && key !== '_name');
+  if (rules.length !== 1) refuse('malformed', 'intervals takes exactly one rule.', { pointer });
+  return walkObject(source, pointer, 'intervals', { ...NAME_AND_BOOST, ...INTERVAL_RULES }, 'query-option-not-allowed');
+}
+
+// IntervalsSourceProvider.IntervalFilter.fromXContent
 function intervalFilter(value: JsonValue, pointer: string): JsonValue {
   const rules: Record<string, Kind | RefusedKey> = { script: refusedClause('script', 'Scripts are refused in interval filters.') };
   for (const key of ['after', 'before', 'contained_by', 'containing', 'not_contained_by', 'not_containing', 'not_overlapping', 'overlapping']) {
@@ -101,6 +122,8 @@ function intervalFilter(value: JsonValue, pointer: string): JsonValue {
 
 const EXPANDING_INTERVAL = oracle('This intervals rule expands to at most 128 terms of the whole index, hidden documents included.');
 
+// IntervalsSourceProvider.Match / Disjunction / Combine PARSER. `ordered` is deprecated in OpenSearch 2.x
+// (which adds `mode`) but read by both engines; `mode` is OpenSearch only, so it is refused.
 const INTERVAL_RULES: KeyRules = {
   match: optionObject('intervals match', { query: string, max_gaps: number, ordered: boolean, analyzer: string, use_field: string, filter: intervalFilter }),
   any_of: optionObject('intervals any_of', { intervals: arrayOf(intervalRule), filter: intervalFilter }),
@@ -119,43 +142,62 @@ const termsValues = (value: JsonValue, pointer: string, field: string): JsonValu
   return arrayOf(scalar)(value, pointer);
 };
 
-const shapeField = (what: string) =>
-  shortOrObject(what, undefined, {
+// AbstractGeometryQueryBuilder.parsedParamsFromXContent (+ GeoShapeQueryBuilder / ShapeQueryBuilder
+// parseXContentField): the field object holds shape, relation, strategy (geo_shape), indexed_shape; no boost.
+const shapeField = (what: string, extra: KeyRules) =>
+  objectOf(what, {
     shape: geoShape,
     relation: string,
-    strategy: string,
+    ...extra,
     indexed_shape: refusedClause('indexed-shape', "indexed_shape reads another document with the service's rights."),
   });
 
-const GEO_OUTER: KeyRules = { ...NAME_AND_BOOST, validation_method: string, ignore_unmapped: boolean, coerce: boolean, ignore_malformed: boolean };
+/** Outer parameters of the geo point clauses (`coerce` and `ignore_malformed` are gone from both engines' parsers). */
+const GEO_OUTER: KeyRules = { ...NAME_AND_BOOST, validation_method: string, ignore_unmapped: boolean };
 
-/** Parsers of leaf clause bodies, by clause type. */
+/** The geo_distance field: `GeoDistanceQueryBuilder.fromXContent` reads `<field>.lat` / `<field>.lon` as coordinates, so such names are refused. */
+const geoDistanceField: FieldValue = (value, pointer, field) => {
+  if (field.endsWith('.lat') || field.endsWith('.lon')) {
+    refuse('parameter-as-field', `"${shown(field)}" is read by geo_distance as one coordinate of a field, not as a field.`, { pointer });
+  }
+  return geoPoint(value, pointer);
+};
+
+/**
+ * Parsers of leaf clause bodies, by clause type. Each entry names the parser
+ * it follows (OpenSearch 2.19 `org.opensearch.index.query`, Elasticsearch 8
+ * `org.elasticsearch.index.query`, same class names unless said); where they
+ * differ, the stricter reading.
+ */
 export const LEAF_CLAUSES: Readonly<Record<string, Kind>> = {
+  // MatchAllQueryBuilder / MatchNoneQueryBuilder.fromXContent: boost, _name only.
   match_all: optionObject('match_all', NAME_AND_BOOST),
   match_none: optionObject('match_none', NAME_AND_BOOST),
-  // TermQueryBuilder.fromXContent
-  term: fieldKeyed('term', NAME_AND_BOOST, shortOrObject('term', scalar, { value: scalar, case_insensitive: boolean })),
-  // TermsQueryBuilder.fromXContent: an array is the values, an object is a lookup.
+  // TermQueryBuilder.fromXContent: an outer value token is the short form of a field (no outer boost);
+  // inside: value or its other name term, boost, _name, case_insensitive.
+  term: fieldKeyed('term', {}, shortOrObject('term', scalar, { value: scalar, term: scalar, case_insensitive: boolean })),
+  // TermsQueryBuilder.fromXContent: outer value tokens boost, _name (value_type: OpenSearch only); an array is the values,
+  // an object is a lookup.
   terms: fieldKeyed(
     'terms',
     { ...NAME_AND_BOOST, value_type: refusedClause('terms-lookup', 'terms value_type (bitmap) hides the values from the guard.') },
     termsValues,
   ),
-  // TermsSetQueryBuilder.fromXContent
+  // TermsSetQueryBuilder.fromXContent: exactly one key, the field; inside terms, minimum_should_match_field,
+  // minimum_should_match_script, boost, _name (minimum_should_match: Elasticsearch 8 only, refused).
   terms_set: fieldKeyed(
     'terms_set',
-    NAME_AND_BOOST,
+    {},
     shortOrObject('terms_set', undefined, {
       terms: arrayOf(scalar),
       minimum_should_match_field: string,
-      minimum_should_match: stringOrNumber,
       minimum_should_match_script: refusedClause('script', 'Scripts are refused in terms_set.'),
     }),
   ),
-  // RangeQueryBuilder.fromXContent
+  // RangeQueryBuilder.fromXContent: an outer value token is an error (no outer boost); the field object holds the bounds.
   range: fieldKeyed(
     'range',
-    NAME_AND_BOOST,
+    {},
     shortOrObject('range', undefined, {
       gt: nullableScalar, gte: nullableScalar, lt: nullableScalar, lte: nullableScalar, from: nullableScalar, to: nullableScalar,
       include_lower: boolean, include_upper: boolean, format: string, time_zone: string, relation: string,
@@ -163,41 +205,43 @@ export const LEAF_CLAUSES: Readonly<Record<string, Kind>> = {
   ),
   // ExistsQueryBuilder.fromXContent
   exists: optionObject('exists', { ...NAME_AND_BOOST, field: string }),
-  // IdsQueryBuilder.fromXContent
+  // IdsQueryBuilder PARSER
   ids: optionObject('ids', { ...NAME_AND_BOOST, values: arrayOf(scalar) }),
-  // PrefixQueryBuilder / WildcardQueryBuilder / RegexpQueryBuilder.fromXContent
-  prefix: fieldKeyed('prefix', NAME_AND_BOOST, shortOrObject('prefix', string, { value: string, prefix: string, case_insensitive: boolean, rewrite })),
-  wildcard: fieldKeyed('wildcard', NAME_AND_BOOST, shortOrObject('wildcard', string, { value: string, wildcard: string, case_insensitive: boolean, rewrite })),
+  // PrefixQueryBuilder.fromXContent: inside value (its only name), rewrite, case_insensitive, boost, _name; no outer boost.
+  prefix: fieldKeyed('prefix', {}, shortOrObject('prefix', string, { value: string, case_insensitive: boolean, rewrite })),
+  // WildcardQueryBuilder.fromXContent: inside wildcard or value, rewrite, case_insensitive, boost, _name; no outer boost.
+  wildcard: fieldKeyed('wildcard', {}, shortOrObject('wildcard', string, { value: string, wildcard: string, case_insensitive: boolean, rewrite })),
+  // RegexpQueryBuilder.fromXContent: no outer boost.
   regexp: fieldKeyed(
     'regexp',
-    NAME_AND_BOOST,
+    {},
     shortOrObject('regexp', string, { value: string, flags: string, flags_value: number, max_determinized_states: determinizeLimit, case_insensitive: boolean, rewrite }),
   ),
-  // MatchQueryBuilder.fromXContent
+  // MatchQueryBuilder.fromXContent: value tokens only inside the field object; no outer boost.
   match: fieldKeyed(
     'match',
-    NAME_AND_BOOST,
+    {},
     shortOrObject('match', scalar, {
       query: scalar, operator: string, analyzer: string, lenient: boolean, zero_terms_query: string, minimum_should_match: stringOrNumber,
       auto_generate_synonyms_phrase_query: boolean, prefix_length: number, fuzzy_transpositions: boolean, ...FUZZY_OPTIONS_ORACLE,
     }),
   ),
-  // MatchPhraseQueryBuilder.fromXContent
+  // MatchPhraseQueryBuilder.fromXContent: no outer boost.
   match_phrase: fieldKeyed(
     'match_phrase',
-    NAME_AND_BOOST,
+    {},
     shortOrObject('match_phrase', scalar, { query: scalar, analyzer: string, slop: number, zero_terms_query: string }),
   ),
   // MatchBoolPrefixQueryBuilder.fromXContent: the last term is a constant-score prefix query unless fuzzy options say otherwise.
   match_bool_prefix: fieldKeyed(
     'match_bool_prefix',
-    NAME_AND_BOOST,
+    {},
     shortOrObject('match_bool_prefix', scalar, {
       query: scalar, analyzer: string, operator: string, minimum_should_match: stringOrNumber, prefix_length: number, fuzzy_transpositions: boolean,
       ...FUZZY_OPTIONS_ORACLE,
     }),
   ),
-  // MultiMatchQueryBuilder.fromXContent
+  // MultiMatchQueryBuilder.fromXContent: fields is a string or an array.
   multi_match: optionObject('multi_match', {
     ...NAME_AND_BOOST,
     query: scalar, fields: stringList, type: multiFieldType, operator: string, analyzer: string, slop: number, prefix_length: number,
@@ -205,15 +249,15 @@ export const LEAF_CLAUSES: Readonly<Record<string, Kind>> = {
     fuzzy_transpositions: boolean, ...FUZZY_OPTIONS_ORACLE,
     rewrite: oracle('rewrite chooses terms over the whole index, hidden documents included.'),
   }),
-  // CombinedFieldsQueryBuilder.fromXContent (Elasticsearch)
+  // CombinedFieldsQueryBuilder.fromXContent (Elasticsearch 8).
   combined_fields: optionObject('combined_fields', {
     ...NAME_AND_BOOST, query: scalar, fields: stringList, operator: string, minimum_should_match: stringOrNumber, zero_terms_query: string,
     auto_generate_synonyms_phrase_query: boolean,
   }),
-  // QueryStringQueryBuilder.fromXContent
+  // QueryStringQueryBuilder.fromXContent: fields is an array only (a string there is an error).
   query_string: optionObject('query_string', {
     ...NAME_AND_BOOST,
-    query: queryText('query_string'), default_field: string, fields: stringList, default_operator: string, analyzer: string, quote_analyzer: string,
+    query: queryText('query_string'), default_field: string, fields: arrayOf(string), default_operator: string, analyzer: string, quote_analyzer: string,
     allow_leading_wildcard: boolean, enable_position_increments: boolean, fuzzy_prefix_length: number, fuzzy_transpositions: boolean,
     phrase_slop: number, analyze_wildcard: boolean, max_determinized_states: determinizeLimit, minimum_should_match: stringOrNumber, lenient: boolean,
     time_zone: string, quote_field_suffix: string, auto_generate_synonyms_phrase_query: boolean, type: multiFieldType, tie_breaker: number,
@@ -223,40 +267,41 @@ export const LEAF_CLAUSES: Readonly<Record<string, Kind>> = {
     rewrite: rewrite,
     fuzzy_rewrite: oracle('fuzzy_rewrite chooses terms over the whole index, hidden documents included.'),
   }),
-  // SimpleQueryStringBuilder.fromXContent
+  // SimpleQueryStringBuilder.fromXContent: fields is an array only; flags a string or a number.
   simple_query_string: optionObject('simple_query_string', {
     ...NAME_AND_BOOST,
-    query: queryText('simple_query_string'), fields: stringList, default_operator: string, analyzer: string, flags: stringOrNumber,
+    query: queryText('simple_query_string'), fields: arrayOf(string), default_operator: string, analyzer: string, flags: stringOrNumber,
     fuzzy_prefix_length: number, fuzzy_transpositions: boolean, lenient: boolean, minimum_should_match: stringOrNumber, quote_field_suffix: string,
     analyze_wildcard: boolean, auto_generate_synonyms_phrase_query: boolean,
     fuzzy_max_expansions: oracle('fuzzy_max_expansions caps fuzzy expansion over the whole index, hidden documents included.'),
   }),
-  // GeoBoundingBoxQueryBuilder.fromXContent
+  // GeoBoundingBoxQueryBuilder.fromXContent (outer _name, boost, validation_method, ignore_unmapped, type) and
+  // GeoBoundingBox.parseBoundingBox (the field object: corners, sides or wkt; no boost, no camelCase names).
   geo_bounding_box: fieldKeyed(
     'geo_bounding_box',
     { ...GEO_OUTER, type: string },
-    shortOrObject('geo_bounding_box', undefined, {
-      top_left: geoPoint, bottom_right: geoPoint, top_right: geoPoint, bottom_left: geoPoint, topLeft: geoPoint, bottomRight: geoPoint,
+    objectOf('geo_bounding_box', {
+      top_left: geoPoint, bottom_right: geoPoint, top_right: geoPoint, bottom_left: geoPoint,
       top: number, left: number, bottom: number, right: number, wkt: string,
     }),
   ),
-  // GeoDistanceQueryBuilder.fromXContent: the field's value is the point.
-  geo_distance: fieldKeyed('geo_distance', { ...GEO_OUTER, distance: stringOrNumber, distance_type: string, unit: string }, (value, pointer) =>
-    geoPoint(value, pointer),
-  ),
-  // GeoPolygonQueryBuilder.fromXContent
-  geo_polygon: fieldKeyed('geo_polygon', GEO_OUTER, shortOrObject('geo_polygon', undefined, { points: arrayOf(geoPoint) })),
-  // GeoShapeQueryBuilder / ShapeQueryBuilder.fromXContent
-  geo_shape: fieldKeyed('geo_shape', { ...NAME_AND_BOOST, ignore_unmapped: boolean }, shapeField('geo_shape')),
-  shape: fieldKeyed('shape', { ...NAME_AND_BOOST, ignore_unmapped: boolean }, shapeField('shape')),
-  // DistanceFeatureQueryBuilder.fromXContent
+  // GeoDistanceQueryBuilder.fromXContent: the field's value is the point; outer distance, unit, distance_type,
+  // _name, boost, ignore_unmapped, validation_method.
+  geo_distance: fieldKeyed('geo_distance', { ...GEO_OUTER, distance: stringOrNumber, distance_type: string, unit: string }, geoDistanceField),
+  // GeoPolygonQueryBuilder.fromXContent: the field object holds points only.
+  geo_polygon: fieldKeyed('geo_polygon', GEO_OUTER, objectOf('geo_polygon', { points: arrayOf(geoPoint) })),
+  // GeoShapeQueryBuilder / ShapeQueryBuilder (Elasticsearch) via AbstractGeometryQueryBuilder.parsedParamsFromXContent:
+  // outer boost, _name, ignore_unmapped.
+  geo_shape: fieldKeyed('geo_shape', { ...NAME_AND_BOOST, ignore_unmapped: boolean }, shapeField('geo_shape', { strategy: string })),
+  shape: fieldKeyed('shape', { ...NAME_AND_BOOST, ignore_unmapped: boolean }, shapeField('shape', {})),
+  // DistanceFeatureQueryBuilder PARSER
   distance_feature: optionObject('distance_feature', {
     ...NAME_AND_BOOST,
     field: string,
     origin: (value, pointer) => (typeof value === 'object' && value !== null ? geoPoint(value, pointer) : stringOrNumber(value, pointer)),
     pivot: stringOrNumber,
   }),
-  // RankFeatureQueryBuilder.fromXContent
+  // RankFeatureQueryBuilder PARSER (mapper-extras module)
   rank_feature: optionObject('rank_feature', {
     ...NAME_AND_BOOST,
     field: string,
@@ -265,8 +310,8 @@ export const LEAF_CLAUSES: Readonly<Record<string, Kind>> = {
     sigmoid: optionObject('sigmoid', { pivot: number, exponent: number }),
     linear: optionObject('linear', {}),
   }),
-  // IntervalQueryBuilder.fromXContent
-  intervals: fieldKeyed('intervals', NAME_AND_BOOST, (value, pointer) => intervalRule(value, pointer)),
+  // IntervalQueryBuilder.fromXContent: exactly one key, the field; inside one rule, boost, _name.
+  intervals: fieldKeyed('intervals', {}, intervalsField),
   // PercolateQueryBuilder.fromXContent: inline documents only.
   percolate: (value, pointer) =>
     walkObject(
@@ -278,8 +323,8 @@ export const LEAF_CLAUSES: Readonly<Record<string, Kind>> = {
     ),
   // ParentIdQueryBuilder.fromXContent
   parent_id: optionObject('parent_id', { ...NAME_AND_BOOST, type: string, id: string, ignore_unmapped: boolean }),
-  // SpanTermQueryBuilder.fromXContent
-  span_term: fieldKeyed('span_term', NAME_AND_BOOST, shortOrObject('span_term', scalar, { value: scalar, term: scalar })),
+  // SpanTermQueryBuilder.fromXContent: like term (no outer boost; inside value or term, boost, _name).
+  span_term: fieldKeyed('span_term', {}, shortOrObject('span_term', scalar, { value: scalar, term: scalar })),
 };
 
 /** Leaf clauses refused because they read the term dictionary of the whole index. */

@@ -128,7 +128,9 @@ const SCORE_FUNCTIONS: KeyRules = {
   script_score: SCRIPT,
 };
 
-// FunctionScoreQueryBuilder.fromXContent
+// FunctionScoreQueryBuilder.fromXContent: at the top, an object under any name but `query` is a score
+// function (so a top-level `filter` is an unknown function to the engine, refused here); each `functions`
+// entry (parseFiltersAndFunctions) holds `filter`, `weight` and one function.
 const walkFunctionScore: ClauseWalker = compound('function_score', (context, depth) => {
   const functionRules: KeyRules = { ...SCORE_FUNCTIONS, filter: child(context, depth) };
   const scoreFunction = (item: JsonValue, at: string): JsonValue => walkObject(item, at, 'A score function', functionRules, 'query-option-not-allowed');
@@ -140,7 +142,6 @@ const walkFunctionScore: ClauseWalker = compound('function_score', (context, dep
     max_boost: number,
     min_score: number,
     query: child(context, depth),
-    filter: child(context, depth),
     functions: (v: JsonValue, at: string) => expectArray(v, at, 'functions').map((f, i) => scoreFunction(f, childPointer(at, i))),
   };
 });

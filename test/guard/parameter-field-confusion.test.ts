@@ -34,6 +34,15 @@ const FIELD_KEYED: readonly (readonly [string, unknown])[] = [
   ['intervals', { match: { query: 'x' } }],
 ];
 
+/**
+ * Field-keyed clauses whose parser reads a scalar `boost` / `_name` beside the
+ * field as parameters (`TermsQueryBuilder`, `Geo*QueryBuilder`,
+ * `AbstractGeometryQueryBuilder`); the others read it as the short form of a
+ * second field (`TermQueryBuilder`, `MatchQueryBuilder` ...) or fail
+ * (`RangeQueryBuilder`, `TermsSetQueryBuilder`, `IntervalQueryBuilder`).
+ */
+const OUTER_PARAMETERS = new Set(['terms', 'geo_distance', 'geo_bounding_box', 'geo_polygon', 'geo_shape', 'shape']);
+
 describe.each(FIELD_KEYED)('%s: boost / _name with an object or array value is a field, refused', (type, fieldValue) => {
   for (const parameter of ['boost', '_name']) {
     for (const [kind, value] of [
@@ -46,10 +55,16 @@ describe.each(FIELD_KEYED)('%s: boost / _name with an object or array value is a
     }
   }
 
-  it('accepts the same clause with scalar boost and _name, as parameters', () => {
-    const clause = { [type]: { f: fieldValue, boost: 2, _name: 'q1' } };
-    expect(guardedBody({ body: { query: clause } })['query']).toEqual(wrapped(clause));
-  });
+  if (OUTER_PARAMETERS.has(type)) {
+    it('accepts the same clause with scalar boost and _name, as parameters', () => {
+      const clause = { [type]: { f: fieldValue, boost: 2, _name: 'q1' } };
+      expect(guardedBody({ body: { query: clause } })['query']).toEqual(wrapped(clause));
+    });
+  } else {
+    it('refuses scalar boost beside the field: this parser reads it as a second field (or an error), not a parameter', () => {
+      expectRefused({ body: { query: { [type]: { f: fieldValue, boost: 2 } } } }, 'parameter-as-field', { pointer: `/query/${type}/boost` });
+    });
+  }
 
   it('refuses a second field (the engine refuses it too; the guard must not pick one)', () => {
     expectRefused({ body: { query: { [type]: { f: fieldValue, g: fieldValue } } } }, 'malformed', { pointer: `/query/${type}/g` });
