@@ -110,7 +110,7 @@ export const CLAUSE_SPECS: readonly ClauseSpec[] = [
       ...outerBoostIsField(),
       ...outerBoostObjectIsField(),
       { at: ['f', 'minimum_should_match_script'], value: { source: '1' }, reason: 'script' },
-      // Elasticsearch 8 only; OpenSearch 2.19's TermsSetQueryBuilder refuses it.
+      // Not read by OpenSearch's TermsSetQueryBuilder (only by recent Elasticsearch releases, if any): refused.
       { at: ['f', 'minimum_should_match'], value: 1, reason: OPTION },
     ],
     unknownAt: [[['f'], OPTION]],
@@ -299,7 +299,12 @@ export const CLAUSE_SPECS: readonly ClauseSpec[] = [
       BOOL(['auto_generate_synonyms_phrase_query']),
       ...nameAndBoost([]),
     ],
-    refused: [{ at: ['fuzzy_max_expansions'], value: 5, reason: ORACLE }, { at: ['query'], value: 'a~2', reason: ORACLE }],
+    refused: [
+      { at: ['fuzzy_max_expansions'], value: 5, reason: ORACLE },
+      { at: ['query'], value: 'a~2', reason: ORACLE },
+      // Deprecated options SimpleQueryStringBuilder still reads and ignores: refused, not passed on.
+      ...['locale', 'lowercase_expanded_terms', 'all_fields'].map((k) => ({ at: [k], value: 'true', reason: OPTION })),
+    ],
     unknownAt: [[[], OPTION]],
   },
   {
