@@ -63,7 +63,27 @@ function clauseList(context: WalkContext, depth: number): Kind {
   return (value, pointer) => oneOrMany(value, pointer, (item, at) => context.walkers.query(item, at, context, depth + 1));
 }
 
-/** A span clause: a clause whose type is a span query (the engines refuse others there, the guard refuses first). */
+/** The pointer of a parsed span clause's `boost` (on its body, or on the field object of `span_term`), if it has one. */
+function spanBoost(clause: JsonObject, pointer: string): string | undefined {
+  const [type] = Object.keys(clause);
+  const body = type === undefined ? undefined : getOwn(clause, type);
+  if (type === undefined || !isJsonObject(body)) return undefined;
+  const at = childPointer(pointer, type);
+  if (getOwn(body, 'boost') !== undefined) return childPointer(at, 'boost');
+  if (type !== 'span_term') return undefined;
+  const field = Object.keys(body).find((key) => {
+    const inner = getOwn(body, key);
+    return isJsonObject(inner) && getOwn(inner, 'boost') !== undefined;
+  });
+  return field === undefined ? undefined : childPointer(childPointer(at, field), 'boost');
+}
+
+/**
+ * A span clause: a clause whose type is a span query (the engines refuse
+ * others there, the guard refuses first), without a `boost`: the span
+ * compounds' parsers refuse a nested span clause with a boost
+ * (`SpanNearQueryBuilder`, `SpanNotQueryBuilder` ... `checkNoBoost`).
+ */
 function spanChild(context: WalkContext, depth: number): Kind {
   return (value, pointer) => {
     if (isJsonObject(value)) {
@@ -72,7 +92,10 @@ function spanChild(context: WalkContext, depth: number): Kind {
         refuse('malformed', `A span query holds span queries only, not "${shown(type)}".`, { pointer: childPointer(pointer, type) });
       }
     }
-    return context.walkers.query(value, pointer, context, depth + 1);
+    const walked = context.walkers.query(value, pointer, context, depth + 1);
+    const boost = spanBoost(walked, pointer);
+    if (boost !== undefined) refuse('malformed', 'A span clause inside another span query cannot have a boost.', { pointer: boost });
+    return walked;
   };
 }
 

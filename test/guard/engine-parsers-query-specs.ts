@@ -467,9 +467,25 @@ export const CLAUSE_SPECS: readonly ClauseSpec[] = [
   { type: 'dis_max', base: { queries: [ALL] }, probes: [NUM_STRING(['tie_breaker']), ...nameAndBoost([])], refused: [], unknownAt: [[[], OPTION]] },
   { type: 'boosting', base: { positive: ALL, negative: ALL, negative_boost: 0.5 }, probes: [NUM(['negative_boost']), ...nameAndBoost([])], refused: [], unknownAt: [[[], OPTION]] },
   { type: 'pinned', base: { ids: ['1'], organic: ALL }, probes: [{ at: ['ids'], good: ['2', 3], bad: 'x' }, ...nameAndBoost([])], refused: [], unknownAt: [[[], OPTION]] },
-  { type: 'span_near', base: { clauses: [SPAN], slop: 1 }, probes: [NUM(['slop']), BOOL(['in_order']), ...nameAndBoost([])], refused: [{ at: ['collect_payloads'], value: false, reason: OPTION }], unknownAt: [[[], OPTION]] },
+  {
+    type: 'span_near',
+    base: { clauses: [SPAN], slop: 1 },
+    probes: [NUM(['slop']), BOOL(['in_order']), ...nameAndBoost([])],
+    refused: [
+      { at: ['collect_payloads'], value: false, reason: OPTION },
+      // The span compounds' parsers refuse a nested span clause with a boost (checkNoBoost).
+      { at: ['clauses'], value: [{ span_term: { f: { value: 'x', boost: 2 } } }], reason: 'malformed', pointerAt: ['clauses', '0', 'span_term', 'f', 'boost'] },
+    ],
+    unknownAt: [[[], OPTION]],
+  },
   { type: 'span_or', base: { clauses: [SPAN] }, probes: nameAndBoost([]), refused: [], unknownAt: [[[], OPTION]] },
-  { type: 'span_not', base: { include: SPAN, exclude: SPAN }, probes: [NUM(['pre']), NUM(['post']), NUM(['dist']), ...nameAndBoost([])], refused: [], unknownAt: [[[], OPTION]] },
+  {
+    type: 'span_not',
+    base: { include: SPAN, exclude: SPAN },
+    probes: [NUM(['pre']), NUM(['post']), NUM(['dist']), ...nameAndBoost([])],
+    refused: [{ at: ['exclude'], value: { span_or: { clauses: [SPAN], boost: 2 } }, reason: 'malformed', pointerAt: ['exclude', 'span_or', 'boost'] }],
+    unknownAt: [[[], OPTION]],
+  },
   { type: 'span_first', base: { match: SPAN, end: 3 }, probes: [NUM(['end']), ...nameAndBoost([])], refused: [], unknownAt: [[[], OPTION]] },
   { type: 'span_containing', base: { big: SPAN, little: SPAN }, probes: nameAndBoost([]), refused: [], unknownAt: [[[], OPTION]] },
   { type: 'span_within', base: { big: SPAN, little: SPAN }, probes: nameAndBoost([]), refused: [], unknownAt: [[[], OPTION]] },
