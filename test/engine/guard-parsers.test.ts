@@ -101,6 +101,38 @@ const CASES: readonly Case[] = [
     engine: { opensearch: { hits: 1 }, elasticsearch: ERROR },
     guard: 'query-option-not-allowed',
   },
+  // SpanNearQueryBuilder.checkNoBoost: a nested span clause cannot carry a boost.
+  {
+    name: 'span_near: a nested span_term with a boost',
+    query: { span_near: { clauses: [{ span_term: { msg: { value: 'alpha', boost: 2 } } }, { span_term: { msg: 'beta' } }], slop: 1 } },
+    engine: ERROR,
+    guard: 'malformed',
+  },
+  // The same span_near without the nested boost matches.
+  {
+    name: 'span_near: nested span_terms without a boost',
+    query: { span_near: { clauses: [{ span_term: { msg: 'alpha' } }, { span_term: { msg: 'beta' } }], slop: 1, boost: 2 } },
+    engine: { hits: 1 },
+    guard: 'accepted',
+  },
+  // SimpleQueryStringBuilder: fields only as an array.
+  { name: 'simple_query_string: fields as a string', query: { simple_query_string: { query: 'alpha', fields: 'msg' } }, engine: ERROR, guard: 'malformed' },
+  // ... and as an array it is read.
+  { name: 'simple_query_string: fields as an array', query: { simple_query_string: { query: 'alpha', fields: ['msg'] } }, engine: { hits: 1 }, guard: 'accepted' },
+  // TermsSetQueryBuilder: minimum_should_match is not read by OpenSearch.
+  {
+    name: 'terms_set: minimum_should_match',
+    query: { terms_set: { f: { terms: ['x'], minimum_should_match: 1 } } },
+    engine: { opensearch: ERROR, elasticsearch: { hits: 1 } },
+    guard: 'query-option-not-allowed',
+  },
+  // GeoPolygonQueryBuilder: the field object holds points only.
+  {
+    name: 'geo_polygon: boost inside the field object',
+    query: { geo_polygon: { loc: { points: [[0, 0], [0, 2], [2, 2], [2, 0]], boost: 2 } } },
+    engine: ERROR,
+    guard: 'query-option-not-allowed',
+  },
 ];
 
 function readingFor(expected: Case['engine'], identity: EngineIdentity): EngineReading {
