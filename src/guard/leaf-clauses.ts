@@ -184,7 +184,7 @@ export const LEAF_CLAUSES: Readonly<Record<string, Kind>> = {
     termsValues,
   ),
   // TermsSetQueryBuilder.fromXContent: exactly one key, the field; inside terms, minimum_should_match_field,
-  // minimum_should_match_script, boost, _name (minimum_should_match is not read by OpenSearch's parser: refused).
+  // minimum_should_match_script, boost, _name (minimum_should_match: Elasticsearch 8.19 reads it, OpenSearch 2.19 refuses it).
   terms_set: fieldKeyed(
     'terms_set',
     {},

@@ -110,7 +110,7 @@ export const CLAUSE_SPECS: readonly ClauseSpec[] = [
       ...outerBoostIsField(),
       ...outerBoostObjectIsField(),
       { at: ['f', 'minimum_should_match_script'], value: { source: '1' }, reason: 'script' },
-      // Not read by OpenSearch's TermsSetQueryBuilder (only by recent Elasticsearch releases, if any): refused.
+      // Elasticsearch 8.19 reads it, OpenSearch 2.19's TermsSetQueryBuilder refuses it (test/engine/guard-parsers.test.ts).
       { at: ['f', 'minimum_should_match'], value: 1, reason: OPTION },
     ],
     unknownAt: [[['f'], OPTION]],
