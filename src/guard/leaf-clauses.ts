@@ -294,12 +294,13 @@ export const LEAF_CLAUSES: Readonly<Record<string, Kind>> = {
   // outer boost, _name, ignore_unmapped.
   geo_shape: fieldKeyed('geo_shape', { ...NAME_AND_BOOST, ignore_unmapped: boolean }, shapeField('geo_shape', { strategy: string })),
   shape: fieldKeyed('shape', { ...NAME_AND_BOOST, ignore_unmapped: boolean }, shapeField('shape', {})),
-  // DistanceFeatureQueryBuilder PARSER
+  // DistanceFeatureQueryBuilder PARSER: origin a number, string, array or object (a geo point); pivot a string only
+  // (declareString: a number there is an error).
   distance_feature: optionObject('distance_feature', {
     ...NAME_AND_BOOST,
     field: string,
     origin: (value, pointer) => (typeof value === 'object' && value !== null ? geoPoint(value, pointer) : stringOrNumber(value, pointer)),
-    pivot: stringOrNumber,
+    pivot: string,
   }),
   // RankFeatureQueryBuilder PARSER (mapper-extras module)
   rank_feature: optionObject('rank_feature', {

@@ -380,7 +380,7 @@ export const CLAUSE_SPECS: readonly ClauseSpec[] = [
   {
     type: 'distance_feature',
     base: { field: 'd', origin: 'now', pivot: '7d' },
-    probes: [STR(['field'], 'e'), { at: ['origin'], good: [0, 0], bad: true }, { at: ['pivot'], good: '1km', bad: false }, ...nameAndBoost([])],
+    probes: [STR(['field'], 'e'), { at: ['origin'], good: [0, 0], bad: true }, { at: ['pivot'], good: '1km', bad: 5 }, ...nameAndBoost([])],
     refused: [],
     unknownAt: [[[], OPTION]],
   },
