@@ -275,11 +275,12 @@ export const LEAF_CLAUSES: Readonly<Record<string, Kind>> = {
     analyze_wildcard: boolean, auto_generate_synonyms_phrase_query: boolean,
     fuzzy_max_expansions: oracle('fuzzy_max_expansions caps fuzzy expansion over the whole index, hidden documents included.'),
   }),
-  // GeoBoundingBoxQueryBuilder.fromXContent (outer _name, boost, validation_method, ignore_unmapped, type) and
-  // GeoBoundingBox.parseBoundingBox (the field object: corners, sides or wkt; no boost, no camelCase names).
+  // GeoBoundingBoxQueryBuilder.fromXContent (outer _name, boost, validation_method, ignore_unmapped; `type` is
+  // OpenSearch only, Elasticsearch 8 refuses it) and GeoBoundingBox.parseBoundingBox (the field object: corners,
+  // sides or wkt; no boost, no camelCase names).
   geo_bounding_box: fieldKeyed(
     'geo_bounding_box',
-    { ...GEO_OUTER, type: string },
+    GEO_OUTER,
     objectOf('geo_bounding_box', {
       top_left: geoPoint, bottom_right: geoPoint, top_right: geoPoint, bottom_left: geoPoint,
       top: number, left: number, bottom: number, right: number, wkt: string,

@@ -126,6 +126,13 @@ const CASES: readonly Case[] = [
     engine: { opensearch: ERROR, elasticsearch: { hits: 1 } },
     guard: 'query-option-not-allowed',
   },
+  // GeoBoundingBoxQueryBuilder: `type` is OpenSearch's only.
+  {
+    name: 'geo_bounding_box: type',
+    query: { geo_bounding_box: { loc: { top_left: [0, 2], bottom_right: [2, 0] }, type: 'indexed' } },
+    engine: { opensearch: { hits: 1 }, elasticsearch: ERROR },
+    guard: 'malformed',
+  },
   // GeoPolygonQueryBuilder: the field object holds points only.
   {
     name: 'geo_polygon: boost inside the field object',

@@ -314,7 +314,6 @@ export const CLAUSE_SPECS: readonly ClauseSpec[] = [
       ...nameAndBoost([], true),
       STR(['validation_method'], 'STRICT'),
       BOOL(['ignore_unmapped']),
-      STR(['type'], 'indexed'),
       { at: ['loc', 'top_left'], good: { lat: 1, lon: 0 }, bad: true },
       { at: ['loc', 'bottom_right'], good: '0,1', bad: [1] },
       { at: ['loc', 'top_right'], good: [1, 1], bad: false },
@@ -329,6 +328,8 @@ export const CLAUSE_SPECS: readonly ClauseSpec[] = [
       // coerce / ignore_malformed are gone from both parsers: a second key is a second field.
       { at: ['coerce'], value: true, reason: 'malformed' },
       { at: ['ignore_malformed'], value: true, reason: 'malformed' },
+      // OpenSearch only (Elasticsearch 8's GeoBoundingBoxQueryBuilder refuses it): a second key is a second field.
+      { at: ['type'], value: 'indexed', reason: 'malformed' },
     ],
     unknownAt: [[['loc'], OPTION]],
   },
