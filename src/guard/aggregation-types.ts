@@ -152,13 +152,16 @@ const HISTOGRAM_COMMON: KeyRules = {
   keyed: boolean,
 };
 
-// HistogramAggregationBuilder.PARSER; empty buckets bounded (see histogram-bounds.ts).
+// HistogramAggregationBuilder.PARSER (both engines): `interval` and `offset` are `declareDouble` (a number, not
+// a date offset as in date_histogram); empty buckets bounded (see histogram-bounds.ts).
 const walkHistogram: AggregationBodyWalker = (body, pointer, context) => {
-  const parsed = walkObject(body, pointer, 'histogram', { ...HISTOGRAM_COMMON, interval: number }, 'aggregation-option-not-allowed');
+  const parsed = walkObject(body, pointer, 'histogram', { ...HISTOGRAM_COMMON, interval: number, offset: number }, 'aggregation-option-not-allowed');
   return boundEmptyBuckets(parsed, pointer, numericInterval(parsed, pointer), false, context.limits.maxHistogramBuckets);
 };
 
-// DateHistogramAggregationBuilder.PARSER
+// DateHistogramAggregationBuilder.PARSER (both engines): the value source with `time_zone`, the interval
+// (DateIntervalWrapper: `calendar_interval`, `fixed_interval`, deprecated `interval`, OpenSearch only), `offset`
+// (a number or a `+1h` string), `keyed`, `min_doc_count`, `extended_bounds` / `hard_bounds` (LongBounds), `order`.
 const walkDateHistogram: AggregationBodyWalker = (body, pointer, context) => {
   const parsed = walkObject(
     body,

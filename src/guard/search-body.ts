@@ -43,6 +43,11 @@ const REFUSED_BODY_KEYS: KeyRules = {
   ext: refused('ext', 'ext sections are plugin-defined.'),
   profile: onlyFalse('profile', 'profile echoes the token filter and counts over all documents.'),
   explain: onlyFalse('explain', 'explain output includes the token filter.'),
+  // TransportSearchAction.resolveIndexBoosts resolves every name against the whole cluster with the
+  // request's indices options: a name that exists nowhere fails the search, an existing one does not.
+  indices_boost: refused('indices-boost', 'indices_boost names indices the engine resolves against the whole cluster: whether the search fails tells which indices exist.'),
+  // OpenSearch only: reports what search pipelines did (SearchSourceBuilder.VERBOSE_SEARCH_PIPELINE).
+  verbose_pipeline: refused('search-pipeline', 'verbose_pipeline reports what search pipelines did.'),
 };
 
 // SearchSourceBuilder.parseXContent / RescorerBuilder.parseFromXContent / QueryRescorerBuilder.fromXContent
@@ -130,7 +135,6 @@ function searchRules(context: WalkContext): KeyRules {
     seq_no_primary_term: onlyFalse('sequence-numbers', 'Sequence numbers count every write to the shard, hidden documents included.'),
     search_after: arrayOf((v, p) => (v === null ? null : scalar(v, p))),
     slice: (v, p) => walkObject(v, p, 'slice', { id: number, max: number, field: string }, 'body-key-not-allowed'),
-    indices_boost: (v, p) => (Array.isArray(v) ? arrayOf(mapOf(number))(v, p) : mapOf(number)(v, p)),
     stored_fields: oneOrArrayOf(string),
     docvalue_fields: fieldAndFormatList,
     fields: fieldAndFormatList,

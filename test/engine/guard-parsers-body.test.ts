@@ -1,0 +1,83 @@
+/**
+ * What the engines' own parsers do with the search-body forms the guard
+ * changed its reading of (sort, highlight, `indices_boost`): each form is sent
+ * unguarded to the node, and the guard's verdict is checked against what the
+ * node did with it. A form the node does not read the way the guard used to
+ * (a key that is no parameter there, so the node takes it for something else
+ * or fails) is refused by the guard now.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { guardSearchRequest } from '../../src/index.js';
+import { UnsafeRequestError } from '../../src/errors.js';
+import type { AccessExpression } from '../../src/index.js';
+import { engineIdentity } from './engine.js';
+import { createIndex, engine } from './plain-rest.js';
+
+const visible = 'guard-parsers-body-a';
+const other = 'guard-parsers-body-other';
+const missing = 'guard-parsers-body-missing-4c1f';
+const TOKEN: AccessExpression = { kind: 'term', field: 'tenant', value: 'acme' };
+const OPTIONS = { indices: [visible], fields: { tenant: { type: 'keyword' } } } as const;
+
+const PROPERTIES = { tenant: { type: 'keyword' }, code: { type: 'long' }, loc: { type: 'geo_point' }, msg: { type: 'text' } };
+
+beforeAll(async () => {
+  await createIndex(visible, PROPERTIES, [
+    { tenant: 'acme', code: 1, loc: [0, 0], msg: 'hello world' },
+    { tenant: 'acme', code: 2, loc: [1, 1], msg: 'hello there' },
+  ]);
+  await createIndex(other, PROPERTIES, [{ tenant: 'other', code: 3, loc: [2, 2], msg: 'secret' }]);
+  await engine(`/${missing}`, { method: 'DELETE' });
+}, 120_000);
+
+async function search(body: unknown, index = visible): Promise<{ status: number; body: unknown }> {
+  return engine(`/${index}/_search`, { method: 'POST', body: JSON.stringify(body) });
+}
+
+function guardReason(body: unknown): string | undefined {
+  try {
+    guardSearchRequest({ method: 'POST', path: `/${visible}/_search`, body }, TOKEN, OPTIONS);
+    return undefined;
+  } catch (error) {
+    if (error instanceof UnsafeRequestError) return error.reason;
+    throw error;
+  }
+}
+
+describe(`sort and highlight parameters the node does not read as parameters (${engineIdentity().name})`, () => {
+  it.each([
+    ['_geo_distance "coerce" (no parameter since 7.0: read as a second field)', { sort: [{ _geo_distance: { loc: [0, 0], coerce: true } }] }],
+    ['_geo_distance "ignore_malformed" (no parameter since 7.0)', { sort: [{ _geo_distance: { loc: [0, 0], ignore_malformed: true } }] }],
+    ['_score with "mode" (ScoreSortBuilder reads order only)', { sort: [{ _score: { order: 'desc', mode: 'max' } }] }],
+    ['_score with "missing"', { sort: [{ _score: { missing: '_last' } }] }],
+    ['highlight "max_fragment_length" (no highlighter parameter)', { query: { match: { msg: 'hello' } }, highlight: { fields: { msg: { max_fragment_length: 10 } } } }],
+    ['indices_boost with a string boost in the array form (IndexBoost wants a number token)', { indices_boost: [{ [visible]: '2' }] }],
+    ['indices_boost with two indices in one array item', { indices_boost: [{ [visible]: 2, [other]: 1 }] }],
+  ])('%s: the node refuses it, and so does the guard', async (_name, body) => {
+    const answer = await search(body);
+    expect(answer.status, JSON.stringify(answer.body).slice(0, 300)).toBeGreaterThanOrEqual(400);
+    expect(guardReason(body)).toBeDefined();
+  });
+
+  it('the forms the guard accepts run on the node', async () => {
+    const body = {
+      query: { match: { msg: 'hello' } },
+      sort: [{ _geo_distance: { loc: [0, 0], order: 'asc', unit: 'km', mode: 'min', distance_type: 'arc', ignore_unmapped: true } }, { _score: { order: 'desc' } }, { code: { order: 'asc', mode: 'min', missing: '_last', unmapped_type: 'long' } }],
+      highlight: { pre_tags: ['<b>'], post_tags: ['</b>'], encoder: 'html', fields: { msg: { fragment_size: 50, number_of_fragments: 1, fragment_offset: 0, type: 'unified' } } },
+    };
+    expect(guardReason(body)).toBeUndefined();
+    const answer = await search(body);
+    expect(answer.status, JSON.stringify(answer.body).slice(0, 300)).toBe(200);
+  });
+});
+
+describe(`indices_boost names indices the node resolves against the whole cluster (${engineIdentity().name})`, () => {
+  it('a name that exists nowhere fails the search; the name of an index the token cannot read does not: an existence oracle', async () => {
+    const unknownName = await search({ indices_boost: [{ [missing]: 2 }] });
+    const otherName = await search({ indices_boost: [{ [other]: 2 }] });
+    expect(otherName.status).toBe(200);
+    expect(unknownName.status).toBeGreaterThanOrEqual(400);
+    expect(guardReason({ indices_boost: [{ [other]: 2 }] })).toBe('indices-boost');
+    expect(guardReason({ indices_boost: { [other]: 2 } })).toBe('indices-boost');
+  });
+});
