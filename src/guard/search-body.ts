@@ -173,6 +173,7 @@ export interface WalkedBody {
 // field anywhere (a range, a sort, docvalue_fields, an aggregation, query_string text) they select or
 // show by that count.
 const SHARD_COUNTER = /_seq_no|_primary_term/;
+const SEQ_NO_OPTION = 'seq_no_primary_term';
 
 /** Refuses any key or string value naming a shard counter, anywhere in the walked body. */
 function refuseShardCounters(root: JsonValue, pointer: string): void {
@@ -194,7 +195,8 @@ function refuseShardCounters(root: JsonValue, pointer: string): void {
     } else if (value !== null && typeof value === 'object') {
       for (const key of Object.keys(value)) {
         path.push(key);
-        if (SHARD_COUNTER.test(key)) fail();
+        // `seq_no_primary_term` is the option (its rule accepts only false), not a counter field.
+        if (SHARD_COUNTER.test(key) && key !== SEQ_NO_OPTION) fail();
         visit(value[key] as JsonValue);
         path.pop();
       }

@@ -71,6 +71,18 @@ describe(`sort and highlight parameters the node does not read as parameters (${
   });
 });
 
+describe(`seq_no_primary_term: false (${engineIdentity().name})`, () => {
+  it('is accepted by the guard and the node answers without sequence numbers', async () => {
+    const body = { seq_no_primary_term: false, query: { match_all: {} } };
+    expect(guardReason(body)).toBeUndefined();
+    const answer = await search(body);
+    expect(answer.status).toBe(200);
+    const hits = (answer.body as { hits: { hits: Record<string, unknown>[] } }).hits.hits;
+    expect(hits.length).toBeGreaterThan(0);
+    for (const hit of hits) expect(hit).not.toHaveProperty('_seq_no');
+  });
+});
+
 describe(`indices_boost names indices the node resolves against the whole cluster (${engineIdentity().name})`, () => {
   it('a name that exists nowhere fails the search; the name of an index the token cannot read does not: an existence oracle', async () => {
     const unknownName = await search({ indices_boost: [{ [missing]: 2 }] });
