@@ -57,11 +57,36 @@ const VALUE_SOURCE: KeyRules = { field: string, missing: scalar, format: string,
 /** `order` of bucket aggregations: `{ key: dir }` or an array of them (`InternalOrder.Parser`). */
 const bucketOrder: Kind = oneOrArrayOf(mapOf(oneOf('asc', 'desc')));
 
-/** `include` / `exclude` of terms: a regex, a list of terms, or a partition (`IncludeExclude.parseInclude`). */
+/**
+ * `include` / `exclude` of terms as `IncludeExclude.parseInclude` reads them: a
+ * regex (a string), a list of terms (an array), or a partition (an object); a
+ * bare number or boolean is none of these.
+ */
 const includeExclude: Kind = (value, pointer) =>
   isJsonObject(value)
     ? walkObject(value, pointer, 'include', { partition: number, num_partitions: number }, 'aggregation-option-not-allowed')
-    : oneOrArrayOf(scalar)(value, pointer);
+    : typeof value === 'string'
+      ? value
+      : arrayOf(scalar)(value, pointer);
+
+/**
+ * IncludeExclude.merge (both engines) refuses a regex with a set ("Cannot mix
+ * a regex-based include with a set-based method"): the guard refuses the
+ * mix too, so what it accepts is what the engine runs.
+ */
+function withIncludeExclude(what: string, rules: KeyRules): AggregationBodyWalker {
+  return (body, pointer) => {
+    const parsed = walkObject(body, pointer, what, rules, 'aggregation-option-not-allowed');
+    const include = parsed['include'];
+    const exclude = parsed['exclude'];
+    const regex = (v: JsonValue | undefined): boolean => typeof v === 'string';
+    const set = (v: JsonValue | undefined): boolean => Array.isArray(v);
+    if ((regex(include) && set(exclude)) || (set(include) && regex(exclude))) {
+      refuse('malformed', 'include and exclude must both be regular expressions or both be term lists.', { pointer: childPointer(pointer, 'exclude') });
+    }
+    return parsed;
+  };
+}
 
 function options(what: string, rules: KeyRules): AggregationBodyWalker {
   return (body, pointer) => walkObject(body, pointer, what, rules, 'aggregation-option-not-allowed');
@@ -110,7 +135,7 @@ const walkAdjacency: AggregationBodyWalker = (body, pointer, context) =>
 
 const COMPOSITE_COMMON: KeyRules = { field: string, missing_bucket: boolean, missing_order: string, order: oneOf('asc', 'desc'), value_type: string, format: string, script: SCRIPT_REFUSAL };
 
-// CompositeValuesSourceParserHelper
+// CompositeValuesSourceParserHelper: the common options (`declareValuesSourceFields`) and each type's own.
 const COMPOSITE_SOURCE_TYPES: Readonly<Record<string, KeyRules>> = {
   terms: COMPOSITE_COMMON,
   histogram: { ...COMPOSITE_COMMON, interval: number },
@@ -118,15 +143,24 @@ const COMPOSITE_SOURCE_TYPES: Readonly<Record<string, KeyRules>> = {
   geotile_grid: { ...COMPOSITE_COMMON, precision: number, bounds: geoBoundsBox },
 };
 
+/** An object with exactly one key (the engine reads the first key and then expects the object to end). */
+function exactlyOneKey(value: JsonValue, pointer: string, what: string): void {
+  if (isJsonObject(value) && Object.keys(value).length !== 1) refuse('malformed', `${what} must have exactly one key.`, { pointer });
+}
+
+// CompositeValuesSourceParserHelper.fromXContent reads `{ name: { type: { ... } } }`, the first key at each
+// level only, then steps over two closing tokens: a second name or type is not read as one, so it is refused.
 function walkCompositeSource(item: JsonValue, pointer: string): JsonValue {
-  return walkObject(item, pointer, 'A composite source', {}, 'malformed', (_name, spec, at) =>
-    walkObject(spec, at, 'A composite source', {}, 'aggregation-option-not-allowed', (type, body, p) => {
+  exactlyOneKey(item, pointer, 'A composite source');
+  return walkObject(item, pointer, 'A composite source', {}, 'malformed', (_name, spec, at) => {
+    exactlyOneKey(spec, at, 'A composite source');
+    return walkObject(spec, at, 'A composite source', {}, 'aggregation-option-not-allowed', (type, body, p) => {
       if (!Object.prototype.hasOwnProperty.call(COMPOSITE_SOURCE_TYPES, type)) {
         refuse('aggregation-type-not-allowed', `The composite source type "${shown(type)}" is not on the guard's allowlist.`, { pointer: p });
       }
       return walkObject(body, p, 'A composite source', COMPOSITE_SOURCE_TYPES[type] as KeyRules, 'aggregation-option-not-allowed');
-    }),
-  );
+    });
+  });
 }
 
 const walkComposite: AggregationBodyWalker = (body, pointer) =>
@@ -152,13 +186,16 @@ const HISTOGRAM_COMMON: KeyRules = {
   keyed: boolean,
 };
 
-// HistogramAggregationBuilder.PARSER; empty buckets bounded (see histogram-bounds.ts).
+// HistogramAggregationBuilder.PARSER (both engines): `interval` and `offset` are `declareDouble` (a number, not
+// a date offset as in date_histogram); empty buckets bounded (see histogram-bounds.ts).
 const walkHistogram: AggregationBodyWalker = (body, pointer, context) => {
-  const parsed = walkObject(body, pointer, 'histogram', { ...HISTOGRAM_COMMON, interval: number }, 'aggregation-option-not-allowed');
+  const parsed = walkObject(body, pointer, 'histogram', { ...HISTOGRAM_COMMON, interval: number, offset: number }, 'aggregation-option-not-allowed');
   return boundEmptyBuckets(parsed, pointer, numericInterval(parsed, pointer), false, context.limits.maxHistogramBuckets);
 };
 
-// DateHistogramAggregationBuilder.PARSER
+// DateHistogramAggregationBuilder.PARSER (both engines): the value source with `time_zone`, the interval
+// (DateIntervalWrapper: `calendar_interval`, `fixed_interval`, deprecated `interval`, OpenSearch only), `offset`
+// (a number or a `+1h` string), `keyed`, `min_doc_count`, `extended_bounds` / `hard_bounds` (LongBounds), `order`.
 const walkDateHistogram: AggregationBodyWalker = (body, pointer, context) => {
   const parsed = walkObject(
     body,
@@ -224,7 +261,7 @@ const percentilesConfig: KeyRules = {
 /** Allowed aggregation types. `bucket` types may have sub-aggregations. */
 export const AGGREGATIONS: Readonly<Record<string, { readonly bucket: boolean; readonly walk: AggregationBodyWalker }>> = {
   // TermsAggregationBuilder.PARSER
-  terms: { bucket: true, walk: options('terms', TERMS_OPTIONS) },
+  terms: { bucket: true, walk: withIncludeExclude('terms', TERMS_OPTIONS) },
   // MultiTermsAggregationBuilder.PARSER
   multi_terms: {
     bucket: true,
@@ -241,7 +278,7 @@ export const AGGREGATIONS: Readonly<Record<string, { readonly bucket: boolean; r
     }),
   },
   // RareTermsAggregationBuilder.PARSER
-  rare_terms: { bucket: true, walk: options('rare_terms', { ...VALUE_SOURCE, max_doc_count: number, precision: number, include: includeExclude, exclude: includeExclude }) },
+  rare_terms: { bucket: true, walk: withIncludeExclude('rare_terms', { ...VALUE_SOURCE, max_doc_count: number, precision: number, include: includeExclude, exclude: includeExclude }) },
   histogram: { bucket: true, walk: walkHistogram },
   date_histogram: { bucket: true, walk: walkDateHistogram },
   // AutoDateHistogramAggregationBuilder.PARSER: at most `buckets` buckets by construction.

@@ -38,7 +38,11 @@ export const fieldAndFormatList: Kind = arrayOf((value, pointer) =>
 export const emptyScriptFields: Kind = (value, pointer) =>
   isJsonObject(value) && Object.keys(value).length === 0 ? {} : refuse('script', 'script_fields run scripts.', { pointer });
 
-/** Rules shared by `inner_hits` and `top_hits`. */
+/**
+ * Rules shared by `inner_hits` and `top_hits`: the keys both
+ * `InnerHitBuilder.PARSER` and `TopHitsAggregationBuilder.parse` read
+ * (OpenSearch 2.19 and Elasticsearch 8), with the kinds they read.
+ */
 export function hitsOptionRules(context: WalkContext): KeyRules {
   return memo(context, 'hits', () => ({
     size: number,
@@ -57,7 +61,7 @@ export function hitsOptionRules(context: WalkContext): KeyRules {
   }));
 }
 
-/** Walks an `inner_hits` object (or, for collapse, an array of them). */
+/** Walks an `inner_hits` object (or, for collapse, an array of them): the shared rules plus `InnerHitBuilder.PARSER`'s `name`, `ignore_unmapped`. */
 export function walkInnerHits(value: JsonValue, pointer: string, context: WalkContext): JsonValue {
   const rules = memo(context, 'inner-hits', () => ({
     ...hitsOptionRules(context),

@@ -47,7 +47,17 @@ export function readMsearchLines(body: unknown, budget: JsonBudget): JsonValue[]
   return refuse('msearch-malformed', 'An _msearch body must be NDJSON text or an array of header and body objects.', { pointer: '' });
 }
 
-// MultiSearchRequest.readMultiLineFormat: the header keys and their kinds.
+/**
+ * MultiSearchRequest.readMultiLineFormat (OpenSearch 2.19; Elasticsearch 8
+ * the same without the OpenSearch-only `cancel_after_time_interval` and
+ * `phase_took`): the header keys and their kinds (`nodeStringArrayValue`,
+ * `nodeStringValue`, `nodeBooleanValue`, `nodeTimeValue`). The engines also
+ * read camelCase spellings (`searchType`, `requestCache`,
+ * `expandWildcards`, `ignoreUnavailable`, `allowNoIndices`,
+ * `ignoreThrottled`, `cancelAfterTimeInterval`, `ccsMinimizeRoundtrips`) and
+ * `indices` for `index`: those are refused, so `expand_wildcards` cannot be
+ * set around the pinned value under another name.
+ */
 const HEADER_KEYS: KeyRules = {
   index: oneOrArrayOf(string),
   search_type: string,
@@ -61,6 +71,7 @@ const HEADER_KEYS: KeyRules = {
   ignore_throttled: boolean,
   allow_partial_search_results: boolean,
   cancel_after_time_interval: string,
+  phase_took: boolean,
 };
 
 /** Pairs up lines into header/body items, checking every header's keys. */

@@ -43,6 +43,11 @@ const REFUSED_BODY_KEYS: KeyRules = {
   ext: refused('ext', 'ext sections are plugin-defined.'),
   profile: onlyFalse('profile', 'profile echoes the token filter and counts over all documents.'),
   explain: onlyFalse('explain', 'explain output includes the token filter.'),
+  // TransportSearchAction.resolveIndexBoosts resolves every name against the whole cluster with the
+  // request's indices options: a name that exists nowhere fails the search, an existing one does not.
+  indices_boost: refused('indices-boost', 'indices_boost names indices the engine resolves against the whole cluster: whether the search fails tells which indices exist.'),
+  // OpenSearch only: reports what search pipelines did (SearchSourceBuilder.VERBOSE_SEARCH_PIPELINE).
+  verbose_pipeline: refused('search-pipeline', 'verbose_pipeline reports what search pipelines did.'),
 };
 
 // SearchSourceBuilder.parseXContent / RescorerBuilder.parseFromXContent / QueryRescorerBuilder.fromXContent
@@ -130,7 +135,6 @@ function searchRules(context: WalkContext): KeyRules {
     seq_no_primary_term: onlyFalse('sequence-numbers', 'Sequence numbers count every write to the shard, hidden documents included.'),
     search_after: arrayOf((v, p) => (v === null ? null : scalar(v, p))),
     slice: (v, p) => walkObject(v, p, 'slice', { id: number, max: number, field: string }, 'body-key-not-allowed'),
-    indices_boost: (v, p) => (Array.isArray(v) ? arrayOf(mapOf(number))(v, p) : mapOf(number)(v, p)),
     stored_fields: oneOrArrayOf(string),
     docvalue_fields: fieldAndFormatList,
     fields: fieldAndFormatList,
@@ -169,6 +173,7 @@ export interface WalkedBody {
 // field anywhere (a range, a sort, docvalue_fields, an aggregation, query_string text) they select or
 // show by that count.
 const SHARD_COUNTER = /_seq_no|_primary_term/;
+const SEQ_NO_OPTION = 'seq_no_primary_term';
 
 /** Refuses any key or string value naming a shard counter, anywhere in the walked body. */
 function refuseShardCounters(root: JsonValue, pointer: string): void {
@@ -190,7 +195,8 @@ function refuseShardCounters(root: JsonValue, pointer: string): void {
     } else if (value !== null && typeof value === 'object') {
       for (const key of Object.keys(value)) {
         path.push(key);
-        if (SHARD_COUNTER.test(key)) fail();
+        // `seq_no_primary_term` is the option (its rule accepts only false), not a counter field.
+        if (SHARD_COUNTER.test(key) && key !== SEQ_NO_OPTION) fail();
         visit(value[key] as JsonValue);
         path.pop();
       }

@@ -20,6 +20,13 @@ import { memo } from './walk-context.js';
 
 const order = oneOf('asc', 'desc');
 
+// SortMode.fromString (both engines): how a multi-valued field is reduced.
+const fieldSortMode = oneOf('min', 'max', 'sum', 'avg', 'median');
+// GeoDistanceSortBuilder.sortMode refuses `sum`.
+const geoSortMode = oneOf('min', 'max', 'avg', 'median');
+// FieldSortBuilder.setNumericType / IndexNumericFieldData.NumericType.
+const numericType = oneOf('double', 'long', 'date', 'date_nanos');
+
 const DEPRECATED_NESTED: KeyRules = {
   nested_path: { refuse: 'sort-option-not-allowed', why: 'nested_path is deprecated; use nested.path.' },
   nested_filter: { refuse: 'sort-option-not-allowed', why: 'nested_filter is deprecated (and still parsed as a query); use nested.filter.' },
@@ -42,14 +49,21 @@ function nestedSortWalker(context: WalkContext): Kind {
   return walk;
 }
 
-// FieldSortBuilder.fromXContent / ScoreSortBuilder.fromXContent
+/**
+ * FieldSortBuilder.PARSER (OpenSearch 2.19 and Elasticsearch 8): `order`,
+ * `mode`, `missing` (any scalar, `objectText`), `unmapped_type`,
+ * `numeric_type`, `nested`; `format` is Elasticsearch only (OpenSearch
+ * refuses it itself) and Kibana sends it on date sorts. The deprecated
+ * `nested_path` / `nested_filter` are refused (Elasticsearch 8 dropped them,
+ * OpenSearch still parses `nested_filter` as a query).
+ */
 function fieldSortRules(context: WalkContext): KeyRules {
   return memo(context, 'field-sort', () => ({
     order,
-    mode: string,
+    mode: fieldSortMode,
     missing: scalar,
     unmapped_type: string,
-    numeric_type: string,
+    numeric_type: numericType,
     format: string,
     nested: nestedSort(context),
     ...DEPRECATED_NESTED,
@@ -57,20 +71,41 @@ function fieldSortRules(context: WalkContext): KeyRules {
 }
 
 /**
- * GeoDistanceSortBuilder.fromXContent: the options below, and exactly one
- * field whose value is a point or an array of points. Any other key is the
- * field to the engine, so an unknown key is never data: it is refused.
+ * ScoreSortBuilder.PARSER and ShardDocSortBuilder.PARSER (both engines)
+ * declare `order` only: any other key fails the search there, so the guard
+ * refuses it rather than pass it as if it were a field-sort option.
+ */
+const ORDER_ONLY: KeyRules = { order };
+
+/** Sort keys that are not fields: the engines' `SortBuilder.PARSERS` plus `_score`. */
+const ORDER_ONLY_SORTS = new Set(['_score', '_shard_doc']);
+
+/**
+ * GeoDistanceSortBuilder.fromXContent (OpenSearch 2.19; Elasticsearch 8 reads
+ * the same names): value parameters `order`, `unit`, `distance_type`,
+ * `validation_method`, `mode` (deprecated `sort_mode`), `ignore_unmapped`;
+ * object parameter `nested` (and the deprecated `nested_path` /
+ * `nested_filter`); and exactly one field whose value is a point or an array
+ * of points. Any other key is the field to the engine, so an unknown key is
+ * never data: it is refused. `coerce` and `ignore_malformed` stopped being
+ * parameters in 7.0: the engine reads them as a second field and fails, so
+ * the guard refuses them by name instead of taking them for options.
  */
 function geoDistanceSort(context: WalkContext): Kind {
+  const notParameter = (key: string): RefusedKey => ({
+    refuse: 'sort-option-not-allowed',
+    why: `${key} is no parameter of _geo_distance in OpenSearch 2 or Elasticsearch 8 (use validation_method); the engine reads it as a field.`,
+  });
   const outer: KeyRules = {
     order,
     unit: string,
-    mode: string,
-    distance_type: string,
+    mode: geoSortMode,
+    distance_type: oneOf('arc', 'plane'),
     ignore_unmapped: boolean,
-    validation_method: string,
-    coerce: boolean,
-    ignore_malformed: boolean,
+    validation_method: oneOf('strict', 'coerce', 'ignore_malformed', 'STRICT', 'COERCE', 'IGNORE_MALFORMED'),
+    sort_mode: { refuse: 'sort-option-not-allowed', why: 'sort_mode is the deprecated spelling of mode; use mode.' },
+    coerce: notParameter('coerce'),
+    ignore_malformed: notParameter('ignore_malformed'),
   };
   const points: Kind = (value, pointer) =>
     Array.isArray(value) && value.length > 0 && (Array.isArray(value[0]) || isJsonObject(value[0]) || typeof value[0] === 'string')
@@ -94,6 +129,8 @@ function geoDistanceSort(context: WalkContext): Kind {
   };
 }
 
+// SortBuilder.fromXContent / parseCompoundSortField: a string (field, `_score`, `_doc`), or an object
+// naming a field or a sort type. Engines accept several sorts in one object; the guard wants one.
 function walkSortItem(item: JsonValue, pointer: string, context: WalkContext): JsonValue {
   if (typeof item === 'string') return item;
   if (!isJsonObject(item)) return refuse('malformed', 'A sort must be a field name or an object.', { pointer });
@@ -105,7 +142,8 @@ function walkSortItem(item: JsonValue, pointer: string, context: WalkContext): J
   if (field === '_script') refuse('script', 'Script sorts are refused.', { pointer: at });
   if (field === '_geo_distance' || field === '_geoDistance') return jsonObject([[field, memo(context, 'geo-sort', () => geoDistanceSort(context))(spec, at)]]);
   if (typeof spec === 'string') return jsonObject([[field, order(spec, at)]]);
-  return jsonObject([[field, walkObject(spec, at, 'A sort', fieldSortRules(context), 'sort-option-not-allowed')]]);
+  const rules = ORDER_ONLY_SORTS.has(field) ? ORDER_ONLY : fieldSortRules(context);
+  return jsonObject([[field, walkObject(spec, at, 'A sort', rules, 'sort-option-not-allowed')]]);
 }
 
 /**

@@ -8,6 +8,10 @@
 import type { GuardedEndpoint, SearchRequestParamValue } from './types.js';
 import { refuse, shown } from './refusal.js';
 
+// What the engines read from the URL: RestSearchAction.parseSearchRequest / parseSearchSource (OpenSearch 2.19,
+// Elasticsearch 8), RestCountAction, RestMultiSearchAction, RestSearchScrollAction, IndicesOptions.fromRequest, and the
+// response parameters every handler accepts. Anything else the engines read (`stats`, `streaming_mode`,
+// `force_synthetic_source` ...) is refused by omission.
 const COMMON = ['filter_path', 'pretty', 'human', 'error_trace', 'format'];
 const INDICES_OPTIONS = ['ignore_unavailable', 'allow_no_indices', 'expand_wildcards', 'ignore_throttled'];
 const SEARCH = [

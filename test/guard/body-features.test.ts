@@ -63,7 +63,6 @@ describe('features that only narrow or decorate hits are kept, their queries wal
       terminate_after: 100,
       search_after: [1, 'x'],
       slice: { id: 0, max: 2 },
-      indices_boost: [{ 'logs-app': 2 }],
       stored_fields: ['_none_'],
       docvalue_fields: ['code'],
       fields: [{ field: 'ts', format: 'epoch_millis' }],
