@@ -9,7 +9,7 @@
  * @packageDocumentation
  */
 import type { JsonObject, JsonValue } from './json-value.js';
-import { getOwn, isJsonObject, jsonObject, setOwn } from './json-value.js';
+import { getOwn, isJsonObject, jsonEqual, jsonObject, setOwn } from './json-value.js';
 import type { Kind } from './json-kinds.js';
 import { arrayOf, boolean, geoPoint, number, scalar, string, stringOrNumber } from './json-kinds.js';
 import { fieldKeyed, NAME_AND_BOOST, optionObject } from './clause-forms.js';
@@ -199,8 +199,11 @@ const walkKnnClause: ClauseWalker = (body, pointer, context, depth) => {
     );
     return withToken(options, pointer);
   }
-  return fieldKeyed('knn', {}, (value, at) =>
-    withToken(walkObject(
+  // The k-NN plugin reads `filter` as ONE query object (KNNQueryBuilderParser: declareObject), never an array:
+  // the token filter and the user's filter are ANDed in a bool.
+  const oneFilter = (v: JsonValue, at: string): JsonValue => oneQuery(expectObject(v, at, 'filter'), at, context, depth);
+  return fieldKeyed('knn', {}, (value, at) => {
+    const options = walkObject(
       value,
       at,
       'knn',
@@ -209,12 +212,29 @@ const walkKnnClause: ClauseWalker = (body, pointer, context, depth) => {
         vector: arrayOf(number), k: number, max_distance: number, min_score: number, expand_nested_docs: boolean,
         method_parameters: optionObject('method_parameters', { ef_search: number, nprobes: number }),
         rescore: (v, p) => (typeof v === 'boolean' ? v : optionObject('rescore', { oversample_factor: number })(v, p)),
-        filter,
+        filter: oneFilter,
       },
       'query-option-not-allowed',
-    ), at),
-  )(source, pointer);
+    );
+    if (getOwn(options, 'filter') === undefined) setOwn(options, 'filter', oneQuery(undefined, childPointer(at, 'filter'), context, depth));
+    return options;
+  })(source, pointer);
 };
+
+/**
+ * The token filter ANDed with an optional user filter as one query object:
+ * `T` alone, or `{ bool: { filter: [T, user] } }`. A `bool` holding only a
+ * `filter` list that starts with `T` is this function's own output from an
+ * earlier pass: its list is taken as the user's, so guarding twice adds
+ * nothing.
+ */
+function oneQuery(user: JsonObject | undefined, pointer: string, context: WalkContext, depth: number): JsonValue {
+  const bool = user === undefined || Object.keys(user).length !== 1 ? undefined : getOwn(user, 'bool');
+  const list = isJsonObject(bool) && Object.keys(bool).length === 1 ? getOwn(bool, 'filter') : undefined;
+  const ours = Array.isArray(list) && list.length > 0 && jsonEqual(list[0], context.token);
+  const parts = ours ? injectTokenFilter(list, childPointer(childPointer(pointer, 'bool'), 'filter'), context, depth) : injectTokenFilter(user, pointer, context, depth);
+  return parts.length === 1 ? (parts[0] as JsonValue) : jsonObject([['bool', jsonObject([['filter', parts]])]]);
+}
 
 function spanWalker(what: string, spec: (context: WalkContext, depth: number) => KeyRules): ClauseWalker {
   return compound(what, (context, depth) => ({ ...NAME_AND_BOOST, ...spec(context, depth) }));

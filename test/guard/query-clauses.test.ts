@@ -5,7 +5,7 @@
  * filters several levels down.
  */
 import { describe, expect, it } from 'vitest';
-import { expectRefused, guardedBody, TOKEN_QUERY, wrapped } from './guard-helpers.js';
+import { expectRefused, guard, guardedBody, TOKEN_QUERY, wrapped } from './guard-helpers.js';
 
 /** Puts `clause` in many places; each entry: where, body, JSON pointer of the clause. */
 function placements(clause: Record<string, unknown>): [string, Record<string, unknown>, string][] {
@@ -95,12 +95,32 @@ describe('clauses bounded by the token filter are allowed, walked and wrapped', 
 });
 
 describe('the OpenSearch k-NN clause form', () => {
-  it('puts the token filter inside a field-keyed knn clause too', () => {
+  // The k-NN plugin reads `filter` as one query object (KNNQueryBuilderParser declares it with declareObject).
+  it('puts the token filter inside a field-keyed knn clause too, as one query object', () => {
     const user = { term: { level: 'error' } };
     const body = guardedBody({ query: { knn: { embedding: { vector: [1, 2], k: 3, filter: user } } } });
-    expect(body['query']).toEqual(wrapped({ knn: { embedding: { vector: [1, 2], k: 3, filter: [TOKEN_QUERY, user] } } }));
+    expect(body['query']).toEqual(wrapped({ knn: { embedding: { vector: [1, 2], k: 3, filter: { bool: { filter: [TOKEN_QUERY, user] } } } } }));
     const bare = guardedBody({ query: { knn: { embedding: { vector: [1, 2], k: 3 } } } });
-    expect(bare['query']).toEqual(wrapped({ knn: { embedding: { vector: [1, 2], k: 3, filter: [TOKEN_QUERY] } } }));
+    expect(bare['query']).toEqual(wrapped({ knn: { embedding: { vector: [1, 2], k: 3, filter: TOKEN_QUERY } } }));
+  });
+
+  it('refuses a field-keyed knn filter that is not one object (the plugin would fail on it)', () => {
+    expectRefused({ path: '/logs-app/_search', body: { query: { knn: { embedding: { vector: [1], k: 1, filter: [{ match_all: {} }] } } } } }, 'malformed', { pointer: '/query/knn/embedding/filter' });
+  });
+
+  it('walks the user filter inside the field-keyed knn clause', () => {
+    expectRefused(
+      { path: '/logs-app/_search', body: { query: { knn: { embedding: { vector: [1], k: 1, filter: { terms: { code: { index: 'other', id: '1', path: 'p' } } } } } } } },
+      'terms-lookup',
+      { pointer: '/query/knn/embedding/filter/terms/code' },
+    );
+  });
+
+  it('guarding a guarded field-keyed knn clause returns it unchanged', () => {
+    for (const filter of [undefined, { term: { level: 'error' } }]) {
+      const once = guard({ path: '/logs-app/_search', body: { query: { knn: { embedding: { vector: [1, 2], k: 3, ...(filter === undefined ? {} : { filter }) } } } } });
+      expect(guard(once)).toEqual(once);
+    }
   });
 
   it('puts the token filter inside a knn clause without a filter (the k nearest are chosen among visible documents)', () => {
