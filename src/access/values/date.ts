@@ -45,6 +45,13 @@
  * nothing (also under `ignore_malformed`, which only keeps the rest of the
  * document).
  *
+ * Engines: with `type.engine` `'elasticsearch'`, both sides are read with
+ * Elasticsearch 8's parsers instead (`Iso8601Parser` before `java.time` for
+ * its ISO formats, its own built-in format definitions, a 12-hour round-up
+ * for `h … a`; see `date-iso8601.ts`, `date-formats-elasticsearch.ts`).
+ * Without `engine`, a filter is read by both and refused when the readings
+ * differ, and a document matches only when both engines' readings match.
+ *
  * @packageDocumentation
  */
 import { isJsonNumber, jsonNumberText } from '../documents/json-number.js';

@@ -17,12 +17,15 @@
  * Query side: a value with `/` is a CIDR block, which the engine turns into
  * a prefix query: not an exact value → rejected. Values the engine cannot
  * parse (`"10.0.0.256"`, `"010.0.0.1"`, `"1::2::3"`) fail the search →
- * rejected. Non-ASCII digits and hextets of more than four digits are
- * rejected in filters although OpenSearch reads them: Elasticsearch reads
- * such spellings differently. An IPv6 zone id is accepted in a filter
+ * rejected. Hextets of more than four digits are rejected in filters. An IPv6 zone id is accepted in a filter
  * (`"fe80::1%eth0"` is `fe80::1`, as OpenSearch 2.19 and Elasticsearch
  * answer); engines older than these fail such a search, which selects
  * nothing.
+ *
+ * Engines: Elasticsearch's `InetAddresses.parseOctet` reads ASCII digits
+ * only, so with `type.engine` `'elasticsearch'` (and, as the stricter
+ * reading, without an engine) an IPv4 octet with another digit is refused;
+ * non-ASCII digits in a filter are accepted only with `'opensearch'`.
  *
  * Index side: strings parsed as above; `null` → `null_value`; anything else
  * (numbers, malformed strings) is refused by the engine: no match.
