@@ -3,7 +3,10 @@
  *
  * Query side: the engines run a `term` on a date as the range
  * `[parse(v), parseRoundUp(v)]` with the field's `format` (default
- * `strict_date_optional_time||epoch_millis`, for `date_nanos` too), trying
+ * `strict_date_optional_time||epoch_millis`, for `date_nanos` too on
+ * OpenSearch; Elasticsearch's `date_nanos` default is
+ * `strict_date_optional_time_nanos||epoch_millis`, which needs a whole
+ * `HH:mm:ss` when a time is given), trying
  * the formats in order. Round-up fills missing time fields with their
  * maximum but keeps a missing month or day at 01, so:
  * - `"2020-01-01"` matches every instant of that UTC day;
@@ -70,6 +73,7 @@ const NANOS_MAX_MS = 9223286400000;
 // Filters stay within the range of a JS Date, where every instant is exact.
 const DATE_MAX_MS = 8.64e15;
 const DEFAULT_FORMAT = 'strict_date_optional_time||epoch_millis';
+const DEFAULT_NANOS_FORMAT_ELASTICSEARCH = 'strict_date_optional_time_nanos||epoch_millis';
 // The built-in ISO formats whose filters must keep to the spelling every engine reads alike.
 const ISO_FORMATS: ReadonlySet<string> = new Set(['strict_date_optional_time', 'strict_date_optional_time_nanos', 'date_optional_time', 'iso8601']);
 
@@ -129,7 +133,8 @@ function sameInstant(a: Instant, b: Instant): boolean {
 /** The filter's range and the document reader as one engine reads them; throws the rejection when that engine would not be exact. */
 function prepareForEngine(field: string, type: DateFieldType, value: string, engine: ValueEngine): EngineReading {
   const nanos = type.type === 'date_nanos';
-  const format = type.format ?? DEFAULT_FORMAT;
+  // DateFieldMapper: Elasticsearch's date_nanos default is DEFAULT_DATE_TIME_NANOS_FORMATTER; OpenSearch uses the date default.
+  const format = type.format ?? (nanos && engine === 'elasticsearch' ? DEFAULT_NANOS_FORMAT_ELASTICSEARCH : DEFAULT_FORMAT);
   const formats = compileDateFormats(format, engine);
   if (typeof formats === 'string') {
     throw rejectTerm(field, type.type, value, `the date format "${format}" is not emulated (${formats})`);

@@ -77,6 +77,17 @@ describe('filters', () => {
   });
 });
 
+describe('date_nanos defaults', () => {
+  it('Elasticsearch reads date_nanos with strict_date_optional_time_nanos (DateFieldMapper.DEFAULT_DATE_TIME_NANOS_FORMATTER): a time needs HH:mm:ss', () => {
+    expect(() => prepareDateTerm('t', { type: 'date_nanos', engine: 'elasticsearch' }, '2020-01-01T09')).toThrow(/engine fails the search/);
+    expect(prepareDateTerm('t', { type: 'date_nanos', engine: 'opensearch' }, '2020-01-01T09').matchLeaf('2020-01-01T09:30:00Z')).toBe(true);
+    expect(() => prepareDateTerm('t', { type: 'date_nanos' }, '2020-01-01T09')).toThrow(/read this date differently/);
+    const day = prepareDateTerm('t', { type: 'date_nanos', engine: 'elasticsearch' }, '2020-01-01');
+    expect(day.matchLeaf('2020-01-01T09:30:00.123456789Z')).toBe(true);
+    expect(day.matchLeaf('2020-01-01T09:30Z')).toBe(false);
+  });
+});
+
 describe('documents without the engine', () => {
   it('match only where both engines read a matching instant', () => {
     const unknown = prepareDateTerm('t', { type: 'date' }, '2020-01-01T08:59:30Z');
