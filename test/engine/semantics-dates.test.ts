@@ -14,7 +14,7 @@ import { fieldTypesFromMapping } from '../../src/index.js';
 import type { FieldTypes } from '../../src/index.js';
 import { checkRejections, compareFilterSets, formatDisagreement, formatUnjustified, rejectedPairs } from './compare-filter-sets.js';
 import type { FilterSet } from './compare-filter-sets.js';
-import { bulkIndex, engineClient, engineIdentity, getMapping, recordEngineSkip, recreateIndex } from './engine.js';
+import { bulkIndex, engineClient, engineIdentity, getMapping, recreateIndex } from './engine.js';
 import type { BulkOutcome, IdentifiedDocument } from './engine.js';
 import { filterSetArbitrary } from './filter-set-arbitrary.js';
 import { engineSeed, recordSummary } from './run-summary.js';
@@ -28,19 +28,9 @@ const randomDocuments = 1500;
 const randomFilterSets = 2500;
 const allFields = Object.keys(datesMappings.properties) as DatesField[];
 
-// The library reads ISO dates and IP addresses as OpenSearch does. Elasticsearch 8 reads them with parsers of its own
-// (`Iso8601DateTimeParser` before java.time: `+010030`, `GMT+1`, `UT+01` differ; IP digits), so those fields are left
-// out there until field types say which engine they come from; the custom java.time patterns are compared everywhere,
-// except `h … a`, whose filters OpenSearch's round-up parser fails (the library refuses them) and Elasticsearch reads.
-const openSearchOnly: ReadonlySet<DatesField> = new Set(['d', 'd_im', 'dn', 'dn_im', 'd_lenient', 'd_named', 'ip', 'ip_im', 'd_ampm']);
-const fieldNames: DatesField[] =
-  engineIdentity().product === 'elasticsearch'
-    ? allFields.filter((field) => {
-        if (!openSearchOnly.has(field)) return true;
-        recordEngineSkip(field, 'Elasticsearch 8 reads ISO dates, IP spellings and h…a filters differently; the library follows OpenSearch');
-        return false;
-      })
-    : allFields;
+// Every field runs on every engine: the field types carry the engine the mapping came from (Elasticsearch 8 reads ISO
+// dates with its own Iso8601Parser first, IPv4 digits as ASCII only, and `h … a` filters with a 12-hour round-up).
+const fieldNames: DatesField[] = allFields;
 
 function valueOf(field: DatesField): fc.Arbitrary<Json> {
   if (field.startsWith('ip')) return ipValue;
@@ -82,7 +72,7 @@ describe(`predicate ≡ query on the engine: dates, ip, unsigned_long (index ${i
   beforeAll(async () => {
     client = engineClient();
     await recreateIndex(client, index, { settings: { number_of_shards: 2, number_of_replicas: 0 }, mappings: datesMappings });
-    fields = fieldTypesFromMapping(await getMapping(client, index));
+    fields = fieldTypesFromMapping(await getMapping(client, index), { engine: engineIdentity().product });
     const random = fc.sample(documentArbitrary, { seed, numRuns: randomDocuments });
     table = new Map();
     for (const field of fieldNames) {

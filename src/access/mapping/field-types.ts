@@ -117,6 +117,12 @@ export interface BooleanFieldType {
   readonly nullValue?: boolean;
 }
 
+/**
+ * The engine family whose parsers read a field's values, where they differ
+ * (`date`, `date_nanos` and `ip` strings).
+ */
+export type ValueEngine = 'opensearch' | 'elasticsearch';
+
 /** `date` / `date_nanos`. */
 export interface DateFieldType {
   readonly type: 'date' | 'date_nanos';
@@ -124,6 +130,25 @@ export interface DateFieldType {
   readonly format?: string;
   readonly nullValue?: string;
   readonly ignoreMalformed?: boolean;
+  /**
+   * Whose date parsers read the field. Elasticsearch 8 reads the ISO
+   * formats (`strict_date_optional_time`, `iso8601`, `strict_date_time`, …)
+   * with its own `Iso8601Parser` before `java.time`, and its built-in
+   * formats differ from OpenSearch's in places: `…+010030`, `…GMT+1`,
+   * `…UT+01` and `+10000-01-01` are read differently, and a filter with a
+   * 12-hour clock (`h … a`) is read by Elasticsearch only.
+   *
+   * Default: unknown. Then a document string matches only where both
+   * engines read it to a matching instant, and a filter whose reading
+   * differs between them is rejected. `fieldTypesFromMapping` sets it from
+   * its `engine` option.
+   *
+   * @example
+   * ```ts
+   * const fields = { '@timestamp': { type: 'date', engine: 'elasticsearch' } } as const;
+   * ```
+   */
+  readonly engine?: ValueEngine;
 }
 
 /** `ip`: IPv4 and IPv6, compared in canonical form. */
@@ -131,6 +156,22 @@ export interface IpFieldType {
   readonly type: 'ip';
   readonly nullValue?: string;
   readonly ignoreMalformed?: boolean;
+  /**
+   * Whose address parser reads the field: OpenSearch reads any Unicode
+   * decimal digit in an IPv4 address (`"١٠.0.0.1"` is `10.0.0.1`),
+   * Elasticsearch only ASCII digits (it refuses the document).
+   *
+   * Default: unknown. Then documents are read as Elasticsearch reads them
+   * (the stricter reading, never wider than either engine) and filters with
+   * non-ASCII digits are rejected. `fieldTypesFromMapping` sets it from its
+   * `engine` option.
+   *
+   * @example
+   * ```ts
+   * const fields = { 'client.ip': { type: 'ip', engine: 'opensearch' } } as const;
+   * ```
+   */
+  readonly engine?: ValueEngine;
 }
 
 /** `flattened` (Elasticsearch) / `flat_object` (OpenSearch): leaves indexed as keywords. */

@@ -277,12 +277,16 @@ function readType(mappedType: string, read: ParameterReader, leaf: LeafField, le
         ...optional('format', read.string('format')),
         ...optional('nullValue', read.text('null_value')),
         ...optional('ignoreMalformed', read.boolean('ignore_malformed')),
+        // The engines read date strings with different parsers (Elasticsearch's Iso8601Parser first).
+        ...optional('engine', context.engine),
       };
     case 'ip':
       return {
         type: mappedType,
         ...optional('nullValue', read.string('null_value')),
         ...optional('ignoreMalformed', read.boolean('ignore_malformed')),
+        // Elasticsearch's InetAddresses reads only ASCII digits in an IPv4 address; OpenSearch's any Unicode digit.
+        ...optional('engine', context.engine),
       };
     case 'flattened':
     case 'flat_object':

@@ -31,7 +31,10 @@ export interface FieldTypesFromMappingOptions {
    * `constant_keyword`, `unsigned_long`, `scaled_float`, `match_only_text`)
    * are `unsupported`, the reason in `mappedType`. Default: unknown; such a
    * `wildcard` field is `unsupported`, the other types are read as on
-   * OpenSearch.
+   * OpenSearch. `date`, `date_nanos` and `ip` fields carry it (`engine` of
+   * their field type): the engines read some date and address spellings
+   * differently, and with the engine unknown the compilers keep to what
+   * both read alike.
    */
   readonly engine?: MappingEngine;
 }

@@ -24,6 +24,7 @@
  */
 import {
   type DateElement,
+  type DateField,
   FatalDateParse,
   FieldValues,
   type ParsedFields,
@@ -33,6 +34,9 @@ import {
   parseDateElements,
 } from './java-date-pattern.js';
 import { type FormatOutcome, resolveToInstant } from './java-date-resolve.js';
+import { type IsoParserConfig, readIso8601 } from './date-iso8601.js';
+import { ELASTICSEARCH_BUILT_IN } from './date-formats-elasticsearch.js';
+import type { ValueEngine } from '../mapping/field-types.js';
 
 /** An instant as whole epoch milliseconds plus nanoseconds within that millisecond (0 … 999999). */
 export interface Instant {
@@ -46,7 +50,18 @@ export interface Instant {
 export type DateFormat =
   | { readonly kind: 'epoch_millis'; readonly name: string }
   | { readonly kind: 'epoch_second'; readonly name: string }
-  | { readonly kind: 'elements'; readonly name: string; readonly parsers: readonly (readonly DateElement[])[] };
+  | {
+      readonly kind: 'elements';
+      readonly name: string;
+      readonly parsers: readonly (readonly DateElement[])[];
+      /** Elasticsearch: its `Iso8601Parser`, tried before `parsers`. */
+      readonly iso?: IsoParserConfig;
+      /** Round-up defaults for a missing hour: Elasticsearch's for 12-hour clocks, else `HourOfDay` 23. */
+      readonly roundUpHour: RoundUpHour;
+    };
+
+/** Which field the round-up parser defaults when the hour is missing (`JavaDateFormatter.defaultRoundUp`). */
+type RoundUpHour = 'HourOfDay' | 'ClockHourOfAmPm' | 'HourOfAmPm';
 
 // Pieces the built-in descriptions share, spelled as the engine prints them.
 const SYMD = `(Value(Year,4,10,EXCEEDS_PAD)['-'Value(MonthOfYear,2)['-'Value(DayOfMonth,2)]])`;
@@ -133,12 +148,14 @@ export function builtInDateFormatDescription(name: string): readonly string[] | 
 
 const compiledBuiltIns = new Map<string, DateFormat>();
 
-function builtIn(name: string): DateFormat | string | undefined {
+function builtIn(name: string, engine: ValueEngine): DateFormat | string | undefined {
   if (name === 'epoch_millis') return { kind: 'epoch_millis', name };
   if (name === 'epoch_second') return { kind: 'epoch_second', name };
-  const cached = compiledBuiltIns.get(name);
+  const key = `${engine}:${name}`;
+  const cached = compiledBuiltIns.get(key);
   if (cached !== undefined) return cached;
-  const descriptions = BUILT_IN[name];
+  const elasticsearch = engine === 'elasticsearch' ? ELASTICSEARCH_BUILT_IN[name] : undefined;
+  const descriptions = engine === 'elasticsearch' ? elasticsearch?.parsers : BUILT_IN[name];
   if (descriptions === undefined) return undefined;
   const parsers: (readonly DateElement[])[] = [];
   for (const description of descriptions) {
@@ -146,9 +163,29 @@ function builtIn(name: string): DateFormat | string | undefined {
     if (typeof elements === 'string') return elements;
     parsers.push(elements);
   }
-  const format: DateFormat = { kind: 'elements', name, parsers };
-  compiledBuiltIns.set(name, format);
+  const format: DateFormat = {
+    kind: 'elements',
+    name,
+    parsers,
+    ...(elasticsearch?.iso === undefined ? {} : { iso: elasticsearch.iso }),
+    roundUpHour: roundUpHourOf(parsers, engine),
+  };
+  compiledBuiltIns.set(key, format);
   return format;
+}
+
+/**
+ * OpenSearch's round-up parser always defaults `HourOfDay` to 23 (so a
+ * 12-hour clock conflicts with it and the filter fails); Elasticsearch's
+ * defaults the 12-hour field the format has to 11 PM instead.
+ */
+function roundUpHourOf(parsers: readonly (readonly DateElement[])[], engine: ValueEngine): RoundUpHour {
+  if (engine === 'opensearch') return 'HourOfDay';
+  const fields = new Set<string>();
+  for (const elements of parsers) for (const element of elements) if ('field' in element) fields.add(element.field);
+  if (fields.has('ClockHourOfAmPm')) return 'ClockHourOfAmPm';
+  if (fields.has('HourOfAmPm')) return 'HourOfAmPm';
+  return 'HourOfDay';
 }
 
 const NOT_EMULATED_NAMES: ReadonlySet<string> = new Set([
@@ -169,15 +206,16 @@ const NOT_EMULATED_NAMES: ReadonlySet<string> = new Set([
  * compileDateFormats('strict_date_optional_time||epoch_millis'); // two formats
  * compileDateFormats('dd/MMM/yyyy:HH:mm:ss Z');                   // one pattern
  * compileDateFormats('week_date');                                // a reason (string)
+ * compileDateFormats('strict_date_optional_time', 'elasticsearch'); // Elasticsearch's parsers
  * ```
  */
-export function compileDateFormats(format: string): readonly DateFormat[] | string {
+export function compileDateFormats(format: string, engine: ValueEngine = 'opensearch'): readonly DateFormat[] | string {
   const input = format.startsWith('8') ? format.slice(1) : format;
   const formats: DateFormat[] = [];
   for (const part of input.split('||')) {
     if (part === '') return `the format "${format}" has an empty part`;
     if (NOT_EMULATED_NAMES.has(part)) return `the built-in format "${part}" (week-based, ordinal or RFC 3339) is not emulated`;
-    const named = builtIn(part);
+    const named = builtIn(part, engine);
     if (typeof named === 'string') return `the built-in format "${part}" is not emulated: ${named}`;
     if (named !== undefined) {
       formats.push(named);
@@ -185,7 +223,7 @@ export function compileDateFormats(format: string): readonly DateFormat[] | stri
     }
     const elements = compileJavaDatePattern(part);
     if (typeof elements === 'string') return `the date pattern "${part}" is not emulated: ${elements}`;
-    formats.push({ kind: 'elements', name: part, parsers: [elements] });
+    formats.push({ kind: 'elements', name: part, parsers: [elements], roundUpHour: roundUpHourOf([elements], engine) });
   }
   return formats;
 }
@@ -230,24 +268,41 @@ function parseEpoch(s: string, roundUp: boolean, out: Instant, unitNanos: number
 }
 
 // JavaDateFormatter's round-up defaults (ROUND_UP_BASE_FIELDS), applied to fields the parse left unset.
-const ROUND_UP_DEFAULTS = [
+const ROUND_UP_DEFAULTS: ReadonlyArray<readonly [DateField, number]> = [
   ['MonthOfYear', 1],
   ['DayOfMonth', 1],
-  ['HourOfDay', 23],
   ['MinuteOfHour', 59],
   ['SecondOfMinute', 59],
   ['NanoOfSecond', 999_999_999],
-] as const;
+];
+
+const ROUND_UP_HOUR: Readonly<Record<RoundUpHour, ReadonlyArray<readonly [DateField, number]>>> = {
+  HourOfDay: [['HourOfDay', 23]],
+  ClockHourOfAmPm: [['ClockHourOfAmPm', 11], ['AmPmOfDay', 1]],
+  HourOfAmPm: [['HourOfAmPm', 11], ['AmPmOfDay', 1]],
+};
+
+function applyRoundUpDefaults(values: FieldValues, hour: RoundUpHour): void {
+  for (const [field, value] of ROUND_UP_DEFAULTS) if (!values.has(field)) values.set(field, value);
+  for (const [field, value] of ROUND_UP_HOUR[hour]) if (!values.has(field)) values.set(field, value);
+}
 
 // One parse at a time (the matchers are synchronous): the parsed fields are reused.
 const parsed: ParsedFields = { values: new FieldValues(), zone: undefined };
 
-function readElements(parsers: readonly (readonly DateElement[])[], text: string, roundUp: boolean, seen: { regionZone: boolean } | undefined): FormatOutcome {
-  for (const elements of parsers) {
+function readElements(format: Extract<DateFormat, { kind: 'elements' }>, text: string, roundUp: boolean, seen: { regionZone: boolean } | undefined): FormatOutcome {
+  if (format.iso !== undefined && readIso8601(format.iso, text, parsed) === 'read') {
+    // Elasticsearch's Iso8601DateTimeParser returned a result: it is converted (DateFormatters.from) or the parse fails.
+    if (roundUp) applyRoundUpDefaults(parsed.values, 'HourOfDay');
+    if (seen !== undefined) seen.regionZone = (parsed.zone as ParsedZone | undefined)?.kind === 'region';
+    const outcome = resolveToInstant(parsed, 'STRICT');
+    return outcome.kind === 'instant' ? outcome : { kind: 'error' };
+  }
+  for (const elements of format.parsers) {
     parsed.values.clear();
     parsed.zone = undefined;
     if (!parseDateElements(elements, text, parsed)) continue;
-    if (roundUp) for (const [field, value] of ROUND_UP_DEFAULTS) if (!parsed.values.has(field)) parsed.values.set(field, value);
+    if (roundUp) applyRoundUpDefaults(parsed.values, format.roundUpHour);
     const outcome = resolveToInstant(parsed, roundUp ? 'SMART' : 'STRICT');
     if (outcome.kind === 'no-parse') continue;
     if (seen !== undefined) seen.regionZone = (parsed.zone as ParsedZone | undefined)?.kind === 'region';
@@ -290,7 +345,7 @@ export function readDate(formats: readonly DateFormat[], text: string, roundUp: 
         if (parseEpoch(text, roundUp, out, 1_000_000_000, 9)) return true;
         continue;
       }
-      const outcome = readElements(format.parsers, text, roundUp, seen);
+      const outcome = readElements(format, text, roundUp, seen);
       if (outcome.kind === 'no-parse') continue;
       if (outcome.kind === 'error') return false;
       const { second, nano } = outcome.instant;

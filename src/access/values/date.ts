@@ -3,7 +3,10 @@
  *
  * Query side: the engines run a `term` on a date as the range
  * `[parse(v), parseRoundUp(v)]` with the field's `format` (default
- * `strict_date_optional_time||epoch_millis`, for `date_nanos` too), trying
+ * `strict_date_optional_time||epoch_millis`, for `date_nanos` too on
+ * OpenSearch; Elasticsearch's `date_nanos` default is
+ * `strict_date_optional_time_nanos||epoch_millis`, which needs a whole
+ * `HH:mm:ss` when a time is given), trying
  * the formats in order. Round-up fills missing time fields with their
  * maximum but keeps a missing month or day at 01, so:
  * - `"2020-01-01"` matches every instant of that UTC day;
@@ -45,10 +48,18 @@
  * nothing (also under `ignore_malformed`, which only keeps the rest of the
  * document).
  *
+ * Engines: with `type.engine` `'elasticsearch'`, both sides are read with
+ * Elasticsearch 8's parsers instead (`Iso8601Parser` before `java.time` for
+ * its ISO formats, its own built-in format definitions, a 12-hour round-up
+ * for `h … a`; see `date-iso8601.ts`, `date-formats-elasticsearch.ts`).
+ * Without `engine`, a filter is read by both and refused when the readings
+ * differ, and a document matches only when both engines' readings match.
+ *
  * @packageDocumentation
  */
 import { isJsonNumber, jsonNumberText } from '../documents/json-number.js';
-import type { DateFieldType } from '../mapping/field-types.js';
+import type { DateFieldType, ValueEngine } from '../mapping/field-types.js';
+import { isSharedTokenError } from '../../errors.js';
 import { type DateFormat, type Instant, compileDateFormats, readDate } from './date-formats.js';
 import type { PreparedLeafTerm } from './prepared-term.js';
 import { rejectTerm } from './rejection.js';
@@ -62,6 +73,7 @@ const NANOS_MAX_MS = 9223286400000;
 // Filters stay within the range of a JS Date, where every instant is exact.
 const DATE_MAX_MS = 8.64e15;
 const DEFAULT_FORMAT = 'strict_date_optional_time||epoch_millis';
+const DEFAULT_NANOS_FORMAT_ELASTICSEARCH = 'strict_date_optional_time_nanos||epoch_millis';
 // The built-in ISO formats whose filters must keep to the spelling every engine reads alike.
 const ISO_FORMATS: ReadonlySet<string> = new Set(['strict_date_optional_time', 'strict_date_optional_time_nanos', 'date_optional_time', 'iso8601']);
 
@@ -78,9 +90,52 @@ const ISO_FORMATS: ReadonlySet<string> = new Set(['strict_date_optional_time', '
  * ```
  */
 export function prepareDateTerm(field: string, type: DateFieldType, value: string): PreparedLeafTerm {
+  if (type.engine !== undefined) {
+    const one = prepareForEngine(field, type, value, type.engine);
+    return { kind: 'leaf', queryValue: value, matchLeaf: one.matchLeaf };
+  }
+  // Engine unknown: the filter must read alike on both, and a document matches only where both engines say so.
+  const readings: EngineReading[] = [];
+  const failures: unknown[] = [];
+  for (const engine of ENGINES) {
+    try {
+      readings.push(prepareForEngine(field, type, value, engine));
+    } catch (error) {
+      if (!isSharedTokenError(error)) throw error;
+      failures.push(error);
+    }
+  }
+  const [first, second] = readings;
+  if (failures.length === ENGINES.length) throw failures[0];
+  if (failures.length > 0 || first === undefined || second === undefined || !sameInstant(first.lower, second.lower) || !sameInstant(first.upper, second.upper)) {
+    throw rejectTerm(
+      field,
+      type.type,
+      value,
+      'OpenSearch and Elasticsearch read this date differently (give the field type its engine, e.g. fieldTypesFromMapping(mapping, { engine }))',
+    );
+  }
+  return { kind: 'leaf', queryValue: value, matchLeaf: (leaf) => first.matchLeaf(leaf) && second.matchLeaf(leaf) };
+}
+
+const ENGINES: readonly ValueEngine[] = ['opensearch', 'elasticsearch'];
+
+interface EngineReading {
+  readonly lower: Instant;
+  readonly upper: Instant;
+  readonly matchLeaf: (leaf: unknown) => boolean;
+}
+
+function sameInstant(a: Instant, b: Instant): boolean {
+  return a.ms === b.ms && a.ns === b.ns;
+}
+
+/** The filter's range and the document reader as one engine reads them; throws the rejection when that engine would not be exact. */
+function prepareForEngine(field: string, type: DateFieldType, value: string, engine: ValueEngine): EngineReading {
   const nanos = type.type === 'date_nanos';
-  const format = type.format ?? DEFAULT_FORMAT;
-  const formats = compileDateFormats(format);
+  // DateFieldMapper: Elasticsearch's date_nanos default is DEFAULT_DATE_TIME_NANOS_FORMATTER; OpenSearch uses the date default.
+  const format = type.format ?? (nanos && engine === 'elasticsearch' ? DEFAULT_NANOS_FORMAT_ELASTICSEARCH : DEFAULT_FORMAT);
+  const formats = compileDateFormats(format, engine);
   if (typeof formats === 'string') {
     throw rejectTerm(field, type.type, value, `the date format "${format}" is not emulated (${formats})`);
   }
@@ -91,6 +146,8 @@ export function prepareDateTerm(field: string, type: DateFieldType, value: strin
   const upper: Instant = { ms: 0, ns: 0 };
   const seen = { regionZone: false };
   const used = formats.findIndex((f) => readDate([f], value, false, lower, seen));
+  seen.regionZone = false;
+  if (used >= 0) readDate([formats[used] as DateFormat], value, false, lower, seen);
   const usedFormat = formats[used];
   if (usedFormat === undefined || !readDate(formats, value, false, lower) || !readDate(formats, value, true, upper)) {
     throw rejectTerm(field, type.type, value, `it is not a date in the format "${format}" (the engine fails the search)`);
@@ -107,7 +164,7 @@ export function prepareDateTerm(field: string, type: DateFieldType, value: strin
   if (Math.abs(lower.ms) > DATE_MAX_MS || Math.abs(upper.ms) > DATE_MAX_MS) {
     throw rejectTerm(field, type.type, value, 'the instant is too far from 1970 to be compared exactly');
   }
-  return { kind: 'leaf', queryValue: value, matchLeaf: dateLeafMatcher(type, formats, value, lower, upper) };
+  return { lower, upper, matchLeaf: dateLeafMatcher(type, formats, value, lower, upper) };
 }
 
 function isPortableFilter(value: string, format: DateFormat, earlier: readonly DateFormat[]): boolean {

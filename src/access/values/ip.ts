@@ -17,12 +17,15 @@
  * Query side: a value with `/` is a CIDR block, which the engine turns into
  * a prefix query: not an exact value → rejected. Values the engine cannot
  * parse (`"10.0.0.256"`, `"010.0.0.1"`, `"1::2::3"`) fail the search →
- * rejected. Non-ASCII digits and hextets of more than four digits are
- * rejected in filters although OpenSearch reads them: Elasticsearch reads
- * such spellings differently. An IPv6 zone id is accepted in a filter
+ * rejected. Hextets of more than four digits are rejected in filters. An IPv6 zone id is accepted in a filter
  * (`"fe80::1%eth0"` is `fe80::1`, as OpenSearch 2.19 and Elasticsearch
  * answer); engines older than these fail such a search, which selects
  * nothing.
+ *
+ * Engines: Elasticsearch's `InetAddresses.parseOctet` reads ASCII digits
+ * only, so with `type.engine` `'elasticsearch'` (and, as the stricter
+ * reading, without an engine) an IPv4 octet with another digit is refused;
+ * non-ASCII digits in a filter are accepted only with `'opensearch'`.
  *
  * Index side: strings parsed as above; `null` → `null_value`; anything else
  * (numbers, malformed strings) is refused by the engine: no match.
@@ -33,7 +36,7 @@
  *
  * @packageDocumentation
  */
-import type { IpFieldType } from '../mapping/field-types.js';
+import type { IpFieldType, ValueEngine } from '../mapping/field-types.js';
 import { javaDigit } from './java-digit.js';
 import type { PreparedLeafTerm } from './prepared-term.js';
 import { rejectTerm } from './rejection.js';
@@ -53,9 +56,13 @@ const colonAt = new Int32Array(10);
  * parseIpAddress('::ffff:a00:1', out);    // true; same groups
  * parseIpAddress('fe80::1%eth0', out);    // true; the zone id is dropped
  * parseIpAddress('10.0.0.256', out);      // false
+ * parseIpAddress('١٠.0.0.1', out);        // true (OpenSearch reads Unicode digits)
+ * parseIpAddress('١٠.0.0.1', out, 'elasticsearch'); // false
  * ```
  */
-export function parseIpAddress(s: string, out: Uint16Array): boolean {
+export function parseIpAddress(s: string, out: Uint16Array, engine: ValueEngine = 'opensearch'): boolean {
+  // Elasticsearch's InetAddresses.parseOctet takes ASCII '0'-'9' only; OpenSearch's Integer.parseInt any Unicode digit.
+  const asciiOctets = engine === 'elasticsearch';
   let hasColon = false;
   let hasDot = false;
   let lastColon = -1;
@@ -77,7 +84,7 @@ export function parseIpAddress(s: string, out: Uint16Array): boolean {
     if (end < s.length && (hasDot || end === s.length - 1)) return false;
     if (!hasDot) return parseIpv6(end === s.length ? s : s.slice(0, end), out);
     // The engine rewrites a trailing dotted quad as two hextets and parses the result.
-    if (!parseIpv4(s, lastColon + 1, s.length, out, 6)) return false;
+    if (!parseIpv4(s, lastColon + 1, s.length, out, 6, asciiOctets)) return false;
     const hex = `${s.slice(0, lastColon + 1)}${(out[6] ?? 0).toString(16)}:${(out[7] ?? 0).toString(16)}`;
     return parseIpv6(hex, out);
   }
@@ -88,7 +95,7 @@ export function parseIpAddress(s: string, out: Uint16Array): boolean {
   out[3] = 0;
   out[4] = 0;
   out[5] = 0xffff;
-  return parseIpv4(s, 0, s.length, out, 6);
+  return parseIpv4(s, 0, s.length, out, 6, asciiOctets);
 }
 
 /**
@@ -96,7 +103,7 @@ export function parseIpAddress(s: string, out: Uint16Array): boolean {
  * (any Unicode decimal digit) and refused above 255 or when it starts with
  * an ASCII `0` and has more than one character.
  */
-function parseIpv4(s: string, start: number, end: number, out: Uint16Array, at: number): boolean {
+function parseIpv4(s: string, start: number, end: number, out: Uint16Array, at: number, asciiOnly: boolean): boolean {
   let octets = 0;
   let high = 0;
   let value = 0;
@@ -112,7 +119,7 @@ function parseIpv4(s: string, start: number, end: number, out: Uint16Array, at: 
       value = 0;
       digits = 0;
     } else {
-      const d = javaDigit(c, 10);
+      const d = asciiOnly ? (c >= 0x30 && c <= 0x39 ? c - 0x30 : -1) : javaDigit(c, 10);
       if (d < 0) return false;
       if (digits === 0) leadingAsciiZero = c === 0x30;
       // Capped: any value above 255 is refused, however many digits it has.
@@ -207,22 +214,24 @@ export function prepareIpTerm(field: string, type: IpFieldType, value: string): 
   if (value.includes('/')) {
     throw rejectTerm(field, type.type, value, 'a CIDR block matches a range of addresses, not one exact value');
   }
+  // Without the engine, documents are read the stricter way (Elasticsearch's): never wider than either engine.
+  const engine: ValueEngine = type.engine ?? 'elasticsearch';
   const target = new Uint16Array(8);
-  if (!parseIpAddress(value, target)) {
+  if (!parseIpAddress(value, target, engine)) {
     throw rejectTerm(field, type.type, value, 'it is not an IP address (the engine fails the search)');
   }
   const address = value.split('%', 1)[0] ?? value;
-  if (/[^\x00-\x7f]/.test(address)) {
-    throw rejectTerm(field, type.type, value, 'OpenSearch reads non-ASCII digits in an address and Elasticsearch does not, so the engines disagree');
+  if (type.engine === undefined && /[^\x00-\x7f]/.test(address)) {
+    throw rejectTerm(field, type.type, value, 'OpenSearch reads non-ASCII digits in an address and Elasticsearch does not, so the engines disagree (give the engine)');
   }
   if (/[0-9a-fA-F]{5}/.test(address)) {
     throw rejectTerm(field, type.type, value, 'a hextet of more than four digits is read differently by the engines');
   }
   const nullTarget = new Uint16Array(8);
-  const nullMatches = type.nullValue !== undefined && parseIpAddress(type.nullValue, nullTarget) && sameGroups(nullTarget, target);
+  const nullMatches = type.nullValue !== undefined && parseIpAddress(type.nullValue, nullTarget, engine) && sameGroups(nullTarget, target);
   const matchLeaf = (leaf: unknown): boolean => {
     if (leaf === value) return true;
-    if (typeof leaf === 'string') return parseIpAddress(leaf, scratch) && sameGroups(scratch, target);
+    if (typeof leaf === 'string') return parseIpAddress(leaf, scratch, engine) && sameGroups(scratch, target);
     return leaf === null && nullMatches;
   };
   return { kind: 'leaf', queryValue: value, matchLeaf };

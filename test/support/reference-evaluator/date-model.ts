@@ -10,8 +10,13 @@
  * 23:59:59.999999999 but a missing month or day with 01, so `"2020-01-01"`
  * is that whole UTC day and `"2020"` only 2020-01-01. Date math (`now`,
  * `||`) is refused as unsupported (its answer depends on the clock).
- * Limits: zone region ids (`Europe/Paris`) are not parsed; years are 4
- * digits, or a sign and 4–10 digits.
+ * Zones after the time: `Z`, `±HH[[:]mm]`, `UTC`/`GMT`/`UT` alone or
+ * followed by `±HH:mm`, and the region ids of {@link REGION_IDS}, whose
+ * offsets come from `Intl.DateTimeFormat` (a local time in a
+ * daylight-saving gap moves forward by the gap, one in an overlap takes the
+ * earlier offset, as `ZonedDateTime.ofLocal` does). Limits: other zone
+ * spellings are not modelled (read as refused); region ids only for years
+ * 1900–2100; years are 4 digits, or a sign and 4–10 digits.
  */
 import type { DateFieldType } from '../../../src/access/mapping/field-types.js';
 import { UnsupportedQueryError } from './errors.js';
@@ -41,7 +46,64 @@ function daysInMonth(y: bigint, m: number): number {
 }
 
 const ISO =
-  /^((?:\d{4})|(?:[+-]\d{4,10}))(?:-(\d{2})(?:-(\d{2}))?)?(?:T(?:(\d{2})(?::(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+  /^((?:\d{4})|(?:[+-]\d{4,10}))(?:-(\d{2})(?:-(\d{2}))?)?(?:T(?:(\d{2})(?::(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?)?(Z|[+-]\d{2}(?::?\d{2})?|[A-Za-z][A-Za-z0-9/_+:-]*)?)?$/;
+
+/**
+ * Region ids the model places (each is a JDK tzdb id, spelled as Java
+ * spells it: case matters there, so `europe/paris` is not one).
+ */
+export const REGION_IDS: ReadonlySet<string> = new Set([
+  'Europe/Paris', 'America/New_York', 'America/Sao_Paulo', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Etc/GMT-1', 'Etc/GMT+5', 'CET', 'US/Eastern', 'Europe/London',
+]);
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The zone's offset (seconds) at an instant, from the runtime's IANA data. */
+function intlOffset(zone: string, epochSecond: number): number {
+  let formatter = formatters.get(zone);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+    });
+    formatters.set(zone, formatter);
+  }
+  const parts: Record<string, number> = {};
+  for (const part of formatter.formatToParts(new Date(epochSecond * 1000))) if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  const local = Number(daysFromCivil(BigInt(parts['year'] ?? 0), parts['month'] ?? 1, parts['day'] ?? 1)) * 86400 + (parts['hour'] ?? 0) * 3600 + (parts['minute'] ?? 0) * 60 + (parts['second'] ?? 0);
+  return local - epochSecond;
+}
+
+/** Local seconds (as if UTC) in a region → the instant, with the gap and overlap rules of `ZonedDateTime.ofLocal`. */
+function regionInstant(zone: string, local: number): number {
+  const before = intlOffset(zone, local - 86400);
+  const after = intlOffset(zone, local + 86400);
+  const early = local - before;
+  if (intlOffset(zone, early) === before) return early;
+  const late = local - after;
+  if (intlOffset(zone, late) === after) return late;
+  // In a gap: the local time moves forward by the gap, i.e. it is read with the offset before the gap.
+  return early;
+}
+
+/** A zone id's fixed offset in seconds, `'region'`, or `undefined` when not modelled. */
+function zoneOffset(zone: string): number | 'region' | undefined {
+  if (zone === 'Z' || zone === 'UTC' || zone === 'GMT' || zone === 'UT') return 0;
+  if (/^[+-]\d{2}(?::?\d{2})?$/.test(zone)) {
+    const digits = zone.slice(1).replace(':', '');
+    const hours = Number(digits.slice(0, 2));
+    const minutes = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
+    if (hours > 18 || minutes > 59 || (hours === 18 && minutes > 0)) return undefined;
+    return (hours * 60 + minutes) * 60 * (zone.startsWith('-') ? -1 : 1);
+  }
+  const prefixed = /^(?:UTC|GMT|UT)([+-])(\d{2}):(\d{2})$/.exec(zone);
+  if (prefixed !== null) {
+    const hours = Number(prefixed[2]);
+    const minutes = Number(prefixed[3]);
+    if (hours > 18 || minutes > 59 || (hours === 18 && minutes > 0)) return undefined;
+    return (hours * 60 + minutes) * 60 * (prefixed[1] === '-' ? -1 : 1);
+  }
+  return REGION_IDS.has(zone) ? 'region' : undefined;
+}
 
 /** `strict_date_optional_time`: epoch nanoseconds, or `undefined` when it does not parse. */
 function parseIso(text: string, roundUp: boolean): bigint | undefined {
@@ -57,16 +119,15 @@ function parseIso(text: string, roundUp: boolean): bigint | undefined {
   const nanos = fraction === undefined ? (roundUp ? 999_999_999n : 0n) : BigInt(fraction.padEnd(9, '0'));
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   if (hour > 23 || minute > 59 || second > 59) return undefined;
-  let offsetSeconds = 0n;
-  if (zone !== undefined && zone !== 'Z') {
-    const digits = zone.slice(1).replace(':', '');
-    const oh = Number(digits.slice(0, 2));
-    const om = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
-    if (oh > 18 || om > 59) return undefined;
-    offsetSeconds = BigInt((oh * 60 + om) * 60) * (zone.startsWith('-') ? -1n : 1n);
+  const local = daysFromCivil(year, month, day) * 86400n + BigInt(hour * 3600 + minute * 60 + second);
+  const offset = zone === undefined ? 0 : zoneOffset(zone);
+  if (offset === undefined) return undefined;
+  if (offset === 'region') {
+    // A zone id needs an hour before it, and the model places regions for 1900–2100 only.
+    if (hourText === undefined || year < 1900n || year > 2100n) return undefined;
+    return BigInt(regionInstant(zone as string, Number(local))) * NANOS_PER_SECOND + nanos;
   }
-  const seconds = daysFromCivil(year, month, day) * 86400n + BigInt(hour * 3600 + minute * 60 + second) - offsetSeconds;
-  return seconds * NANOS_PER_SECOND + nanos;
+  return (local - BigInt(offset)) * NANOS_PER_SECOND + nanos;
 }
 
 /** `epoch_millis` / `epoch_second`: an optionally signed integer with an optional fraction. */
