@@ -8,6 +8,7 @@
  * @packageDocumentation
  */
 import type { FieldTypes } from '../access/mapping/field-types.js';
+import type { MappingEngine } from '../access/mapping/mapping-fields.js';
 import { isSharedTokenError, SharedTokenError } from '../errors.js';
 import { guardSearchRequest } from '../guard/guard-search-request.js';
 import { DEFAULT_GUARD_LIMITS, type GuardLimits } from '../guard/limits.js';
@@ -87,6 +88,18 @@ export interface SearchProxyOptions {
    * request with 502 (never a filter compiled without the mapping).
    */
   readonly mapping?: () => Promise<unknown>;
+  /**
+   * The engine `mapping` comes from, passed to `fieldTypesFromMapping`: dates,
+   * IPs and `wildcard` fields are read as that engine reads them. Without it,
+   * filters the engines read differently are refused. A `GET <index>` body
+   * (mappings and settings) also lets custom normalizers be read. Default: none.
+   *
+   * @example
+   * ```ts
+   * createSearchProxy({ tokens, forward, indices: ['logs-*'], mapping: loadMapping, engine: 'opensearch' });
+   * ```
+   */
+  readonly engine?: MappingEngine;
   /** How long loaded field types are kept, in ms. Default 60,000. */
   readonly fieldsLifetimeMs?: number;
   /** Overrides of the guard's limits; `maxBodyBytes` also caps how much of a body is read. */
@@ -164,7 +177,7 @@ export function createSearchProxy(options: SearchProxyOptions): SearchProxyHandl
   const now = options.now ?? Date.now;
   const limits: GuardLimits = { ...DEFAULT_GUARD_LIMITS, ...options.limits };
   const fieldTypes: FieldTypesSource =
-    options.mapping !== undefined ? cachedFieldTypes(options.mapping, options.fieldsLifetimeMs ?? 60_000, now) : async () => options.fields;
+    options.mapping !== undefined ? cachedFieldTypes(options.mapping, options.fieldsLifetimeMs ?? 60_000, now, options.engine) : async () => options.fields;
   const continuations = createContinuationRegistry(10_000, options.continuationLifetimeMs ?? 600_000, now);
   const pathPrefix = (options.pathPrefix ?? '').replace(/\/+$/, '');
 

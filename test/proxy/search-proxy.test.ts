@@ -201,6 +201,21 @@ describe('createSearchProxy', () => {
 });
 
 describe('createSearchProxy options', () => {
+  it('reads the loaded mapping as the engine option says (a wildcard field without doc_values is known only with it)', async () => {
+    // OpenSearch 2.x verifies wildcard matches against _source by default, Elasticsearch against doc values: without the
+    // engine the field is unsupported, and the token's filter cannot be compiled.
+    const mapping = async () => ({ 'logs-2026': { mappings: { properties: { service: { properties: { name: { type: 'wildcard' } } } } } } });
+    const body = JSON.stringify({ query: { match_all: {} } });
+    const request = (secret: string) =>
+      new Request('http://proxy.test/logs-2026/_search', { method: 'POST', headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' }, body });
+    const unknown = await setup(undefined, { mapping });
+    expect((await unknown.handle(request(unknown.secret))).status).toBe(500);
+    expect(unknown.forwarded).toHaveLength(0);
+    const known = await setup(undefined, { mapping, engine: 'opensearch' });
+    expect((await known.handle(request(known.secret))).status).toBe(200);
+    expect(JSON.stringify(known.forwarded[0]?.body)).toContain('service.name');
+  });
+
   it('refuses to start without field types or a mapping loader', () => {
     const tokens = createSharedTokens({ repository: createInMemoryRepository() });
     expect(() => createSearchProxy({ tokens, indices: ['logs-*'], forward: async () => ({ status: 200, body: {} }) })).toThrow(
