@@ -16,8 +16,10 @@ import { UnsafeRequestError } from '../src/errors.js';
 
 const TOKEN: AccessExpression = { kind: 'term', field: 'tenant', value: 'acme' };
 const PATTERNS = Array.from({ length: 20 }, (_, i) => `logs-${i}-*`);
+const FIELDS = { tenant: { type: 'keyword' } } as const;
 const OPTIONS: GuardOptions = {
   indices: PATTERNS,
+  fields: FIELDS,
   limits: { maxBodyBytes: 2 * 1024 * 1024, maxClauses: 1_000_000, maxAggregations: 1_000_000, maxSearches: 100_000, maxIndexNames: 1_000_000 },
 };
 const RUNS = 5;
@@ -101,7 +103,7 @@ for (const [name, build] of Object.entries(SHAPES)) {
   rows.push([name, mib.toFixed(2), ms.toFixed(1), (ms / mib).toFixed(1), outcome]);
 }
 
-const DEFAULTS: GuardOptions = { indices: PATTERNS };
+const DEFAULTS: GuardOptions = { indices: PATTERNS, fields: FIELDS };
 const pathological: Record<string, unknown> = {
   '_msearch naming 85k indices': { path: '/_msearch', body: [{ index: Array.from({ length: 85_000 }, (_, i) => `l${i}`).join(',') }, {}] },
   'path naming 85k indices': { path: `/${Array.from({ length: 85_000 }, (_, i) => `l${i}`).join(',')}/_search` },

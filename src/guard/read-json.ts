@@ -8,7 +8,7 @@
 import type { SharedTokenErrorContext } from '../errors.js';
 import type { JsonObject, JsonValue } from './json-value.js';
 import { setOwn } from './json-value.js';
-import { childPointer } from './pointer.js';
+import { renderPointer } from './pointer.js';
 import { refuse } from './refusal.js';
 
 /** Byte and depth budget shared by every value read from one body. */
@@ -28,11 +28,13 @@ function utf8Length(text: string): number {
   return bytes;
 }
 
-function spend(budget: JsonBudget, bytes: number, pointer: string): void {
-  budget.bytesLeft -= bytes;
-  if (budget.bytesLeft < 0) {
-    refuse('body-too-large', `The body is larger than ${budget.maxBytes} bytes.`, { pointer, limit: budget.maxBytes });
-  }
+/** The pointer of `path` under `base`: rendered only when refusing, so reading allocates no pointer per key. */
+function at(base: string, path: readonly (string | number)[]): string {
+  return renderPointer(base, path);
+}
+
+function tooLarge(budget: JsonBudget, pointer: string): never {
+  return refuse('body-too-large', `The body is larger than ${budget.maxBytes} bytes.`, { pointer, limit: budget.maxBytes });
 }
 
 function notJson(pointer: string, what: string): never {
@@ -44,57 +46,98 @@ function isPlainPrototype(value: object): boolean {
   return proto === Object.prototype || proto === null;
 }
 
+// Annex B lookups: an own accessor answers with its getter or setter, an own data property with
+// undefined, and neither allocates (Object.getOwnPropertyDescriptor allocates a descriptor per key).
+// A runtime without them (they are legacy) falls back to the descriptor.
+type Lookup = (this: object, key: PropertyKey) => unknown;
+const legacy = Object.prototype as { __lookupGetter__?: Lookup; __lookupSetter__?: Lookup };
+const lookupGetter = legacy.__lookupGetter__;
+const lookupSetter = legacy.__lookupSetter__;
+const hasOwnProperty = Object.prototype.hasOwnProperty;
+
+/** True when `key` is an own data property of `value` (not a hole, not an accessor). */
+function isOwnData(value: object, key: string | number): boolean {
+  if (lookupGetter === undefined || lookupSetter === undefined) {
+    const descriptor = Object.getOwnPropertyDescriptor(value, key);
+    return descriptor !== undefined && 'value' in descriptor;
+  }
+  return hasOwnProperty.call(value, key) && lookupGetter.call(value, key) === undefined && lookupSetter.call(value, key) === undefined;
+}
+
+/** One read: the budget, the base pointer, and the path from it to the value being read. */
+interface Reader {
+  readonly budget: JsonBudget;
+  readonly base: string;
+  readonly path: (string | number)[];
+}
+
+function spend(reader: Reader, bytes: number): void {
+  const budget = reader.budget;
+  budget.bytesLeft -= bytes;
+  if (budget.bytesLeft < 0) tooLarge(budget, at(reader.base, reader.path));
+}
+
 /**
  * Copies `value` into a fresh JSON value: own enumerable data properties
  * only, finite numbers, dense arrays; anything else (getters, `undefined`,
- * functions, class instances, `NaN`) is refused as `body-not-json`.
+ * functions, class instances, `NaN`) is refused as `body-not-json`. Each
+ * property is read once, after it was found to be a data property.
  */
 export function readJson(value: unknown, pointer: string, budget: JsonBudget, depth = 0): JsonValue {
+  return readValue(value, { budget, base: pointer, path: [] }, depth);
+}
+
+function readValue(value: unknown, reader: Reader, depth: number): JsonValue {
   if (value === null) {
-    spend(budget, 4, pointer);
+    spend(reader, 4);
     return null;
   }
   switch (typeof value) {
     case 'boolean':
-      spend(budget, 5, pointer);
+      spend(reader, 5);
       return value;
     case 'number':
-      if (!Number.isFinite(value)) return notJson(pointer, 'a non-finite number');
-      spend(budget, 8, pointer);
+      if (!Number.isFinite(value)) return notJson(at(reader.base, reader.path), 'a non-finite number');
+      spend(reader, 8);
       return value;
     case 'string':
-      spend(budget, utf8Length(value) + 2, pointer);
+      spend(reader, utf8Length(value) + 2);
       return value;
     case 'object':
       break;
     default:
-      return notJson(pointer, `a ${typeof value}`);
+      return notJson(at(reader.base, reader.path), `a ${typeof value}`);
   }
+  const budget = reader.budget;
   if (depth >= budget.maxDepth) {
-    refuse('body-too-deep', `The body is nested deeper than ${budget.maxDepth} levels.`, { pointer, limit: budget.maxDepth });
+    refuse('body-too-deep', `The body is nested deeper than ${budget.maxDepth} levels.`, { pointer: at(reader.base, reader.path), limit: budget.maxDepth });
   }
-  spend(budget, 2, pointer);
+  spend(reader, 2);
+  const path = reader.path;
   if (Array.isArray(value)) {
-    if (!isPlainPrototype(value) && Object.getPrototypeOf(value) !== Array.prototype) return notJson(pointer, 'an array subclass');
+    if (!isPlainPrototype(value) && Object.getPrototypeOf(value) !== Array.prototype) return notJson(at(reader.base, path), 'an array subclass');
     const out: JsonValue[] = [];
     for (let i = 0; i < value.length; i += 1) {
-      const at = childPointer(pointer, i);
-      const descriptor = Object.getOwnPropertyDescriptor(value, i);
-      if (descriptor === undefined || !('value' in descriptor)) return notJson(at, 'a hole or an accessor');
-      spend(budget, 1, at);
-      out.push(readJson(descriptor.value, at, budget, depth + 1));
+      path.push(i);
+      if (!isOwnData(value, i)) return notJson(at(reader.base, path), 'a hole or an accessor');
+      spend(reader, 1);
+      out.push(readValue(value[i], reader, depth + 1));
+      path.pop();
     }
     return out;
   }
-  if (!isPlainPrototype(value)) return notJson(pointer, 'an object that is not a plain object');
-  if (Object.getOwnPropertySymbols(value).length > 0) return notJson(pointer, 'symbol keys');
+  if (!isPlainPrototype(value)) return notJson(at(reader.base, path), 'an object that is not a plain object');
+  if (Object.getOwnPropertySymbols(value).length > 0) return notJson(at(reader.base, path), 'symbol keys');
+  const source = value as Record<string, unknown>;
   const out: JsonObject = {};
-  for (const key of Object.keys(value)) {
-    const at = childPointer(pointer, key);
-    const descriptor = Object.getOwnPropertyDescriptor(value, key);
-    if (descriptor === undefined || !('value' in descriptor)) return notJson(at, 'an accessor property');
-    spend(budget, utf8Length(key) + 4, at);
-    setOwn(out, key, readJson(descriptor.value, at, budget, depth + 1));
+  const keys = Object.keys(source);
+  for (let k = 0; k < keys.length; k += 1) {
+    const key = keys[k] as string;
+    path.push(key);
+    if (!isOwnData(source, key)) return notJson(at(reader.base, path), 'an accessor property');
+    spend(reader, utf8Length(key) + 4);
+    setOwn(out, key, readValue(source[key], reader, depth + 1));
+    path.pop();
   }
   return out;
 }
