@@ -10,7 +10,7 @@
  * @packageDocumentation
  */
 import type { JsonObject, JsonValue } from './json-value.js';
-import { isJsonObject, jsonObject } from './json-value.js';
+import { cloneJson, isJsonObject, setOwn } from './json-value.js';
 import { childPointer } from './pointer.js';
 import { refuse } from './refusal.js';
 
@@ -47,7 +47,12 @@ export const stringOrNumber: Kind = (value, pointer) =>
 
 /** An array whose every item is `item`. */
 export function arrayOf(item: Kind): Kind {
-  return (value, pointer) => (Array.isArray(value) ? value.map((v, i) => item(v, childPointer(pointer, i))) : malformed(pointer, 'an array'));
+  return (value, pointer) => {
+    if (!Array.isArray(value)) return malformed(pointer, 'an array');
+    const out: JsonValue[] = [];
+    for (let i = 0; i < value.length; i += 1) out.push(item(value[i] as JsonValue, childPointer(pointer, i)));
+    return out;
+  };
 }
 
 /** One `item` or an array of them (the engines accept both). */
@@ -65,7 +70,13 @@ export function oneOf(...allowed: string[]): Kind {
 export function mapOf(item: Kind): Kind {
   return (value, pointer) => {
     if (!isJsonObject(value)) return malformed(pointer, 'an object');
-    return jsonObject(Object.keys(value).map((k) => [k, item(value[k] as JsonValue, childPointer(pointer, k))] as const));
+    const out: JsonObject = {};
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length; i += 1) {
+      const key = keys[i] as string;
+      setOwn(out, key, item(value[key] as JsonValue, childPointer(pointer, key)));
+    }
+    return out;
   };
 }
 
@@ -77,9 +88,7 @@ export function mapOf(item: Kind): Kind {
 export const opaqueData: Kind = (value) => copyData(value);
 
 function copyData(value: JsonValue): JsonValue {
-  if (Array.isArray(value)) return value.map(copyData);
-  if (isJsonObject(value)) return jsonObject(Object.keys(value).map((k) => [k, copyData(value[k] as JsonValue)] as const));
-  return value;
+  return cloneJson(value);
 }
 
 /** An opaque JSON object (see {@link opaqueData}). */
