@@ -42,6 +42,13 @@ export function hasOwn(source: JsonObject, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(source, key);
 }
 
+/** A new JSON object with one key, defined safely (`{ [key]: value }` without an entry list). */
+export function singleKey(key: string, value: JsonValue): JsonObject {
+  const out: JsonObject = {};
+  setOwn(out, key, value);
+  return out;
+}
+
 /** A new JSON object from entries, defined safely. */
 export function jsonObject(entries: Iterable<readonly [string, JsonValue]>): JsonObject {
   const out: JsonObject = {};

@@ -55,6 +55,15 @@ const lookupGetter = legacy.__lookupGetter__;
 const lookupSetter = legacy.__lookupSetter__;
 const hasOwnProperty = Object.prototype.hasOwnProperty;
 
+/** True when own property `key` of `value` is an accessor (a getter, a setter or both). */
+function isAccessor(value: object, key: string): boolean {
+  if (lookupGetter === undefined || lookupSetter === undefined) {
+    const descriptor = Object.getOwnPropertyDescriptor(value, key);
+    return descriptor === undefined || !('value' in descriptor);
+  }
+  return lookupGetter.call(value, key) !== undefined || lookupSetter.call(value, key) !== undefined;
+}
+
 /** True when `key` is an own data property of `value` (not a hole, not an accessor). */
 function isOwnData(value: object, key: string | number): boolean {
   if (lookupGetter === undefined || lookupSetter === undefined) {
@@ -127,16 +136,18 @@ function readValue(value: unknown, reader: Reader, depth: number): JsonValue {
     return out;
   }
   if (!isPlainPrototype(value)) return notJson(at(reader.base, path), 'an object that is not a plain object');
-  if (Object.getOwnPropertySymbols(value).length > 0) return notJson(at(reader.base, path), 'symbol keys');
   const source = value as Record<string, unknown>;
-  const out: JsonObject = {};
+  if (Object.getOwnPropertySymbols(source).length > 0) return notJson(at(reader.base, path), 'symbol keys');
   const keys = Object.keys(source);
+  const out: JsonObject = {};
   for (let k = 0; k < keys.length; k += 1) {
     const key = keys[k] as string;
     path.push(key);
-    if (!isOwnData(source, key)) return notJson(at(reader.base, path), 'an accessor property');
+    // Object.keys listed it as own: only an accessor is left to rule out.
+    if (isAccessor(source, key)) return notJson(at(reader.base, path), 'an accessor property');
     spend(reader, utf8Length(key) + 4);
-    setOwn(out, key, readValue(source[key], reader, depth + 1));
+    const item = readValue(source[key], reader, depth + 1);
+    setOwn(out, key, item);
     path.pop();
   }
   return out;
