@@ -46,31 +46,33 @@ function isPlainPrototype(value: object): boolean {
   return proto === Object.prototype || proto === null;
 }
 
-// Annex B lookups: an own accessor answers with its getter or setter, an own data property with
-// undefined, and neither allocates (Object.getOwnPropertyDescriptor allocates a descriptor per key).
-// A runtime without them (they are legacy) falls back to the descriptor.
+// Annex B lookup: an own accessor with a getter answers with it, an own data property with
+// undefined, without allocating (Object.getOwnPropertyDescriptor allocates a descriptor per key).
+// A setter-only accessor reads as undefined, so only an undefined value needs the descriptor.
+// A runtime without the lookup (it is legacy) reads every descriptor.
 type Lookup = (this: object, key: PropertyKey) => unknown;
-const legacy = Object.prototype as { __lookupGetter__?: Lookup; __lookupSetter__?: Lookup };
-const lookupGetter = legacy.__lookupGetter__;
-const lookupSetter = legacy.__lookupSetter__;
+const lookupGetter = (Object.prototype as { __lookupGetter__?: Lookup }).__lookupGetter__;
 const hasOwnProperty = Object.prototype.hasOwnProperty;
 
-/** True when own property `key` of `value` is an accessor (a getter, a setter or both). */
-function isAccessor(value: object, key: string): boolean {
-  if (lookupGetter === undefined || lookupSetter === undefined) {
-    const descriptor = Object.getOwnPropertyDescriptor(value, key);
-    return descriptor === undefined || !('value' in descriptor);
-  }
-  return lookupGetter.call(value, key) !== undefined || lookupSetter.call(value, key) !== undefined;
+/** What {@link dataValue} returns for a property that is not data. */
+const NOT_DATA: unique symbol = Symbol('not a data property');
+
+/** True when own property `key` of `value` is not a data property (an accessor, or gone). */
+function isNotData(value: object, key: string | number): boolean {
+  const descriptor = Object.getOwnPropertyDescriptor(value, key);
+  return descriptor === undefined || !('value' in descriptor);
 }
 
-/** True when `key` is an own data property of `value` (not a hole, not an accessor). */
-function isOwnData(value: object, key: string | number): boolean {
-  if (lookupGetter === undefined || lookupSetter === undefined) {
-    const descriptor = Object.getOwnPropertyDescriptor(value, key);
-    return descriptor !== undefined && 'value' in descriptor;
-  }
-  return hasOwnProperty.call(value, key) && lookupGetter.call(value, key) === undefined && lookupSetter.call(value, key) === undefined;
+/**
+ * The value of own data property `key` (a property `Object.keys` listed, or
+ * an array index that `hasOwnProperty` found), or `NOT_DATA` for an
+ * accessor, without calling it.
+ */
+function dataValue(value: object, key: string | number): unknown {
+  if (lookupGetter === undefined) return isNotData(value, key) ? NOT_DATA : (value as Record<string | number, unknown>)[key];
+  if (lookupGetter.call(value, key) !== undefined) return NOT_DATA;
+  const item = (value as Record<string | number, unknown>)[key];
+  return item === undefined && isNotData(value, key) ? NOT_DATA : item;
 }
 
 /** One read: the budget, the base pointer, and the path from it to the value being read. */
@@ -128,9 +130,10 @@ function readValue(value: unknown, reader: Reader, depth: number): JsonValue {
     const out: JsonValue[] = [];
     for (let i = 0; i < value.length; i += 1) {
       path.push(i);
-      if (!isOwnData(value, i)) return notJson(at(reader.base, path), 'a hole or an accessor');
+      const item = hasOwnProperty.call(value, i) ? dataValue(value, i) : NOT_DATA;
+      if (item === NOT_DATA) return notJson(at(reader.base, path), 'a hole or an accessor');
       spend(reader, 1);
-      out.push(readValue(value[i], reader, depth + 1));
+      out.push(readValue(item, reader, depth + 1));
       path.pop();
     }
     return out;
@@ -144,10 +147,10 @@ function readValue(value: unknown, reader: Reader, depth: number): JsonValue {
     const key = keys[k] as string;
     path.push(key);
     // Object.keys listed it as own: only an accessor is left to rule out.
-    if (isAccessor(source, key)) return notJson(at(reader.base, path), 'an accessor property');
+    const item = dataValue(source, key);
+    if (item === NOT_DATA) return notJson(at(reader.base, path), 'an accessor property');
     spend(reader, utf8Length(key) + 4);
-    const item = readValue(source[key], reader, depth + 1);
-    setOwn(out, key, item);
+    setOwn(out, key, readValue(item, reader, depth + 1));
     path.pop();
   }
   return out;
