@@ -45,12 +45,31 @@ export const nullableScalar: Kind = (value, pointer) => (value === null ? null :
 export const stringOrNumber: Kind = (value, pointer) =>
   typeof value === 'string' || typeof value === 'number' ? value : malformed(pointer, 'a string or a number');
 
+/**
+ * For the kinds that return an accepted value unchanged: the test they
+ * accept it by. An array of them is checked item by item with the test, and
+ * only an item the test rejects gets its pointer built and goes through the
+ * kind (which refuses it with that pointer): no pointer string per item.
+ */
+const UNCHANGED_WHEN: ReadonlyMap<Kind, (value: JsonValue) => boolean> = new Map<Kind, (value: JsonValue) => boolean>([
+  [string, (v) => typeof v === 'string'],
+  [number, (v) => typeof v === 'number' || (typeof v === 'string' && NUMERIC.test(v))],
+  [boolean, (v) => typeof v === 'boolean' || v === 'true' || v === 'false'],
+  [scalar, (v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'],
+  [nullableScalar, (v) => v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'],
+  [stringOrNumber, (v) => typeof v === 'string' || typeof v === 'number'],
+]);
+
 /** An array whose every item is `item`. */
 export function arrayOf(item: Kind): Kind {
+  const accepts = UNCHANGED_WHEN.get(item);
   return (value, pointer) => {
     if (!Array.isArray(value)) return malformed(pointer, 'an array');
     const out: JsonValue[] = [];
-    for (let i = 0; i < value.length; i += 1) out.push(item(value[i] as JsonValue, childPointer(pointer, i)));
+    for (let i = 0; i < value.length; i += 1) {
+      const v = value[i] as JsonValue;
+      out.push(accepts !== undefined && accepts(v) ? v : item(v, childPointer(pointer, i)));
+    }
     return out;
   };
 }
