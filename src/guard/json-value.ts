@@ -42,7 +42,14 @@ export function hasOwn(source: JsonObject, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(source, key);
 }
 
-/** A new JSON object with one key, defined safely (`{ [key]: value }` without an entry list). */
+/**
+ * A new JSON object with one key, defined safely (`{ [key]: value }` without an entry list).
+ *
+ * @example
+ * ```ts
+ * singleKey('__proto__', 1); // an object with an own `__proto__` key, its prototype untouched
+ * ```
+ */
 export function singleKey(key: string, value: JsonValue): JsonObject {
   const out: JsonObject = {};
   setOwn(out, key, value);

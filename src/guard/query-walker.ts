@@ -46,13 +46,13 @@ const REFUSED_CLAUSES: Readonly<Record<string, RefusedKey>> = {
 };
 
 /** A compound clause's rule table for this context and depth, built once (rules hold closures over both). */
-function rulesAt(context: WalkContext, depth: number, name: string, build: () => KeyRules): KeyRules {
+function rulesAt(context: WalkContext, depth: number, name: string, build: (context: WalkContext, depth: number) => KeyRules): KeyRules {
   return memoAt(context, name, depth, build);
 }
 
 /** A compound clause walker from its rule table. */
 function compound(what: string, rules: (context: WalkContext, depth: number) => KeyRules): ClauseWalker {
-  return (body, pointer, context, depth) => walkObject(body, pointer, what, rulesAt(context, depth, what, () => rules(context, depth)), 'query-option-not-allowed');
+  return (body, pointer, context, depth) => walkObject(body, pointer, what, rulesAt(context, depth, what, rules), 'query-option-not-allowed');
 }
 
 function child(context: WalkContext, depth: number): Kind {

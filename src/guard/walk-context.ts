@@ -50,12 +50,18 @@ export function memo<T>(context: WalkContext, key: string, build: () => T): T {
 }
 
 /**
- * The value `build()` returned for (`name`, `depth`) the first time in this
- * context: a table per nesting depth without building a key string per
- * lookup. `name` shares the namespace of {@link memo}'s keys, so it must
- * not be one of them (query type names are used here, memo keys are not).
+ * The value `build(context, depth)` returned for (`name`, `depth`) the first
+ * time in this context: a table per nesting depth, without building a key
+ * string or a closure per lookup. `name` shares the namespace of
+ * {@link memo}'s keys, so it must not be one of them (query type names are
+ * used here, memo keys are not).
+ *
+ * @example
+ * ```ts
+ * const rules = memoAt(context, 'bool', depth, boolRules); // boolRules(context, depth) runs once per depth
+ * ```
  */
-export function memoAt<T>(context: WalkContext, name: string, depth: number, build: () => T): T {
+export function memoAt<T>(context: WalkContext, name: string, depth: number, build: (context: WalkContext, depth: number) => T): T {
   let byDepth = context.rules.get(name) as T[] | undefined;
   if (byDepth === undefined) {
     byDepth = [];
@@ -63,7 +69,7 @@ export function memoAt<T>(context: WalkContext, name: string, depth: number, bui
   }
   let value = byDepth[depth];
   if (value === undefined) {
-    value = build();
+    value = build(context, depth);
     byDepth[depth] = value;
   }
   return value;
