@@ -13,7 +13,9 @@
  * marked "default" keep the default limits: the time to refuse). Time is
  * CPU time (`process.cpuUsage`): on a shared machine wall time measures the
  * neighbours. Per row: the first (cold) call, then the median and the best
- * of `--runs` calls; the verdict is on the median.
+ * of `--runs` calls; the verdict is on the median. "JSON.parse ms" is the
+ * median time to parse the body's text (NDJSON line by line), which any
+ * proxy pays: a reference for how fast the machine was at the time.
  *
  * Fresh process (the default): every row runs in its own new process, so
  * no row profits from another's warm-up. `--busy`: one process for all
@@ -222,6 +224,26 @@ interface Measured {
   readonly firstMs: number;
   readonly medianMs: number;
   readonly bestMs: number;
+  /** Median CPU time of `JSON.parse` on the body's text (each line of NDJSON): a reference for the machine's speed at the time. */
+  readonly parseMs: number;
+}
+
+/** Parses the body's text as a host would receive it: one JSON text, or NDJSON line by line. */
+function parseBodyText(body: unknown): void {
+  if (body === undefined) return;
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  if (typeof body === 'string' && text.includes('\n')) {
+    for (const line of text.split('\n')) if (line.length > 0) JSON.parse(line);
+  } else {
+    JSON.parse(text);
+  }
+}
+
+function cpuMs(run: () => void): number {
+  const started = process.cpuUsage();
+  run();
+  const used = process.cpuUsage(started);
+  return (used.user + used.system) / 1000;
 }
 
 function measure(row: Row, runs: number): Measured {
@@ -230,7 +252,9 @@ function measure(row: Row, runs: number): Measured {
   const options = row.limits === 'raised' ? RAISED : DEFAULTS;
   const first = timeOnce(request, options);
   const times = Array.from({ length: runs }, () => timeOnce(request, options).ms);
-  return { key: rowKey(row), mib, outcome: first.outcome, firstMs: first.ms, medianMs: median(times), bestMs: Math.min(...times) };
+  const text = typeof request.body === 'string' || request.body === undefined ? request.body : JSON.stringify(request.body);
+  const parseMs = median(Array.from({ length: runs }, () => cpuMs(() => parseBodyText(text))));
+  return { key: rowKey(row), mib, outcome: first.outcome, firstMs: first.ms, medianMs: median(times), bestMs: Math.min(...times), parseMs };
 }
 
 /** A long-running host: predicates compiled and run, the dashboard corpus and every shape (small, other field names) guarded. */
@@ -264,7 +288,7 @@ function verdict(row: Row, m: Measured): string {
 }
 
 function print(results: readonly [Row, Measured][], mode: string): void {
-  const header = ['shape', 'limits', 'MiB', 'outcome', 'first ms', 'median ms', 'best ms', 'median ms/MiB', 'bound', 'verdict'];
+  const header = ['shape', 'limits', 'MiB', 'outcome', 'first ms', 'median ms', 'best ms', 'median ms/MiB', 'JSON.parse ms', 'bound', 'verdict'];
   const rows = results.map(([row, m]) => [
     row.name,
     row.limits,
@@ -274,12 +298,13 @@ function print(results: readonly [Row, Measured][], mode: string): void {
     m.medianMs.toFixed(1),
     m.bestMs.toFixed(1),
     row.bound === 'per-mib' ? (m.medianMs / m.mib).toFixed(1) : '',
+    m.parseMs.toFixed(1),
     row.bound === 'per-mib' ? `≤ ${BOUND_MS_PER_MIB} ms/MiB` : `≤ ${BOUND_INDEX_LIST_MS} ms`,
     verdict(row, m),
   ]);
   const all = [header, ...rows];
   const widths = header.map((_, c) => Math.max(...all.map((r) => (r[c] as string).length)));
-  const numeric = new Set([2, 4, 5, 6, 7]);
+  const numeric = new Set([2, 4, 5, 6, 7, 8]);
   for (const r of all) process.stdout.write(`${r.map((cell, c) => (numeric.has(c) ? cell.padStart(widths[c] as number) : cell.padEnd(widths[c] as number))).join('  ')}\n`);
   const over = results.filter(([row, m]) => verdict(row, m) !== 'PASS').length;
   process.stdout.write(
