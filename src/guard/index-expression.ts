@@ -87,6 +87,11 @@ function spendNames(expression: string, budget: IndexNameBudget, where: SharedTo
   budget.namesLeft -= items;
 }
 
+/** Refuses one item of an expression (a function, not a closure per item: the loop runs once per requested name). */
+function refuseItem(where: SharedTokenErrorContext, raw: string, reason: string, message: string, extra: SharedTokenErrorContext = {}): never {
+  return refuse(reason, message, { ...where, index: raw, ...extra });
+}
+
 /**
  * Checks one comma-separated index expression and returns its items.
  * `_all` is read as `*`. A name starting with `.` is covered only by a
@@ -115,17 +120,16 @@ export function checkIndexExpression(
   for (let i = 0; i < raws.length; i += 1) {
     const raw = raws[i] as string;
     const item = raw === '_all' ? '*' : raw;
-    const fail = (reason: string, message: string, extra: SharedTokenErrorContext = {}): never => refuse(reason, message, { ...where, index: raw, ...extra });
-    if (item.length === 0) fail('index-invalid', 'An index expression has an empty item.');
+    if (item.length === 0) refuseItem(where, raw, 'index-invalid', 'An index expression has an empty item.');
     if (budget !== undefined && (item.length > budget.maxNameBytes || utf8Bytes(item) > budget.maxNameBytes)) {
-      fail('index-invalid', `An index name is longer than ${budget.maxNameBytes} bytes.`, { limit: budget.maxNameBytes });
+      refuseItem(where, raw, 'index-invalid', `An index name is longer than ${budget.maxNameBytes} bytes.`, { limit: budget.maxNameBytes });
     }
-    if (item.includes('::')) fail('index-selector', `Index selectors ("${shown(raw)}") are not allowed.`);
-    if (item.includes(':')) fail('index-remote', `Remote cluster indices ("${shown(raw)}") are not allowed.`);
-    if (item.startsWith('<') || item.includes('{')) fail('index-date-math', `Date math index names ("${shown(raw)}") are not allowed.`);
-    if (item.startsWith('-') || item.startsWith('+')) fail('index-exclusion', `Index exclusions and inclusions ("${shown(raw)}") are not allowed.`);
-    if (FORBIDDEN_CHARACTERS.test(item)) fail('index-invalid', `The index name "${shown(raw)}" has a character index names cannot have.`);
-    if (item.startsWith('_') && item !== '*') fail('index-invalid', `The index name "${shown(raw)}" is reserved.`);
+    if (item.includes('::')) refuseItem(where, raw, 'index-selector', `Index selectors ("${shown(raw)}") are not allowed.`);
+    if (item.includes(':')) refuseItem(where, raw, 'index-remote', `Remote cluster indices ("${shown(raw)}") are not allowed.`);
+    if (item.startsWith('<') || item.includes('{')) refuseItem(where, raw, 'index-date-math', `Date math index names ("${shown(raw)}") are not allowed.`);
+    if (item.startsWith('-') || item.startsWith('+')) refuseItem(where, raw, 'index-exclusion', `Index exclusions and inclusions ("${shown(raw)}") are not allowed.`);
+    if (FORBIDDEN_CHARACTERS.test(item)) refuseItem(where, raw, 'index-invalid', `The index name "${shown(raw)}" has a character index names cannot have.`);
+    if (item.startsWith('_') && item !== '*') refuseItem(where, raw, 'index-invalid', `The index name "${shown(raw)}" is reserved.`);
     items[i] = item;
   }
   for (let i = 0; i < items.length; i += 1) {

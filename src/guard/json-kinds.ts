@@ -10,7 +10,7 @@
  * @packageDocumentation
  */
 import type { JsonObject, JsonValue } from './json-value.js';
-import { isJsonObject, jsonObject } from './json-value.js';
+import { cloneJson, isJsonObject, setOwn } from './json-value.js';
 import { childPointer } from './pointer.js';
 import { refuse } from './refusal.js';
 
@@ -45,9 +45,33 @@ export const nullableScalar: Kind = (value, pointer) => (value === null ? null :
 export const stringOrNumber: Kind = (value, pointer) =>
   typeof value === 'string' || typeof value === 'number' ? value : malformed(pointer, 'a string or a number');
 
+/**
+ * For the kinds that return an accepted value unchanged: the test they
+ * accept it by. An array of them is checked item by item with the test, and
+ * only an item the test rejects gets its pointer built and goes through the
+ * kind (which refuses it with that pointer): no pointer string per item.
+ */
+const UNCHANGED_WHEN: ReadonlyMap<Kind, (value: JsonValue) => boolean> = new Map<Kind, (value: JsonValue) => boolean>([
+  [string, (v) => typeof v === 'string'],
+  [number, (v) => typeof v === 'number' || (typeof v === 'string' && NUMERIC.test(v))],
+  [boolean, (v) => typeof v === 'boolean' || v === 'true' || v === 'false'],
+  [scalar, (v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'],
+  [nullableScalar, (v) => v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'],
+  [stringOrNumber, (v) => typeof v === 'string' || typeof v === 'number'],
+]);
+
 /** An array whose every item is `item`. */
 export function arrayOf(item: Kind): Kind {
-  return (value, pointer) => (Array.isArray(value) ? value.map((v, i) => item(v, childPointer(pointer, i))) : malformed(pointer, 'an array'));
+  const accepts = UNCHANGED_WHEN.get(item);
+  return (value, pointer) => {
+    if (!Array.isArray(value)) return malformed(pointer, 'an array');
+    const out: JsonValue[] = [];
+    for (let i = 0; i < value.length; i += 1) {
+      const v = value[i] as JsonValue;
+      out.push(accepts !== undefined && accepts(v) ? v : item(v, childPointer(pointer, i)));
+    }
+    return out;
+  };
 }
 
 /** One `item` or an array of them (the engines accept both). */
@@ -65,7 +89,13 @@ export function oneOf(...allowed: string[]): Kind {
 export function mapOf(item: Kind): Kind {
   return (value, pointer) => {
     if (!isJsonObject(value)) return malformed(pointer, 'an object');
-    return jsonObject(Object.keys(value).map((k) => [k, item(value[k] as JsonValue, childPointer(pointer, k))] as const));
+    const out: JsonObject = {};
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length; i += 1) {
+      const key = keys[i] as string;
+      setOwn(out, key, item(value[key] as JsonValue, childPointer(pointer, key)));
+    }
+    return out;
   };
 }
 
@@ -77,9 +107,7 @@ export function mapOf(item: Kind): Kind {
 export const opaqueData: Kind = (value) => copyData(value);
 
 function copyData(value: JsonValue): JsonValue {
-  if (Array.isArray(value)) return value.map(copyData);
-  if (isJsonObject(value)) return jsonObject(Object.keys(value).map((k) => [k, copyData(value[k] as JsonValue)] as const));
-  return value;
+  return cloneJson(value);
 }
 
 /** An opaque JSON object (see {@link opaqueData}). */

@@ -42,18 +42,51 @@ export function hasOwn(source: JsonObject, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(source, key);
 }
 
+/**
+ * A new JSON object with one key, defined safely (`{ [key]: value }` without an entry list).
+ *
+ * @example
+ * ```ts
+ * singleKey('__proto__', 1); // an object with an own `__proto__` key, its prototype untouched
+ * ```
+ */
+export function singleKey(key: string, value: JsonValue): JsonObject {
+  const out: JsonObject = {};
+  setOwn(out, key, value);
+  return out;
+}
+
 /** A new JSON object from entries, defined safely. */
 export function jsonObject(entries: Iterable<readonly [string, JsonValue]>): JsonObject {
   const out: JsonObject = {};
+  if (Array.isArray(entries)) {
+    // The common case, without an iterator and a destructuring per entry.
+    const list = entries as readonly (readonly [string, JsonValue])[];
+    for (let i = 0; i < list.length; i += 1) {
+      const entry = list[i] as readonly [string, JsonValue];
+      setOwn(out, entry[0], entry[1]);
+    }
+    return out;
+  }
   for (const [key, value] of entries) setOwn(out, key, value);
   return out;
 }
 
 /** A deep copy of a (guard-built) JSON value. */
 export function cloneJson(value: JsonValue): JsonValue {
-  if (Array.isArray(value)) return value.map(cloneJson);
-  if (isJsonObject(value)) return jsonObject(Object.keys(value).map((k) => [k, cloneJson(value[k] as JsonValue)] as const));
-  return value;
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    const out: JsonValue[] = [];
+    for (let i = 0; i < value.length; i += 1) out.push(cloneJson(value[i] as JsonValue));
+    return out;
+  }
+  const out: JsonObject = {};
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i += 1) {
+    const key = keys[i] as string;
+    setOwn(out, key, cloneJson(value[key] as JsonValue));
+  }
+  return out;
 }
 
 /** Structural equality of two JSON values; key order is ignored, array order is not. */

@@ -27,9 +27,11 @@ export type KeyRule = RefusedKey | ((value: JsonValue, pointer: string) => JsonV
 /** A table of key rules, looked up by own property only. */
 export type KeyRules = Readonly<Record<string, KeyRule>>;
 
+const hasOwnProperty = Object.prototype.hasOwnProperty;
+
 /** Looks up a rule without ever reaching `Object.prototype` (`constructor`, `__proto__`). */
 export function ruleFor(rules: KeyRules, key: string): KeyRule | undefined {
-  return Object.prototype.hasOwnProperty.call(rules, key) ? rules[key] : undefined;
+  return hasOwnProperty.call(rules, key) ? rules[key] : undefined;
 }
 
 /** Requires a JSON object at `pointer`. */
@@ -65,10 +67,12 @@ export function walkObject(
 ): JsonObject {
   const source = expectObject(value, pointer, what);
   const out: JsonObject = {};
-  for (const key of Object.keys(source)) {
+  const keys = Object.keys(source);
+  for (let i = 0; i < keys.length; i += 1) {
+    const key = keys[i] as string;
     const at = childPointer(pointer, key);
     const item = source[key] as JsonValue;
-    const rule = ruleFor(rules, key);
+    const rule = hasOwnProperty.call(rules, key) ? rules[key] : undefined;
     if (rule === undefined) {
       if (fallback === undefined) refuse(unknownReason, `${what} does not allow the key "${shown(key)}".`, { pointer: at });
       setOwn(out, key, fallback(key, item, at));
@@ -83,7 +87,10 @@ export function walkObject(
 
 /** Applies `walk` to a value that may be one item or an array of items (Elasticsearch accepts both). */
 export function oneOrMany(value: JsonValue, pointer: string, walk: (item: JsonValue, pointer: string) => JsonValue): JsonValue {
-  return Array.isArray(value) ? value.map((item, i) => walk(item, childPointer(pointer, i))) : walk(value, pointer);
+  if (!Array.isArray(value)) return walk(value, pointer);
+  const out: JsonValue[] = [];
+  for (let i = 0; i < value.length; i += 1) out.push(walk(value[i] as JsonValue, childPointer(pointer, i)));
+  return out;
 }
 
 /** A rule that accepts only `false` (`explain`, `profile`): turning the feature off is harmless. */

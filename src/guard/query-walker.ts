@@ -9,7 +9,7 @@
  * @packageDocumentation
  */
 import type { JsonObject, JsonValue } from './json-value.js';
-import { getOwn, isJsonObject, jsonEqual, jsonObject, setOwn } from './json-value.js';
+import { getOwn, isJsonObject, jsonEqual, setOwn, singleKey } from './json-value.js';
 import type { Kind } from './json-kinds.js';
 import { arrayOf, boolean, geoPoint, number, scalar, string, stringOrNumber } from './json-kinds.js';
 import { fieldKeyed, NAME_AND_BOOST, optionObject } from './clause-forms.js';
@@ -20,7 +20,7 @@ import { childPointer } from './pointer.js';
 import { refuse, shown } from './refusal.js';
 import { injectTokenFilter } from './token-filter-injection.js';
 import type { WalkContext } from './walk-context.js';
-import { memo } from './walk-context.js';
+import { memoAt } from './walk-context.js';
 
 type ClauseWalker = (body: JsonValue, pointer: string, context: WalkContext, depth: number) => JsonValue;
 
@@ -46,13 +46,13 @@ const REFUSED_CLAUSES: Readonly<Record<string, RefusedKey>> = {
 };
 
 /** A compound clause's rule table for this context and depth, built once (rules hold closures over both). */
-function rulesAt(context: WalkContext, depth: number, name: string, build: () => KeyRules): KeyRules {
-  return memo(context, `${name}@${depth}`, build);
+function rulesAt(context: WalkContext, depth: number, name: string, build: (context: WalkContext, depth: number) => KeyRules): KeyRules {
+  return memoAt(context, name, depth, build);
 }
 
 /** A compound clause walker from its rule table. */
 function compound(what: string, rules: (context: WalkContext, depth: number) => KeyRules): ClauseWalker {
-  return (body, pointer, context, depth) => walkObject(body, pointer, what, rulesAt(context, depth, what, () => rules(context, depth)), 'query-option-not-allowed');
+  return (body, pointer, context, depth) => walkObject(body, pointer, what, rulesAt(context, depth, what, rules), 'query-option-not-allowed');
 }
 
 function child(context: WalkContext, depth: number): Kind {
@@ -233,7 +233,7 @@ function oneQuery(user: JsonObject | undefined, pointer: string, context: WalkCo
   const list = isJsonObject(bool) && Object.keys(bool).length === 1 ? getOwn(bool, 'filter') : undefined;
   const ours = Array.isArray(list) && list.length > 0 && jsonEqual(list[0], context.token);
   const parts = ours ? injectTokenFilter(list, childPointer(childPointer(pointer, 'bool'), 'filter'), context, depth) : injectTokenFilter(user, pointer, context, depth);
-  return parts.length === 1 ? (parts[0] as JsonValue) : jsonObject([['bool', jsonObject([['filter', parts]])]]);
+  return parts.length === 1 ? (parts[0] as JsonValue) : singleKey('bool', singleKey('filter', parts));
 }
 
 function spanWalker(what: string, spec: (context: WalkContext, depth: number) => KeyRules): ClauseWalker {
@@ -309,8 +309,8 @@ export function walkQuery(value: JsonValue | undefined, pointer: string, context
     const refused = REFUSED_CLAUSES[type] as RefusedKey;
     refuse(refused.refuse, refused.why, { pointer: at });
   }
-  if (own(LEAF_CLAUSES, type)) return jsonObject([[type, (LEAF_CLAUSES[type] as Kind)(body, at)]]);
-  if (own(COMPOUND_CLAUSES, type)) return jsonObject([[type, (COMPOUND_CLAUSES[type] as ClauseWalker)(body, at, context, depth)]]);
+  if (own(LEAF_CLAUSES, type)) return singleKey(type, (LEAF_CLAUSES[type] as Kind)(body, at));
+  if (own(COMPOUND_CLAUSES, type)) return singleKey(type, (COMPOUND_CLAUSES[type] as ClauseWalker)(body, at, context, depth));
   return refuse('query-type-not-allowed', `The query type "${shown(type)}" is not on the guard's allowlist.`, { pointer: at });
 }
 

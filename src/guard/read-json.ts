@@ -8,7 +8,7 @@
 import type { SharedTokenErrorContext } from '../errors.js';
 import type { JsonObject, JsonValue } from './json-value.js';
 import { setOwn } from './json-value.js';
-import { childPointer } from './pointer.js';
+import { renderPointer } from './pointer.js';
 import { refuse } from './refusal.js';
 
 /** Byte and depth budget shared by every value read from one body. */
@@ -28,11 +28,13 @@ function utf8Length(text: string): number {
   return bytes;
 }
 
-function spend(budget: JsonBudget, bytes: number, pointer: string): void {
-  budget.bytesLeft -= bytes;
-  if (budget.bytesLeft < 0) {
-    refuse('body-too-large', `The body is larger than ${budget.maxBytes} bytes.`, { pointer, limit: budget.maxBytes });
-  }
+/** The pointer of `path` under `base`: rendered only when refusing, so reading allocates no pointer per key. */
+function at(base: string, path: readonly (string | number)[]): string {
+  return renderPointer(base, path);
+}
+
+function tooLarge(budget: JsonBudget, pointer: string): never {
+  return refuse('body-too-large', `The body is larger than ${budget.maxBytes} bytes.`, { pointer, limit: budget.maxBytes });
 }
 
 function notJson(pointer: string, what: string): never {
@@ -44,57 +46,112 @@ function isPlainPrototype(value: object): boolean {
   return proto === Object.prototype || proto === null;
 }
 
+// Annex B lookup: an own accessor with a getter answers with it, an own data property with
+// undefined, without allocating (Object.getOwnPropertyDescriptor allocates a descriptor per key).
+// A setter-only accessor reads as undefined, so only an undefined value needs the descriptor.
+// A runtime without the lookup (it is legacy) reads every descriptor.
+type Lookup = (this: object, key: PropertyKey) => unknown;
+const lookupGetter = (Object.prototype as { __lookupGetter__?: Lookup }).__lookupGetter__;
+const hasOwnProperty = Object.prototype.hasOwnProperty;
+
+/** What {@link dataValue} returns for a property that is not data. */
+const NOT_DATA: unique symbol = Symbol('not a data property');
+
+/** True when own property `key` of `value` is not a data property (an accessor, or gone). */
+function isNotData(value: object, key: string | number): boolean {
+  const descriptor = Object.getOwnPropertyDescriptor(value, key);
+  return descriptor === undefined || !('value' in descriptor);
+}
+
+/**
+ * The value of own data property `key` (a property `Object.keys` listed, or
+ * an array index that `hasOwnProperty` found), or `NOT_DATA` for an
+ * accessor, without calling it.
+ */
+function dataValue(value: object, key: string | number): unknown {
+  if (lookupGetter === undefined) return isNotData(value, key) ? NOT_DATA : (value as Record<string | number, unknown>)[key];
+  if (lookupGetter.call(value, key) !== undefined) return NOT_DATA;
+  const item = (value as Record<string | number, unknown>)[key];
+  return item === undefined && isNotData(value, key) ? NOT_DATA : item;
+}
+
+/** One read: the budget, the base pointer, and the path from it to the value being read. */
+interface Reader {
+  readonly budget: JsonBudget;
+  readonly base: string;
+  readonly path: (string | number)[];
+}
+
+function spend(reader: Reader, bytes: number): void {
+  const budget = reader.budget;
+  budget.bytesLeft -= bytes;
+  if (budget.bytesLeft < 0) tooLarge(budget, at(reader.base, reader.path));
+}
+
 /**
  * Copies `value` into a fresh JSON value: own enumerable data properties
  * only, finite numbers, dense arrays; anything else (getters, `undefined`,
- * functions, class instances, `NaN`) is refused as `body-not-json`.
+ * functions, class instances, `NaN`) is refused as `body-not-json`. Each
+ * property is read once, after it was found to be a data property.
  */
 export function readJson(value: unknown, pointer: string, budget: JsonBudget, depth = 0): JsonValue {
+  return readValue(value, { budget, base: pointer, path: [] }, depth);
+}
+
+function readValue(value: unknown, reader: Reader, depth: number): JsonValue {
   if (value === null) {
-    spend(budget, 4, pointer);
+    spend(reader, 4);
     return null;
   }
   switch (typeof value) {
     case 'boolean':
-      spend(budget, 5, pointer);
+      spend(reader, 5);
       return value;
     case 'number':
-      if (!Number.isFinite(value)) return notJson(pointer, 'a non-finite number');
-      spend(budget, 8, pointer);
+      if (!Number.isFinite(value)) return notJson(at(reader.base, reader.path), 'a non-finite number');
+      spend(reader, 8);
       return value;
     case 'string':
-      spend(budget, utf8Length(value) + 2, pointer);
+      spend(reader, utf8Length(value) + 2);
       return value;
     case 'object':
       break;
     default:
-      return notJson(pointer, `a ${typeof value}`);
+      return notJson(at(reader.base, reader.path), `a ${typeof value}`);
   }
+  const budget = reader.budget;
   if (depth >= budget.maxDepth) {
-    refuse('body-too-deep', `The body is nested deeper than ${budget.maxDepth} levels.`, { pointer, limit: budget.maxDepth });
+    refuse('body-too-deep', `The body is nested deeper than ${budget.maxDepth} levels.`, { pointer: at(reader.base, reader.path), limit: budget.maxDepth });
   }
-  spend(budget, 2, pointer);
+  spend(reader, 2);
+  const path = reader.path;
   if (Array.isArray(value)) {
-    if (!isPlainPrototype(value) && Object.getPrototypeOf(value) !== Array.prototype) return notJson(pointer, 'an array subclass');
+    if (!isPlainPrototype(value) && Object.getPrototypeOf(value) !== Array.prototype) return notJson(at(reader.base, path), 'an array subclass');
     const out: JsonValue[] = [];
     for (let i = 0; i < value.length; i += 1) {
-      const at = childPointer(pointer, i);
-      const descriptor = Object.getOwnPropertyDescriptor(value, i);
-      if (descriptor === undefined || !('value' in descriptor)) return notJson(at, 'a hole or an accessor');
-      spend(budget, 1, at);
-      out.push(readJson(descriptor.value, at, budget, depth + 1));
+      path.push(i);
+      const item = hasOwnProperty.call(value, i) ? dataValue(value, i) : NOT_DATA;
+      if (item === NOT_DATA) return notJson(at(reader.base, path), 'a hole or an accessor');
+      spend(reader, 1);
+      out.push(readValue(item, reader, depth + 1));
+      path.pop();
     }
     return out;
   }
-  if (!isPlainPrototype(value)) return notJson(pointer, 'an object that is not a plain object');
-  if (Object.getOwnPropertySymbols(value).length > 0) return notJson(pointer, 'symbol keys');
+  if (!isPlainPrototype(value)) return notJson(at(reader.base, path), 'an object that is not a plain object');
+  const source = value as Record<string, unknown>;
+  if (Object.getOwnPropertySymbols(source).length > 0) return notJson(at(reader.base, path), 'symbol keys');
+  const keys = Object.keys(source);
   const out: JsonObject = {};
-  for (const key of Object.keys(value)) {
-    const at = childPointer(pointer, key);
-    const descriptor = Object.getOwnPropertyDescriptor(value, key);
-    if (descriptor === undefined || !('value' in descriptor)) return notJson(at, 'an accessor property');
-    spend(budget, utf8Length(key) + 4, at);
-    setOwn(out, key, readJson(descriptor.value, at, budget, depth + 1));
+  for (let k = 0; k < keys.length; k += 1) {
+    const key = keys[k] as string;
+    path.push(key);
+    // Object.keys listed it as own: only an accessor is left to rule out.
+    const item = dataValue(source, key);
+    if (item === NOT_DATA) return notJson(at(reader.base, path), 'an accessor property');
+    spend(reader, utf8Length(key) + 4);
+    setOwn(out, key, readValue(item, reader, depth + 1));
+    path.pop();
   }
   return out;
 }

@@ -12,7 +12,7 @@ import { composeQuery } from './compose.js';
 import { emptyScriptFields, fieldAndFormatList, sourceFilter } from './hits-options.js';
 import type { KeyRules, RefusedKey } from './object-rules.js';
 import { expectString, oneOrMany, onlyFalse, walkObject } from './object-rules.js';
-import { childPointer } from './pointer.js';
+import { childPointer, renderPointer } from './pointer.js';
 import { refuse } from './refusal.js';
 import { injectTokenFilter } from './token-filter-injection.js';
 import type { WalkContext } from './walk-context.js';
@@ -172,37 +172,43 @@ export interface WalkedBody {
 // `_seq_no` and `_primary_term` count every write to the shard, hidden documents included: as a
 // field anywhere (a range, a sort, docvalue_fields, an aggregation, query_string text) they select or
 // show by that count.
-const SHARD_COUNTER = /_seq_no|_primary_term/;
 const SEQ_NO_OPTION = 'seq_no_primary_term';
+
+/** True when `text` names a shard counter (what `/_seq_no|_primary_term/` tests, without the regex engine). */
+function namesShardCounter(text: string): boolean {
+  return text.indexOf('_seq_no') !== -1 || text.indexOf('_primary_term') !== -1;
+}
+
+/** The first path (as segments) to a key or string value naming a shard counter, or `undefined`; no allocation per value. */
+function shardCounterPath(value: JsonValue, path: (string | number)[]): (string | number)[] | undefined {
+  if (typeof value === 'string') return namesShardCounter(value) ? path : undefined;
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      if (shardCounterPath(value[i] as JsonValue, path) !== undefined) return path;
+      path.pop();
+    }
+    return undefined;
+  }
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    path.push(key);
+    // `seq_no_primary_term` is the option (its rule accepts only false), not a counter field.
+    if ((namesShardCounter(key) && key !== SEQ_NO_OPTION) || shardCounterPath(value[key] as JsonValue, path) !== undefined) return path;
+    path.pop();
+  }
+  return undefined;
+}
 
 /** Refuses any key or string value naming a shard counter, anywhere in the walked body. */
 function refuseShardCounters(root: JsonValue, pointer: string): void {
-  // The path is kept as segments and turned into a pointer only when refusing: no allocation per key.
-  const path: Array<string | number> = [];
-  const fail = (): never =>
-    refuse('sequence-numbers', 'Sequence numbers count every write to the shard, hidden documents included.', {
-      pointer: path.reduce<string>((at, segment) => childPointer(at, segment), pointer),
-    });
-  const visit = (value: JsonValue): void => {
-    if (typeof value === 'string') {
-      if (SHARD_COUNTER.test(value)) fail();
-    } else if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) {
-        path.push(i);
-        visit(value[i] as JsonValue);
-        path.pop();
-      }
-    } else if (value !== null && typeof value === 'object') {
-      for (const key of Object.keys(value)) {
-        path.push(key);
-        // `seq_no_primary_term` is the option (its rule accepts only false), not a counter field.
-        if (SHARD_COUNTER.test(key) && key !== SEQ_NO_OPTION) fail();
-        visit(value[key] as JsonValue);
-        path.pop();
-      }
-    }
-  };
-  visit(root);
+  // The path is kept as segments and turned into a pointer only when refusing.
+  const path = shardCounterPath(root, []);
+  if (path !== undefined) {
+    refuse('sequence-numbers', 'Sequence numbers count every write to the shard, hidden documents included.', { pointer: renderPointer(pointer, path) });
+  }
 }
 
 /**

@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 import type { JsonValue } from './json-value.js';
-import { isJsonObject, jsonObject } from './json-value.js';
+import { isJsonObject, jsonObject, singleKey } from './json-value.js';
 import type { Kind } from './json-kinds.js';
 import { arrayOf, boolean, geoPoint, number, oneOf, scalar, string } from './json-kinds.js';
 import { fieldKeyed } from './clause-forms.js';
@@ -141,9 +141,9 @@ function walkSortItem(item: JsonValue, pointer: string, context: WalkContext): J
   const spec = item[field] as JsonValue;
   if (field === '_script') refuse('script', 'Script sorts are refused.', { pointer: at });
   if (field === '_geo_distance' || field === '_geoDistance') return jsonObject([[field, memo(context, 'geo-sort', () => geoDistanceSort(context))(spec, at)]]);
-  if (typeof spec === 'string') return jsonObject([[field, order(spec, at)]]);
+  if (typeof spec === 'string') return singleKey(field, order(spec, at));
   const rules = ORDER_ONLY_SORTS.has(field) ? ORDER_ONLY : fieldSortRules(context);
-  return jsonObject([[field, walkObject(spec, at, 'A sort', rules, 'sort-option-not-allowed')]]);
+  return singleKey(field, walkObject(spec, at, 'A sort', rules, 'sort-option-not-allowed'));
 }
 
 /**

@@ -49,6 +49,32 @@ export function memo<T>(context: WalkContext, key: string, build: () => T): T {
   return value;
 }
 
+/**
+ * The value `build(context, depth)` returned for (`name`, `depth`) the first
+ * time in this context: a table per nesting depth, without building a key
+ * string or a closure per lookup. `name` shares the namespace of
+ * {@link memo}'s keys, so it must not be one of them (query type names are
+ * used here, memo keys are not).
+ *
+ * @example
+ * ```ts
+ * const rules = memoAt(context, 'bool', depth, boolRules); // boolRules(context, depth) runs once per depth
+ * ```
+ */
+export function memoAt<T>(context: WalkContext, name: string, depth: number, build: (context: WalkContext, depth: number) => T): T {
+  let byDepth = context.rules.get(name) as T[] | undefined;
+  if (byDepth === undefined) {
+    byDepth = [];
+    context.rules.set(name, byDepth);
+  }
+  let value = byDepth[depth];
+  if (value === undefined) {
+    value = build(context, depth);
+    byDepth[depth] = value;
+  }
+  return value;
+}
+
 /** A fresh copy of `T` for each place it is injected, so no two places share an object. */
 export function tokenCopy(context: WalkContext): JsonValue {
   return cloneJson(context.token);
