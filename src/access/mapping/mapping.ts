@@ -41,8 +41,9 @@ export interface FieldTypesFromMappingOptions {
 
 /**
  * Reads the `fields` option of `toElasticsearchQuery`, `toPredicate` and the
- * request guard from a mapping, as Elasticsearch 7/8/9 and OpenSearch 1/2/3
- * return it.
+ * request guard from a mapping, in the shapes Elasticsearch 7/8/9 and
+ * OpenSearch 1/2/3 return it (the readings are proven on OpenSearch 2.19
+ * and 3.9 and Elasticsearch 8.19 only).
  *
  * Accepted shapes: a `GET <index>/_mapping` response (`{ "<index>": {
  * "mappings": { "properties": ... } } }`, one or several indices, with or

@@ -27,8 +27,9 @@ export interface ElasticsearchQueryOptions {
 }
 
 /**
- * Compiles an access expression to query DSL for Elasticsearch 7.10–9.x and
- * OpenSearch 1–3, selecting exactly the documents `toPredicate` selects.
+ * Compiles an access expression to query DSL selecting exactly the documents
+ * `toPredicate` selects, as proven on OpenSearch 2.19 and 3.9 and
+ * Elasticsearch 8.19 (the engine suite; other versions are not checked).
  *
  * - `all` → `{ "match_all": {} }`; `none` → `{ "match_none": {} }`.
  * - `term` → `{ "term": { "<field>": { "value": "<value>" } } }`.

@@ -27,8 +27,8 @@ export type { PreparedTerm } from './prepared-term.js';
  * Checks a filter value against a field type and prepares it for both
  * compilers: the value the query sends and the predicate's leaf matcher.
  *
- * Every value is either emulated exactly for every supported engine
- * (Elasticsearch 7.10–9.x, OpenSearch 1–3) or rejected. Values the engines
+ * Every value is either emulated exactly for every engine the engine suite
+ * runs (OpenSearch 2.19 and 3.9, Elasticsearch 8.19) or rejected. Values the engines
  * accept but that can match no document on any of them (`"1.5"` on an
  * `integer`, `"200"` on a `byte`) are accepted and match nothing.
  *
