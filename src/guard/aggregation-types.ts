@@ -10,6 +10,7 @@ import type { JsonValue } from './json-value.js';
 import { isJsonObject } from './json-value.js';
 import type { Kind } from './json-kinds.js';
 import { arrayOf, boolean, geoPoint, mapOf, number, oneOf, oneOrArrayOf, scalar, string, stringOrNumber } from './json-kinds.js';
+import { atMostCap } from './allocation-caps.js';
 import { boundEmptyBuckets, dateIntervalMs, numericInterval } from './histogram-bounds.js';
 import { hitsOptionRules } from './hits-options.js';
 import type { KeyRules, RefusedKey } from './object-rules.js';
@@ -253,7 +254,7 @@ const TERMS_OPTIONS: KeyRules = {
 };
 
 const percentilesConfig: KeyRules = {
-  tdigest: (v, p) => walkObject(v, p, 'tdigest', { compression: number }, 'aggregation-option-not-allowed'),
+  tdigest: (v, p) => walkObject(v, p, 'tdigest', { compression: atMostCap('tdigestCompression', 'tdigest.compression') }, 'aggregation-option-not-allowed'),
   hdr: (v, p) => walkObject(v, p, 'hdr', { number_of_significant_value_digits: number }, 'aggregation-option-not-allowed'),
   keyed: boolean,
 };
@@ -293,7 +294,17 @@ export const AGGREGATIONS: Readonly<Record<string, { readonly bucket: boolean; r
         'aggregation-option-not-allowed',
       ),
   },
-  variable_width_histogram: { bucket: true, walk: options('variable_width_histogram', { ...VALUE_SOURCE, buckets: number, shard_size: number, initial_buffer: number }) },
+  // VariableWidthHistogramAggregationBuilder: `buckets` is checked against search.max_buckets by the builder;
+  // shard_size and initial_buffer are not (see allocation-caps.ts).
+  variable_width_histogram: {
+    bucket: true,
+    walk: options('variable_width_histogram', {
+      ...VALUE_SOURCE,
+      buckets: number,
+      shard_size: atMostCap('variableWidthBuffer', 'variable_width_histogram.shard_size'),
+      initial_buffer: atMostCap('variableWidthBuffer', 'variable_width_histogram.initial_buffer'),
+    }),
+  },
   range: { bucket: true, walk: options('range', { ...VALUE_SOURCE, ranges, keyed: boolean }) },
   date_range: { bucket: true, walk: options('date_range', { ...VALUE_SOURCE, ranges, keyed: boolean, time_zone: string }) },
   ip_range: { bucket: true, walk: options('ip_range', { ...VALUE_SOURCE, ranges, keyed: boolean }) },
@@ -304,8 +315,17 @@ export const AGGREGATIONS: Readonly<Record<string, { readonly bucket: boolean; r
   composite: { bucket: true, walk: walkComposite },
   nested: { bucket: true, walk: options('nested', { path: string }) },
   reverse_nested: { bucket: true, walk: options('reverse_nested', { path: string }) },
-  sampler: { bucket: true, walk: options('sampler', { shard_size: number }) },
-  diversified_sampler: { bucket: true, walk: options('diversified_sampler', { field: string, shard_size: number, max_docs_per_value: number, execution_hint: string, script: SCRIPT_REFUSAL }) },
+  sampler: { bucket: true, walk: options('sampler', { shard_size: atMostCap('samplerShardSize', 'sampler.shard_size') }) },
+  diversified_sampler: {
+    bucket: true,
+    walk: options('diversified_sampler', {
+      field: string,
+      shard_size: atMostCap('samplerShardSize', 'diversified_sampler.shard_size'),
+      max_docs_per_value: atMostCap('diversifiedMaxDocsPerValue', 'diversified_sampler.max_docs_per_value'),
+      execution_hint: string,
+      script: SCRIPT_REFUSAL,
+    }),
+  },
   // RandomSamplerAggregationBuilder.PARSER (Elasticsearch): samples the documents the query matched, nothing else.
   random_sampler: { bucket: true, walk: options('random_sampler', { probability: number, seed: number, shard_seed: number }) },
   geohash_grid: { bucket: true, walk: options('geohash_grid', { field: string, precision: stringOrNumber, bounds: geoBoundsBox, size: number, shard_size: number }) },
@@ -320,7 +340,7 @@ export const AGGREGATIONS: Readonly<Record<string, { readonly bucket: boolean; r
   cardinality: { bucket: false, walk: METRIC('cardinality', { precision_threshold: number, execution_hint: string }) },
   percentiles: { bucket: false, walk: METRIC('percentiles', { ...percentilesConfig, percents: arrayOf(number) }) },
   percentile_ranks: { bucket: false, walk: METRIC('percentile_ranks', { ...percentilesConfig, values: arrayOf(number) }) },
-  median_absolute_deviation: { bucket: false, walk: METRIC('median_absolute_deviation', { compression: number }) },
+  median_absolute_deviation: { bucket: false, walk: METRIC('median_absolute_deviation', { compression: atMostCap('medianAbsoluteDeviationCompression', 'median_absolute_deviation.compression') }) },
   geo_bounds: { bucket: false, walk: options('geo_bounds', { field: string, wrap_longitude: boolean, script: SCRIPT_REFUSAL }) },
   geo_centroid: { bucket: false, walk: options('geo_centroid', { field: string, script: SCRIPT_REFUSAL }) },
   weighted_avg: { bucket: false, walk: walkWeightedAvg },
@@ -338,7 +358,7 @@ export const AGGREGATIONS: Readonly<Record<string, { readonly bucket: boolean; r
   bucket_script: { bucket: false, walk: options('bucket_script', { ...BUCKETS_PATH, script: expressionScript }) },
   bucket_selector: { bucket: false, walk: options('bucket_selector', { ...BUCKETS_PATH, script: expressionScript }) },
   cumulative_sum: { bucket: false, walk: options('cumulative_sum', { buckets_path: string, format: string }) },
-  serial_diff: { bucket: false, walk: options('serial_diff', { ...BUCKETS_PATH, lag: number }) },
+  serial_diff: { bucket: false, walk: options('serial_diff', { ...BUCKETS_PATH, lag: atMostCap('serialDiffLag', 'serial_diff.lag') }) },
   bucket_sort: {
     bucket: false,
     walk: (body, pointer, context) =>

@@ -11,6 +11,7 @@ import type { JsonValue } from './json-value.js';
 import { isJsonObject } from './json-value.js';
 import type { Kind } from './json-kinds.js';
 import { boolean, number, oneOf, oneOrArrayOf, string } from './json-kinds.js';
+import { atMostCap } from './allocation-caps.js';
 import { childPointer } from './pointer.js';
 import { refuse } from './refusal.js';
 import type { KeyRules } from './object-rules.js';
@@ -39,11 +40,15 @@ const highlighterType: Kind = (value, pointer) =>
  * string or an array of strings. The offset limit is `max_analyzer_offset`
  * in OpenSearch and `max_analyzed_offset` in Elasticsearch; each engine
  * refuses the other's name itself, so both are accepted as numbers.
+ * `number_of_fragments` is capped (the plain highlighter preallocates a
+ * queue of that size); `fragment_size` and `no_match_size` are thresholds
+ * bounded by the field's text (dashboards send `fragment_size: 2147483647`),
+ * and `phrase_limit` / `boundary_max_scan` are read only by the refused `fvh`.
  */
 const COMMON_OPTIONS: KeyRules = {
   type: highlighterType, pre_tags: strings, post_tags: strings, require_field_match: boolean,
   boundary_chars: string, boundary_max_scan: number, boundary_scanner: oneOf('chars', 'sentence', 'word'), boundary_scanner_locale: string,
-  fragment_size: number, number_of_fragments: number, fragmenter: oneOf('simple', 'span'), order: oneOf('score', 'none'), no_match_size: number,
+  fragment_size: number, number_of_fragments: atMostCap('highlightFragments', 'number_of_fragments'), fragmenter: oneOf('simple', 'span'), order: oneOf('score', 'none'), no_match_size: number,
   phrase_limit: number, force_source: boolean, highlight_filter: boolean, max_analyzer_offset: number, max_analyzed_offset: number,
 };
 
