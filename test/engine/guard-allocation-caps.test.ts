@@ -28,7 +28,11 @@ beforeAll(async () => {
   ]);
 }, 120_000);
 
-const histogramWith = (aggs: Record<string, unknown>): Record<string, unknown> => ({ histogram: { field: 'code', interval: 1, min_doc_count: 1 }, aggs });
+// serial_diff needs a parent histogram with min_doc_count 0, which the guard accepts only with bounds.
+const histogramWith = (aggs: Record<string, unknown>): Record<string, unknown> => ({
+  histogram: { field: 'code', interval: 1, min_doc_count: 0, extended_bounds: { min: 0, max: 10 } },
+  aggs,
+});
 
 const AT_CAP: ReadonlyArray<readonly [string, Record<string, unknown>]> = [
   ['percentiles tdigest.compression', { size: 0, aggs: { p: { percentiles: { field: 'code', tdigest: { compression: C.tdigestCompression } } } } }],
