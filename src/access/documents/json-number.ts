@@ -22,9 +22,8 @@ const INTEGER: unique symbol = Symbol.for('shared-tokens.json-number.integer') a
 /**
  * A JSON number with its exact source text. `String(n)` is the text,
  * `Number(n)` (or `+n`) the nearest double, `JSON.stringify` writes the text
- * where the runtime has `JSON.rawJSON` and the double elsewhere. Read the
- * parts with {@link jsonNumberText}, {@link jsonNumberValue}; recognise one
- * with {@link isJsonNumber}.
+ * where the runtime has `JSON.rawJSON` and the double elsewhere. Recognise
+ * one with {@link isJsonNumber}; make one with {@link jsonNumber}.
  */
 export interface JsonNumber {
   readonly [BRAND]: true;
