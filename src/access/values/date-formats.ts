@@ -235,8 +235,25 @@ function digitAt(s: string, i: number): number {
   return c >= 0x30 && c <= 0x39 ? c - 0x30 : -1;
 }
 
-/** `epoch_millis` / `epoch_second` (`EpochTime`): optional `-`, digits, optional `.` and up to 6 (millis) or 9 (seconds) fraction digits. */
-function parseEpoch(s: string, roundUp: boolean, out: Instant, unitNanos: number, maxFraction: number): boolean {
+/**
+ * True when `text` has an epoch format's syntax but lies beyond the range
+ * this library compares exactly (±8.64e15 ms): the engine reads such an
+ * instant, so its refusal must say "too far", not "fails the search".
+ */
+export function isEpochBeyondRange(formats: readonly DateFormat[], text: string): boolean {
+  const out: Instant = { ms: 0, ns: 0 };
+  return formats.some((format) =>
+    format.kind === 'epoch_millis'
+      ? parseEpoch(text, false, out, 1_000_000, 6, true)
+      : format.kind === 'epoch_second' && parseEpoch(text, false, out, 1_000_000_000, 9, true),
+  );
+}
+
+/**
+ * `epoch_millis` / `epoch_second` (`EpochTime`): optional `-`, digits, optional `.` and up to 6 (millis) or 9 (seconds) fraction digits.
+ * `unbounded`: skip the range check (only to tell "too far" from "not a date").
+ */
+function parseEpoch(s: string, roundUp: boolean, out: Instant, unitNanos: number, maxFraction: number, unbounded = false): boolean {
   const negative = s.charCodeAt(0) === 0x2d;
   let i = negative ? 1 : 0;
   const start = i;
@@ -261,7 +278,7 @@ function parseEpoch(s: string, roundUp: boolean, out: Instant, unitNanos: number
     ms = -ms - (ns > 0 ? 1 : 0);
     ns = ns > 0 ? 1_000_000 - ns : 0;
   }
-  if (!(Math.abs(ms) <= MAX_EPOCH_MS)) return false;
+  if (!unbounded && !(Math.abs(ms) <= MAX_EPOCH_MS)) return false;
   out.ms = ms;
   out.ns = ns;
   return true;

@@ -60,7 +60,7 @@
 import { isJsonNumber, jsonNumberText } from '../documents/json-number.js';
 import type { DateFieldType, ValueEngine } from '../mapping/field-types.js';
 import { isSharedTokenError } from '../../errors.js';
-import { type DateFormat, type Instant, compileDateFormats, readDate } from './date-formats.js';
+import { type DateFormat, type Instant, compileDateFormats, isEpochBeyondRange, readDate } from './date-formats.js';
 import type { PreparedLeafTerm } from './prepared-term.js';
 import { rejectTerm } from './rejection.js';
 
@@ -118,6 +118,8 @@ export function prepareDateTerm(field: string, type: DateFieldType, value: strin
   return { kind: 'leaf', queryValue: value, matchLeaf: (leaf) => first.matchLeaf(leaf) && second.matchLeaf(leaf) };
 }
 
+const TOO_FAR = 'the instant is too far from 1970 to be compared exactly';
+
 const ENGINES: readonly ValueEngine[] = ['opensearch', 'elasticsearch'];
 
 interface EngineReading {
@@ -150,6 +152,7 @@ function prepareForEngine(field: string, type: DateFieldType, value: string, eng
   if (used >= 0) readDate([formats[used] as DateFormat], value, false, lower, seen);
   const usedFormat = formats[used];
   if (usedFormat === undefined || !readDate(formats, value, false, lower) || !readDate(formats, value, true, upper)) {
+    if (isEpochBeyondRange(formats, value)) throw rejectTerm(field, type.type, value, TOO_FAR);
     throw rejectTerm(field, type.type, value, `it is not a date in the format "${format}" (the engine fails the search)`);
   }
   if (seen.regionZone) {
@@ -162,7 +165,7 @@ function prepareForEngine(field: string, type: DateFieldType, value: string, eng
     throw rejectTerm(field, type.type, value, 'date_nanos holds instants from 1970 to 2262 only');
   }
   if (Math.abs(lower.ms) > DATE_MAX_MS || Math.abs(upper.ms) > DATE_MAX_MS) {
-    throw rejectTerm(field, type.type, value, 'the instant is too far from 1970 to be compared exactly');
+    throw rejectTerm(field, type.type, value, TOO_FAR);
   }
   return { lower, upper, matchLeaf: dateLeafMatcher(type, formats, value, lower, upper) };
 }

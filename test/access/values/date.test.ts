@@ -97,4 +97,16 @@ describe('date terms', () => {
     expect(prepareDateTerm('d', { type: 'date', format: 'epoch_millis' }, '2020').matchLeaf(2020)).toBe(true);
     expect(prepareDateTerm('d', { type: 'date', format: 'epoch_millis' }, '20200').matchLeaf('20200')).toBe(true);
   });
+
+  it('says an epoch beyond ±8.64e15 ms is too far to compare, not that the engine fails (the engine reads it)', () => {
+    for (const value of ['9007199254740992', '-9007199254740992', '8640000000000001', '9007199254740992.5']) {
+      expect(() => prepareDateTerm('d', { type: 'date' }, value)).toThrow(/too far from 1970/);
+      expect(() => prepareDateTerm('d', { type: 'date', format: 'epoch_millis' }, value)).toThrow(/too far from 1970/);
+    }
+    expect(() => prepareDateTerm('d', { type: 'date', format: 'epoch_second' }, '8640000000000')).toThrow(/too far from 1970/);
+    // Within range, and not an epoch at all: unchanged.
+    expect(prepareDateTerm('d', { type: 'date', format: 'epoch_millis' }, '1577836800000').matchLeaf(1577836800000)).toBe(true);
+    expect(() => prepareDateTerm('d', { type: 'date', format: 'epoch_millis' }, '12x')).toThrow(/engine fails the search/);
+    expect(() => prepareDateTerm('d', { type: 'date', format: 'epoch_millis' }, '1.1234567')).toThrow(/engine fails the search/);
+  });
 });
