@@ -18,9 +18,9 @@ const KB = 1024;
 
 /** Each case: what a consumer imports, its gzipped target, and the ceiling CI enforces. */
 const cases = [
-  { name: 'only toPredicate', source: "import { toPredicate } from 'shared-tokens'; globalThis.kept = toPredicate;", target: 20 * KB, ceiling: 30 * KB },
-  { name: 'only guardSearchRequest', source: "import { guardSearchRequest } from 'shared-tokens'; globalThis.kept = guardSearchRequest;", target: 40 * KB, ceiling: 47 * KB },
-  { name: 'whole main entry', source: "import * as all from 'shared-tokens'; globalThis.kept = all;", target: 60 * KB, ceiling: 84 * KB },
+  { name: 'only toPredicate', source: "import { toPredicate } from 'shared-tokens'; globalThis.kept = toPredicate;", target: 20 * KB, ceiling: 34 * KB },
+  { name: 'only guardSearchRequest', source: "import { guardSearchRequest } from 'shared-tokens'; globalThis.kept = guardSearchRequest;", target: 40 * KB, ceiling: 53 * KB },
+  { name: 'whole main entry', source: "import * as all from 'shared-tokens'; globalThis.kept = all;", target: 60 * KB, ceiling: 90 * KB },
 ];
 
 if (!existsSync(join(root, 'dist', 'index.js'))) {
