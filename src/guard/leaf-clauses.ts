@@ -27,8 +27,9 @@ const stringList = oneOrArrayOf(string);
  * `rewrite` of a multi-term query: only `constant_score`, which matches
  * every expanded term. `top_terms_*` keeps the N best terms of the whole
  * index; the `*_boolean` rewrites fail past the clause limit, counting
- * hidden terms. OpenSearch `QueryParsers.parseRewriteMethod` does not know
- * `constant_score_blended`, so the stricter reading refuses it.
+ * hidden terms. OpenSearch 2's `QueryParsers.parseRewriteMethod` does not
+ * know `constant_score_blended` (OpenSearch 3 and Elasticsearch do), so the
+ * stricter reading refuses it.
  */
 const rewrite: Kind = (value, pointer) =>
   value === 'constant_score'

@@ -75,7 +75,7 @@ describe('fieldTypesFromMapping: fields', () => {
       ip: { type: 'ip', nullValue: '0.0.0.0', engine: 'opensearch' },
       k: { type: 'keyword', normalizer: 'lowercase', normalizerFilters: ['lowercase'], ignoreAbove: 5, nullValue: 'NULL' },
       s: { type: 'scaled_float', scalingFactor: 100 },
-      u: { type: 'unsigned_long', coerce: false, nullValue: '18446744073709551615' },
+      u: { type: 'unsigned_long', coerce: false, nullValue: '18446744073709551615', engine: 'opensearch' },
       w: { type: 'wildcard', nullValue: 'n', docValues: false },
     });
   });

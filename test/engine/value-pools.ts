@@ -77,7 +77,7 @@ const doubleDocValues: readonly Json[] = [0, 0.1, 200.1, 1e308, -1.5, 5e-324, '0
 const floatDocValues: readonly Json[] = [0, 0.1, 200.1, 16777217, 3.4028234663852886e38, 1e39, 0.30000000000000004, -2.5];
 const halfDocValues: readonly Json[] = [200.1, 200.125, 200.0625, 200, 65504, 65520, 0.1, 1e-8, 2049, -0.5];
 const scaledDocValues: readonly Json[] = [1.23, 1.234, 1.235, 1.225, 0.005, -1.005, 0.1, 100, '1.23', 2.675];
-const unsignedDocValues: readonly Json[] = [0, 200, 1, 18446744073709551615n, 9007199254740993n, '18446744073709551615', '9223372036854775808', 200.5, -1, 9007199254740992];
+const unsignedDocValues: readonly Json[] = [0, 200, 1, 18446744073709551615n, 9007199254740993n, '18446744073709551615', '9223372036854775808', 200.5, -1, 9007199254740992, 9223372036854775807n, 10000000000000000000n];
 const booleanDocValues: readonly Json[] = [true, false, 'true', 'false', ''];
 // Today and yesterday (UTC) give the date-math filters something to find, so
 // that rejecting them is shown to be right rather than assumed.
@@ -137,7 +137,11 @@ const doubleFilters = ['0', '-0', '0.1', '0.1000000001', '200.1', '200.125', '1e
 const floatFilters = ['0', '0.1', '0.1000000001', '200.1', '16777217', '16777216', '3.4028235e38', '1e39', '0.3', '-2.5'];
 const halfFilters = ['200.1', '200.125', '200.0625', '200', '65504', '65520', '70000', '0.1', '0', '2049', '2048', '-0.5'];
 const scaledFilters = ['1.23', '1.234', '1.235', '1.225', '1.24', '0.005', '0.01', '-1.005', '-1', '-1.01', '0.1', '100', '2.675', '2.68', '2.67'];
-const unsignedFilters = ['0', '200', '200.0', '\u0662\u0660\u0660', '18446744073709551615', '18446744073709551616', '9223372036854775808', '-1', '+200', '2e2', '1', '9007199254740992', '9007199254740993'];
+const unsignedFilters = [
+  '0', '200', '200.0', '\u0662\u0660\u0660', '18446744073709551615', '18446744073709551616', '9223372036854775808', '-1', '+200', '2e2', '1', '9007199254740992', '9007199254740993',
+  // Read as OpenSearch reads a term (parseDouble, then BigDecimal): signs, exponents, digits beyond a double's precision, Java-only spellings.
+  '-0', '-0.0', '200.5', '200.0000000000000000001', '18446744073709551615.5', '9223372036854775807', '1e19', '2e19', 'NaN', 'Infinity', ' 200', '200f', '0x10',
+];
 const booleanFilters = ['true', 'false', 'True', '', '1', '0', 'FALSE'];
 const dateFilters = [
   '2020-01-01',

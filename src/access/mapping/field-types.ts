@@ -109,6 +109,23 @@ export interface UnsignedLongFieldType {
   readonly coerce?: boolean;
   readonly nullValue?: number | string;
   readonly ignoreMalformed?: boolean;
+  /**
+   * Whose term parser reads filter values. OpenSearch reads a filter as a
+   * decimal (`"200.0"`, `"2e2"` and `"+200"` find 200; `"-1"` fails the
+   * search); Elasticsearch reads it with `Long.parseUnsignedLong`, so it
+   * finds nothing for `"200.0"` and reads Unicode digits.
+   *
+   * Default: unknown. Then only plain ASCII digits (optionally after `+`)
+   * are accepted, and 2^63−1 is refused (Elasticsearch puts any huge JSON
+   * number there). `fieldTypesFromMapping` sets it from its `engine` option
+   * (with `'elasticsearch'` the type is unsupported: not verified there).
+   *
+   * @example
+   * ```ts
+   * const fields = { bytes: { type: 'unsigned_long', engine: 'opensearch' } } as const;
+   * ```
+   */
+  readonly engine?: ValueEngine;
 }
 
 /** `boolean`: filter values must be exactly `"true"` or `"false"`. */

@@ -267,6 +267,8 @@ function readType(mappedType: string, read: ParameterReader, leaf: LeafField, le
         ...optional('coerce', read.boolean('coerce')),
         ...optional('nullValue', read.numberOrText('null_value')),
         ...optional('ignoreMalformed', read.boolean('ignore_malformed')),
+        // The engines read term values differently (OpenSearch as a decimal, Elasticsearch with parseUnsignedLong).
+        ...optional('engine', context.engine),
       };
     case 'boolean':
       return { type: mappedType, ...optional('nullValue', read.boolean('null_value')) };

@@ -15,6 +15,10 @@
  *   indexes any JSON number ≥ 1e21 as that value (a saturating cast) while
  *   older versions refuse such documents.
  *
+ * With the field type's `engine: 'opensearch'` the value is read as
+ * OpenSearch reads it (`prepareOnOpenSearch`), so `"200.0"`, `"2e2"` and
+ * 2^63−1 are exact there.
+ *
  * Index side, with `coerce` (the default): a JSON integer in range; a whole
  * JSON number in range; a string read as a `BigDecimal` (`"200.0"`, `"2e2"`,
  * `"٢٠٠"`, `"+5"`); `""` counts as `null`. A value with a fraction is
@@ -61,6 +65,7 @@ const SATURATED = 2n ** 63n - 1n;
  * ```
  */
 export function prepareUnsignedLongTerm(field: string, type: UnsignedLongFieldType, value: string): PreparedLeafTerm {
+  if (type.engine === 'opensearch') return prepareOnOpenSearch(field, type, value);
   if (/^\+?[0-9]+$/.test(value)) {
     const target = BigInt(value.startsWith('+') ? value.slice(1) : value);
     if (target > MAX) {
@@ -86,6 +91,31 @@ export function prepareUnsignedLongTerm(field: string, type: UnsignedLongFieldTy
       ? 'it is not a number every engine reads (OpenSearch fails the search; Elasticsearch also reads Unicode digits)'
       : 'only plain digits are read the same way by every engine (Elasticsearch and OpenSearch disagree on signs, decimals and exponents)',
   );
+}
+
+const MAX_AS_DOUBLE = Number(MAX);
+
+/**
+ * The term as OpenSearch reads it (`NumberType.UNSIGNED_LONG.termQuery`):
+ * `hasDecimalPart` first (`Double.parseDouble`, whose failure fails the
+ * search; a fraction, `NaN` or infinity matches nothing), then
+ * `objectToUnsignedLong`: the double must lie in 0 … 2^64−1, the text must
+ * be a `BigDecimal` strictly between −1 and 2^64, and its integer part
+ * (truncated: `"5.0000000000000000001"` is 5) is the term.
+ */
+function prepareOnOpenSearch(field: string, type: UnsignedLongFieldType, value: string): PreparedLeafTerm {
+  const parsed = parseJavaDouble(value);
+  if (parsed === undefined) {
+    throw rejectTerm(field, type.type, value, 'it is not a number Java reads (the engine fails the search)');
+  }
+  if (!(parsed % 1 === 0)) return { kind: 'leaf', queryValue: value, matchLeaf: never };
+  const decimal = parsed < 0 || parsed > MAX_AS_DOUBLE ? undefined : parseJavaBigDecimal(value);
+  const target = decimal === undefined ? undefined : truncateBigDecimal(decimal, 21);
+  // BigDecimal ≤ −1 or ≥ 2^64 is out of range: exactly when its truncation is below 0 or above 2^64−1.
+  if (typeof target !== 'bigint' || target < 0n || target > MAX) {
+    throw rejectTerm(field, type.type, value, 'it is not a decimal between 0 and 2^64-1 (the engine fails the search)');
+  }
+  return { kind: 'leaf', queryValue: value, matchLeaf: unsignedLeafMatcher(type, value, target) };
 }
 
 /** The unsigned long a document string is indexed as, or undefined when the engine refuses it. */

@@ -174,4 +174,49 @@ describe('unsigned_long', () => {
     expect(term.queryValue).toBe('+5');
     expect([5, '5', '+5', '5.0', 4, 6].map((leaf) => term.matchLeaf(leaf))).toEqual([true, true, true, true, false, false]);
   });
+
+  describe('read as OpenSearch reads a term (engine: opensearch)', () => {
+    const onOpenSearch = { type: 'unsigned_long', engine: 'opensearch' } as const;
+
+    it('takes any decimal spelling of a whole number in range, truncated as BigDecimal.toBigInteger does', () => {
+      const cases: Array<[string, bigint]> = [
+        ['200.0', 200n],
+        ['2e2', 200n],
+        ['+200', 200n],
+        ['-0', 0n],
+        ['-0.0', 0n],
+        ['1e19', 10n ** 19n],
+        ['9223372036854775807', 2n ** 63n - 1n],
+        ['18446744073709551615', 2n ** 64n - 1n],
+        // The double has no fraction (the digits are beyond its precision), so the BigDecimal is read and truncated.
+        ['5.0000000000000000001', 5n],
+        ['18446744073709551615.5', 2n ** 64n - 1n],
+      ];
+      for (const [value, target] of cases) {
+        const term = prepareUnsignedLongTerm('u', onOpenSearch, value);
+        expect(term.queryValue, value).toBe(value);
+        expect(term.matchLeaf(target), value).toBe(true);
+        expect(term.matchLeaf(target + 1n), value).toBe(false);
+      }
+    });
+
+    it('matches nothing for a fraction, NaN or an infinity (hasDecimalPart), whatever the range', () => {
+      for (const value of ['1.5', '-1.5', 'NaN', 'Infinity', '-Infinity', '1e400', '0.25e1']) {
+        const term = prepareUnsignedLongTerm('u', onOpenSearch, value);
+        expect([0, 1, 2, 5, '1.5'].some((leaf) => term.matchLeaf(leaf)), value).toBe(false);
+      }
+    });
+
+    it('refuses what fails the search: no Java double, out of range, or a double that is no BigDecimal', () => {
+      for (const value of ['', 'abc', '٢٠٠', '-1', '-1e0', '18446744073709551616', '2e19', ' 200', '200f', '0x10', '200d']) {
+        expect(() => prepareUnsignedLongTerm('u', onOpenSearch, value), value).toThrow(/engine fails the search/);
+      }
+    });
+
+    it('without the engine, keeps the reading every engine shares', () => {
+      for (const value of ['200.0', '2e2', '9223372036854775807']) {
+        expect(() => prepareUnsignedLongTerm('u', { type: 'unsigned_long' }, value), value).toThrow(SharedTokenError);
+      }
+    });
+  });
 });
