@@ -216,25 +216,39 @@ export async function recreateIndex(client: Client, index: string, body: Record<
   await client.indices.create({ index, body: indexBodyForEngine(body) });
 }
 
-/** Indexes documents with `refresh: true`, in chunks; a refused document is recorded, not fatal. */
-export async function bulkIndex(client: Client, index: string, documents: readonly IdentifiedDocument[]): Promise<BulkOutcome> {
-  const indexed: IdentifiedDocument[] = [];
-  const rejected: Array<{ document: IdentifiedDocument; reason: string }> = [];
+/**
+ * Sends documents as their exact JSON text to `_bulk` with `refresh: true`, in chunks; answers, per
+ * document in order, the engine's refusal (`type: reason`) or `undefined` where it was indexed.
+ */
+export async function bulkIndexTexts(client: Client, index: string, documents: ReadonlyArray<{ readonly id: string; readonly text: string }>): Promise<Array<string | undefined>> {
+  const refusals: Array<string | undefined> = [];
   const chunkSize = 1000;
   for (let start = 0; start < documents.length; start += chunkSize) {
     const chunk = documents.slice(start, start + chunkSize);
-    // NDJSON text of our own: bigints must reach the engine as plain digits.
-    const body = chunk.map((document) => `${JSON.stringify({ index: { _index: index, _id: document.id } })}\n${toJsonText(document.source)}\n`).join('');
+    const body = chunk.map((document) => `${JSON.stringify({ index: { _index: index, _id: document.id } })}\n${document.text}\n`).join('');
     const response = await client.transport.request({ method: 'POST', path: '/_bulk', querystring: { refresh: 'true' }, bulkBody: body });
     const items = (response.body as { items: unknown }).items as Array<Record<string, { status: number; error?: { type?: string; reason?: string } }>>;
-    items.forEach((item, position) => {
-      const document = chunk[position];
+    if (items.length !== chunk.length) throw new Error(`bulk answered ${items.length} items for ${chunk.length} documents`);
+    for (const item of items) {
       const result = item['index'];
-      if (document === undefined || result === undefined) throw new Error(`bulk answered ${items.length} items for ${chunk.length} documents`);
-      if (result.error === undefined) indexed.push(document);
-      else rejected.push({ document, reason: `${result.error.type ?? 'error'}: ${result.error.reason ?? ''}` });
-    });
+      if (result === undefined) throw new Error('bulk answered an item without an index result');
+      refusals.push(result.error === undefined ? undefined : `${result.error.type ?? 'error'}: ${result.error.reason ?? ''}`);
+    }
   }
+  return refusals;
+}
+
+/** Indexes documents with `refresh: true`, in chunks; a refused document is recorded, not fatal. */
+export async function bulkIndex(client: Client, index: string, documents: readonly IdentifiedDocument[]): Promise<BulkOutcome> {
+  // NDJSON text of our own: bigints must reach the engine as plain digits.
+  const refusals = await bulkIndexTexts(client, index, documents.map((document) => ({ id: document.id, text: toJsonText(document.source) })));
+  const indexed: IdentifiedDocument[] = [];
+  const rejected: Array<{ document: IdentifiedDocument; reason: string }> = [];
+  documents.forEach((document, position) => {
+    const reason = refusals[position];
+    if (reason === undefined) indexed.push(document);
+    else rejected.push({ document, reason });
+  });
   return { indexed, rejected };
 }
 

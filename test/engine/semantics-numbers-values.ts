@@ -12,6 +12,7 @@ import type { Client } from '@opensearch-project/opensearch';
 import { isJsonNumber, jsonNumber, jsonNumberText } from '../../src/access/documents/json-number.js';
 import type { JsonNumber } from '../../src/access/documents/json-number.js';
 import { parseJsonDocument } from '../../src/access/documents/parse-json-document.js';
+import { bulkIndexTexts } from './engine.js';
 
 /** The index: one field per type and setting that reads a number token. */
 export const numbersMappings = {
@@ -138,21 +139,13 @@ export async function bulkIndexText(
   index: string,
   documents: ReadonlyArray<{ readonly id: string; readonly text: string }>,
 ): Promise<{ indexed: TextDocument[]; rejected: Array<{ id: string; text: string; reason: string }> }> {
+  const refusals = await bulkIndexTexts(client, index, documents);
   const indexed: TextDocument[] = [];
   const rejected: Array<{ id: string; text: string; reason: string }> = [];
-  const chunkSize = 1000;
-  for (let start = 0; start < documents.length; start += chunkSize) {
-    const chunk = documents.slice(start, start + chunkSize);
-    const body = chunk.map((document) => `${JSON.stringify({ index: { _index: index, _id: document.id } })}\n${document.text}\n`).join('');
-    const response = await client.transport.request({ method: 'POST', path: '/_bulk', querystring: { refresh: 'true' }, bulkBody: body });
-    const items = (response.body as { items: unknown }).items as Array<Record<string, { status: number; error?: { type?: string; reason?: string } }>>;
-    items.forEach((item, position) => {
-      const document = chunk[position];
-      const result = item['index'];
-      if (document === undefined || result === undefined) throw new Error(`bulk answered ${items.length} items for ${chunk.length} documents`);
-      if (result.error === undefined) indexed.push({ ...document, source: parseJsonDocument(document.text) as Record<string, never> });
-      else rejected.push({ ...document, reason: `${result.error.type ?? 'error'}: ${result.error.reason ?? ''}` });
-    });
-  }
+  documents.forEach((document, position) => {
+    const reason = refusals[position];
+    if (reason === undefined) indexed.push({ ...document, source: parseJsonDocument(document.text) as Record<string, never> });
+    else rejected.push({ ...document, reason });
+  });
   return { indexed, rejected };
 }
