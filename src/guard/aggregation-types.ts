@@ -344,7 +344,8 @@ const TERMS_OPTIONS: KeyRules = {
 // OpenSearch: not accepted), `hdr` { `number_of_significant_value_digits` }.
 const percentilesConfig: KeyRules = {
   tdigest: (v, p) => walkObject(v, p, 'tdigest', { compression: atMostCap('tdigestCompression', 'tdigest.compression') }, 'aggregation-option-not-allowed'),
-  hdr: (v, p) => walkObject(v, p, 'hdr', { number_of_significant_value_digits: number }, 'aggregation-option-not-allowed'),
+  hdr: (v, p) =>
+    walkObject(v, p, 'hdr', { number_of_significant_value_digits: atMostCap('hdrSignificantDigits', 'hdr.number_of_significant_value_digits') }, 'aggregation-option-not-allowed'),
   keyed: boolean,
 };
 

@@ -31,6 +31,8 @@ type AggregationCase = readonly [AllocationCapName, (value: unknown) => Record<s
 const AGGREGATION_CASES: readonly AggregationCase[] = [
   ['tdigestCompression', (v) => ({ percentiles: { field: 'code', tdigest: { compression: v } } }), '/percentiles/tdigest/compression'],
   ['tdigestCompression', (v) => ({ percentile_ranks: { field: 'code', values: [1], tdigest: { compression: v } } }), '/percentile_ranks/tdigest/compression'],
+  ['hdrSignificantDigits', (v) => ({ percentiles: { field: 'code', hdr: { number_of_significant_value_digits: v } } }), '/percentiles/hdr/number_of_significant_value_digits'],
+  ['hdrSignificantDigits', (v) => ({ percentile_ranks: { field: 'code', values: [1], hdr: { number_of_significant_value_digits: v } } }), '/percentile_ranks/hdr/number_of_significant_value_digits'],
   ['medianAbsoluteDeviationCompression', (v) => ({ median_absolute_deviation: { field: 'code', compression: v } }), '/median_absolute_deviation/compression'],
   ['samplerShardSize', (v) => ({ sampler: { shard_size: v } }), '/sampler/shard_size'],
   ['samplerShardSize', (v) => ({ diversified_sampler: { field: 'service', shard_size: v } }), '/diversified_sampler/shard_size'],
