@@ -1,7 +1,9 @@
 /**
  * The aggregation allowlist: every aggregation type the guard lets through
  * and the grammar of its body, read as the engines' `*AggregationBuilder.parse`
- * (OpenSearch 2.19 `ObjectParser` declarations) read it. Types not listed are
+ * / `PARSER` read it, in OpenSearch 2.19 and Elasticsearch 8.19: where they
+ * differ, the stricter reading (an option one of them does not know is
+ * refused; a kind only one of them reads is refused). Types not listed are
  * refused; the dangerous ones are listed in `REFUSED_AGGREGATIONS` with the reason.
  *
  * @packageDocumentation
@@ -52,23 +54,65 @@ const minDocCountAtLeastOne: Kind = (value, pointer) => {
   return value;
 };
 
-/** `ValuesSourceAggregationBuilder`: where the values come from. */
-const VALUE_SOURCE: KeyRules = { field: string, missing: scalar, format: string, value_type: string, script: SCRIPT_REFUSAL };
-
-/** `order` of bucket aggregations: `{ key: dir }` or an array of them (`InternalOrder.Parser`). */
-const bucketOrder: Kind = oneOrArrayOf(mapOf(oneOf('asc', 'desc')));
+/**
+ * A boolean where the engine's hand-written parser reads only a boolean token
+ * (`filters.other_bucket`, `percentiles_bucket.keyed`): `"true"` as a string
+ * lands in the string branch, where the key is unknown, so it is refused.
+ */
+const booleanToken: Kind = (value, pointer) =>
+  typeof value === 'boolean' ? value : refuse('malformed', 'This value must be true or false (not a string).', { pointer });
 
 /**
- * `include` / `exclude` of terms as `IncludeExclude.parseInclude` reads them: a
- * regex (a string), a list of terms (an array), or a partition (an object); a
- * bare number or boolean is none of these.
+ * A number where the engine's hand-written parser reads only a number token
+ * (`sampler.shard_size`, `serial_diff.lag`, `extended_stats_bucket.sigma`): a
+ * numeric string lands in the string branch, where the key is unknown.
  */
-const includeExclude: Kind = (value, pointer) =>
+const numberToken: Kind = (value, pointer) =>
+  typeof value === 'number' ? value : refuse('malformed', 'This value must be a number (not a string).', { pointer });
+
+/** {@link numberToken}, at most the cap `name` (allocation-caps.ts). */
+function numberTokenAtMost(name: Parameters<typeof atMostCap>[0], option: string): Kind {
+  const capped = atMostCap(name, option);
+  return (value, pointer) => capped(numberToken(value, pointer), pointer);
+}
+
+/**
+ * `ValuesSourceAggregationBuilder.declareFields(parser, scriptable, formattable,
+ * timezoneAware)` (both engines): `field`, `missing` (a value), `value_type`
+ * always; `format` only when formattable; `script` when scriptable (refused);
+ * `time_zone` when time-zone aware (added by the types that are).
+ */
+const VALUE_SOURCE_UNFORMATTED: KeyRules = { field: string, missing: scalar, value_type: string, script: SCRIPT_REFUSAL };
+const VALUE_SOURCE: KeyRules = { ...VALUE_SOURCE_UNFORMATTED, format: string };
+
+/**
+ * One `order` object: `InternalOrder.Parser.parseOrderParam` (both engines)
+ * reads keys until the object ends and keeps only the last, so an object with
+ * two keys is not read as two orders; it must hold exactly one.
+ */
+const oneOrder: Kind = (value, pointer) => {
+  const parsed = mapOf(oneOf('asc', 'desc'))(value, pointer);
+  if (Object.keys(parsed as object).length !== 1) refuse('malformed', 'An order object must have exactly one key (the engine keeps only the last).', { pointer });
+  return parsed;
+};
+
+/** `order` of bucket aggregations: `{ key: dir }` or an array of them (`declareObjectArray`). */
+const bucketOrder: Kind = oneOrArrayOf(oneOrder);
+
+/**
+ * `include` of terms as `IncludeExclude.parseInclude` reads it (declared
+ * OBJECT_ARRAY_OR_STRING): a regex (a string), a list of terms (an array), or a
+ * partition (an object); a bare number or boolean is none of these.
+ */
+const include: Kind = (value, pointer) =>
   isJsonObject(value)
     ? walkObject(value, pointer, 'include', { partition: number, num_partitions: number }, 'aggregation-option-not-allowed')
     : typeof value === 'string'
       ? value
       : arrayOf(scalar)(value, pointer);
+
+/** `exclude` (`IncludeExclude.parseExclude`, declared STRING_ARRAY): a regex or a list of terms, never a partition. */
+const exclude: Kind = (value, pointer) => (typeof value === 'string' ? value : arrayOf(scalar)(value, pointer));
 
 /**
  * IncludeExclude.merge (both engines) refuses a regex with a set ("Cannot mix
@@ -93,27 +137,46 @@ function options(what: string, rules: KeyRules): AggregationBodyWalker {
   return (body, pointer) => walkObject(body, pointer, what, rules, 'aggregation-option-not-allowed');
 }
 
-const bounds: Kind = (value, pointer) => walkObject(value, pointer, 'bounds', { min: stringOrNumber, max: stringOrNumber }, 'aggregation-option-not-allowed');
+// LongBounds.PARSER (date_histogram): `min` / `max` LONG_OR_NULL, a number or a date string.
+const dateBounds: Kind = (value, pointer) => walkObject(value, pointer, 'bounds', { min: stringOrNumber, max: stringOrNumber }, 'aggregation-option-not-allowed');
+// DoubleBounds.PARSER (histogram): `min` / `max` DOUBLE_OR_NULL, numbers only.
+const numericBounds: Kind = (value, pointer) => walkObject(value, pointer, 'bounds', { min: number, max: number }, 'aggregation-option-not-allowed');
 
 const METRIC = (what: string, extra: KeyRules = {}): AggregationBodyWalker => options(what, { ...VALUE_SOURCE, ...extra });
-const BUCKETS_PATH: KeyRules = { buckets_path: (v, p) => (isJsonObject(v) ? mapOf(string)(v, p) : oneOrArrayOf(string)(v, p)), gap_policy: string, format: string };
 
+/**
+ * `buckets_path` as `BucketMetricsParser`, `DerivativePipelineAggregationBuilder.parse` and
+ * `SerialDiffPipelineAggregationBuilder.parse` read it: a string token or an array of them; an object lands
+ * in their "unexpected token" branch. Only `bucket_script` (OBJECT_ARRAY_OR_STRING) and `bucket_selector`
+ * (a START_OBJECT branch) read a map of names to paths.
+ */
+const PATHS: Kind = oneOrArrayOf(string);
+const PATHS_OR_MAP: Kind = (v, p) => (isJsonObject(v) ? mapOf(string)(v, p) : PATHS(v, p));
+// BucketMetricsParser.parse (both engines): string tokens `buckets_path`, `gap_policy`, `format`, or an array `buckets_path`.
+const BUCKETS_PATH: KeyRules = { buckets_path: PATHS, gap_policy: string, format: string };
+
+// RangeAggregator.Range.PARSER (range, date_range): `key`, `from`, `to` (DOUBLE_OR_NULL: a number or a string).
 const ranges: Kind = arrayOf((value, pointer) =>
-  walkObject(value, pointer, 'A range', { key: string, from: stringOrNumber, to: stringOrNumber, mask: string }, 'aggregation-option-not-allowed'),
+  walkObject(value, pointer, 'A range', { key: string, from: stringOrNumber, to: stringOrNumber }, 'aggregation-option-not-allowed'),
+);
+// IpRangeAggregationBuilder.parseRange: `key`, `from`, `to`, `mask`.
+const ipRanges: Kind = arrayOf((value, pointer) =>
+  walkObject(value, pointer, 'An ip range', { key: string, from: stringOrNumber, to: stringOrNumber, mask: string }, 'aggregation-option-not-allowed'),
 );
 
 const geoBoundsBox: Kind = (value, pointer) =>
   walkObject(value, pointer, 'bounds', { top_left: geoPoint, bottom_right: geoPoint, top_right: geoPoint, bottom_left: geoPoint, wkt: string }, 'aggregation-option-not-allowed');
 
+// FiltersAggregationBuilder.parse: `other_bucket` only as a boolean token, `other_bucket_key` a string, `filters`
+// an object or an array of queries. `keyed` is Elasticsearch only (OpenSearch 2.19 fails on it): refused.
 const walkFilters: AggregationBodyWalker = (body, pointer, context) =>
   walkObject(
     body,
     pointer,
     'filters',
     {
-      other_bucket: boolean,
+      other_bucket: booleanToken,
       other_bucket_key: string,
-      keyed: boolean,
       filters: (value, at) =>
         Array.isArray(value)
           ? value.map((item, i) => context.walkers.query(item, childPointer(at, i), context, 0))
@@ -122,6 +185,8 @@ const walkFilters: AggregationBodyWalker = (body, pointer, context) =>
     'aggregation-option-not-allowed',
   );
 
+// AdjacencyMatrixAggregationBuilder.PARSER: `separator`, `filters` (named queries). OpenSearch's
+// `show_only_intersecting` is unknown to Elasticsearch: not accepted.
 const walkAdjacency: AggregationBodyWalker = (body, pointer, context) =>
   walkObject(
     body,
@@ -134,13 +199,17 @@ const walkAdjacency: AggregationBodyWalker = (body, pointer, context) =>
     'aggregation-option-not-allowed',
   );
 
-const COMPOSITE_COMMON: KeyRules = { field: string, missing_bucket: boolean, missing_order: string, order: oneOf('asc', 'desc'), value_type: string, format: string, script: SCRIPT_REFUSAL };
+// CompositeValuesSourceParserHelper.declareValuesSourceFields (both engines): `field`, `missing_bucket`,
+// `missing_order`, `value_type`, `script`, `order`; no `format` (only the date_histogram source declares it).
+const COMPOSITE_COMMON: KeyRules = { field: string, missing_bucket: boolean, missing_order: string, order: oneOf('asc', 'desc'), value_type: string, script: SCRIPT_REFUSAL };
 
-// CompositeValuesSourceParserHelper: the common options (`declareValuesSourceFields`) and each type's own.
+// Each source type's own options: HistogramValuesSourceBuilder (`interval` double), DateHistogramValuesSourceBuilder
+// (`format`, the DateIntervalWrapper intervals, `offset`, `time_zone`), GeoTileGridValuesSourceBuilder (`precision`,
+// `bounds`). The deprecated date `interval` is read by Elasticsearch 8 only under the 7.x compatibility header: refused.
 const COMPOSITE_SOURCE_TYPES: Readonly<Record<string, KeyRules>> = {
   terms: COMPOSITE_COMMON,
   histogram: { ...COMPOSITE_COMMON, interval: number },
-  date_histogram: { ...COMPOSITE_COMMON, calendar_interval: string, fixed_interval: string, interval: stringOrNumber, time_zone: string, offset: stringOrNumber },
+  date_histogram: { ...COMPOSITE_COMMON, format: string, calendar_interval: string, fixed_interval: string, time_zone: string, offset: stringOrNumber },
   geotile_grid: { ...COMPOSITE_COMMON, precision: number, bounds: geoBoundsBox },
 };
 
@@ -180,29 +249,42 @@ const walkComposite: AggregationBodyWalker = (body, pointer) =>
 const HISTOGRAM_COMMON: KeyRules = {
   ...VALUE_SOURCE,
   min_doc_count: number,
-  extended_bounds: bounds,
-  hard_bounds: bounds,
-  offset: stringOrNumber,
   order: bucketOrder,
   keyed: boolean,
 };
 
-// HistogramAggregationBuilder.PARSER (both engines): `interval` and `offset` are `declareDouble` (a number, not
-// a date offset as in date_histogram); empty buckets bounded (see histogram-bounds.ts).
+// HistogramAggregationBuilder.PARSER (both engines): declareFields(scriptable, formattable, no time zone);
+// `interval` and `offset` are `declareDouble` (a number, not a date offset as in date_histogram); bounds are
+// DoubleBounds (numbers); empty buckets bounded (see histogram-bounds.ts).
 const walkHistogram: AggregationBodyWalker = (body, pointer, context) => {
-  const parsed = walkObject(body, pointer, 'histogram', { ...HISTOGRAM_COMMON, interval: number, offset: number }, 'aggregation-option-not-allowed');
+  const parsed = walkObject(
+    body,
+    pointer,
+    'histogram',
+    { ...HISTOGRAM_COMMON, interval: number, offset: number, extended_bounds: numericBounds, hard_bounds: numericBounds },
+    'aggregation-option-not-allowed',
+  );
   return boundEmptyBuckets(parsed, pointer, numericInterval(parsed, pointer), false, context.limits.maxHistogramBuckets);
 };
 
 // DateHistogramAggregationBuilder.PARSER (both engines): the value source with `time_zone`, the interval
-// (DateIntervalWrapper: `calendar_interval`, `fixed_interval`, deprecated `interval`, OpenSearch only), `offset`
-// (a number or a `+1h` string), `keyed`, `min_doc_count`, `extended_bounds` / `hard_bounds` (LongBounds), `order`.
+// (DateIntervalWrapper.declareIntervalFields: `calendar_interval`, `fixed_interval`; the deprecated `interval` is
+// declared by Elasticsearch 8.19 only for the 7.x compatibility header, so it is refused), `offset` (LONG: a
+// number or a `+1h` string), `keyed`, `min_doc_count`, `extended_bounds` / `hard_bounds` (LongBounds), `order`.
 const walkDateHistogram: AggregationBodyWalker = (body, pointer, context) => {
   const parsed = walkObject(
     body,
     pointer,
     'date_histogram',
-    { ...HISTOGRAM_COMMON, calendar_interval: string, fixed_interval: string, interval: stringOrNumber, time_zone: string },
+    {
+      ...HISTOGRAM_COMMON,
+      calendar_interval: string,
+      fixed_interval: string,
+      time_zone: string,
+      offset: stringOrNumber,
+      extended_bounds: dateBounds,
+      hard_bounds: dateBounds,
+    },
     'aggregation-option-not-allowed',
   );
   return boundEmptyBuckets(parsed, pointer, dateIntervalMs(parsed, pointer), true, context.limits.maxHistogramBuckets);
@@ -239,6 +321,10 @@ const walkWeightedAvg: AggregationBodyWalker = (body, pointer) => {
   return walkObject(body, pointer, 'weighted_avg', { format: string, value_type: string, value: source, weight: source }, 'aggregation-option-not-allowed');
 };
 
+// TermsAggregationBuilder.PARSER (both engines): declareFields(scriptable, formattable); `size`, `shard_size`
+// (int), `min_doc_count`, `shard_min_doc_count` (long), `execution_hint`, `collect_mode`, `order`,
+// `show_term_doc_count_error`, `include`, `exclude`. `shard_min_doc_count` counts the documents the shard
+// collected, which the token filter already narrowed: it reveals nothing hidden.
 const TERMS_OPTIONS: KeyRules = {
   ...VALUE_SOURCE,
   size: number,
@@ -246,24 +332,28 @@ const TERMS_OPTIONS: KeyRules = {
   shard_min_doc_count: number,
   min_doc_count: minDocCountAtLeastOne,
   order: bucketOrder,
-  include: includeExclude,
-  exclude: includeExclude,
+  include,
+  exclude,
   execution_hint: string,
   collect_mode: string,
   show_term_doc_count_error: boolean,
 };
 
+// AbstractPercentilesAggregationBuilder.createParser and PercentilesMethod (both engines): declareFields(scriptable,
+// formattable), `keyed`, `tdigest` { `compression` } (Elasticsearch's `tdigest.execution_hint` is unknown to
+// OpenSearch: not accepted), `hdr` { `number_of_significant_value_digits` }.
 const percentilesConfig: KeyRules = {
   tdigest: (v, p) => walkObject(v, p, 'tdigest', { compression: atMostCap('tdigestCompression', 'tdigest.compression') }, 'aggregation-option-not-allowed'),
-  hdr: (v, p) => walkObject(v, p, 'hdr', { number_of_significant_value_digits: number }, 'aggregation-option-not-allowed'),
+  hdr: (v, p) =>
+    walkObject(v, p, 'hdr', { number_of_significant_value_digits: atMostCap('hdrSignificantDigits', 'hdr.number_of_significant_value_digits') }, 'aggregation-option-not-allowed'),
   keyed: boolean,
 };
 
 /** Allowed aggregation types. `bucket` types may have sub-aggregations. */
 export const AGGREGATIONS: Readonly<Record<string, { readonly bucket: boolean; readonly walk: AggregationBodyWalker }>> = {
-  // TermsAggregationBuilder.PARSER
   terms: { bucket: true, walk: withIncludeExclude('terms', TERMS_OPTIONS) },
-  // MultiTermsAggregationBuilder.PARSER
+  // MultiTermsAggregationBuilder.PARSER (OpenSearch server, Elasticsearch x-pack analytics): no value source of
+  // its own; `terms` sources (MultiTermsValuesSourceConfig / MultiValuesSourceFieldConfig) take `field`, `missing`.
   multi_terms: {
     bucket: true,
     walk: options('multi_terms', {
@@ -278,11 +368,13 @@ export const AGGREGATIONS: Readonly<Record<string, { readonly bucket: boolean; r
       script: SCRIPT_REFUSAL,
     }),
   },
-  // RareTermsAggregationBuilder.PARSER
-  rare_terms: { bucket: true, walk: withIncludeExclude('rare_terms', { ...VALUE_SOURCE, max_doc_count: number, precision: number, include: includeExclude, exclude: includeExclude }) },
+  // RareTermsAggregationBuilder.PARSER (both engines): declareFields(scriptable, formattable), `max_doc_count`
+  // (long), `precision` (double), `include`, `exclude` as terms.
+  rare_terms: { bucket: true, walk: withIncludeExclude('rare_terms', { ...VALUE_SOURCE, max_doc_count: number, precision: number, include, exclude }) },
   histogram: { bucket: true, walk: walkHistogram },
   date_histogram: { bucket: true, walk: walkDateHistogram },
-  // AutoDateHistogramAggregationBuilder.PARSER: at most `buckets` buckets by construction.
+  // AutoDateHistogramAggregationBuilder.PARSER (both engines): declareFields(scriptable, formattable, time zone),
+  // `buckets` (int), `minimum_interval` (string); at most `buckets` buckets by construction.
   auto_date_histogram: {
     bucket: true,
     walk: (body, pointer, context) =>
@@ -294,7 +386,8 @@ export const AGGREGATIONS: Readonly<Record<string, { readonly bucket: boolean; r
         'aggregation-option-not-allowed',
       ),
   },
-  // VariableWidthHistogramAggregationBuilder: `buckets` is checked against search.max_buckets by the builder;
+  // VariableWidthHistogramAggregationBuilder.PARSER (both engines): `buckets`, `shard_size`, `initial_buffer` (int);
+  // its `time_zone` is not accepted. `buckets` is checked against search.max_buckets by the builder;
   // shard_size and initial_buffer are not (see allocation-caps.ts).
   variable_width_histogram: {
     bucket: true,
@@ -305,9 +398,13 @@ export const AGGREGATIONS: Readonly<Record<string, { readonly bucket: boolean; r
       initial_buffer: atMostCap('variableWidthBuffer', 'variable_width_histogram.initial_buffer'),
     }),
   },
+  // RangeAggregationBuilder.PARSER / DateRangeAggregationBuilder.PARSER (both engines): declareFields(scriptable,
+  // formattable[, time zone]), `keyed`, `ranges`.
   range: { bucket: true, walk: options('range', { ...VALUE_SOURCE, ranges, keyed: boolean }) },
   date_range: { bucket: true, walk: options('date_range', { ...VALUE_SOURCE, ranges, keyed: boolean, time_zone: string }) },
-  ip_range: { bucket: true, walk: options('ip_range', { ...VALUE_SOURCE, ranges, keyed: boolean }) },
+  // IpRangeAggregationBuilder.PARSER (both engines): declareFields(not scriptable, not formattable): no `format`.
+  ip_range: { bucket: true, walk: options('ip_range', { ...VALUE_SOURCE_UNFORMATTED, ranges: ipRanges, keyed: boolean }) },
+  // MissingAggregationBuilder.PARSER: declareFields(scriptable, formattable).
   missing: { bucket: true, walk: options('missing', VALUE_SOURCE) },
   filter: { bucket: true, walk: (body, pointer, context) => context.walkers.query(body, pointer, context, 0) },
   filters: { bucket: true, walk: walkFilters },
@@ -315,7 +412,10 @@ export const AGGREGATIONS: Readonly<Record<string, { readonly bucket: boolean; r
   composite: { bucket: true, walk: walkComposite },
   nested: { bucket: true, walk: options('nested', { path: string }) },
   reverse_nested: { bucket: true, walk: options('reverse_nested', { path: string }) },
-  sampler: { bucket: true, walk: options('sampler', { shard_size: atMostCap('samplerShardSize', 'sampler.shard_size') }) },
+  // SamplerAggregationBuilder.parse (both engines): `shard_size` only as a number token.
+  sampler: { bucket: true, walk: options('sampler', { shard_size: numberTokenAtMost('samplerShardSize', 'sampler.shard_size') }) },
+  // DiversifiedAggregationBuilder.PARSER (both engines): declareFields(scriptable), `shard_size`, `max_docs_per_value`
+  // (int), `execution_hint`.
   diversified_sampler: {
     bucket: true,
     walk: options('diversified_sampler', {
@@ -328,8 +428,11 @@ export const AGGREGATIONS: Readonly<Record<string, { readonly bucket: boolean; r
   },
   // RandomSamplerAggregationBuilder.PARSER (Elasticsearch): samples the documents the query matched, nothing else.
   random_sampler: { bucket: true, walk: options('random_sampler', { probability: number, seed: number, shard_seed: number }) },
+  // GeoGridAggregationBuilder.createParser (OpenSearch geo module, Elasticsearch server): `precision` (a number or,
+  // for geohash, a distance), `size`, `shard_size` (int), `bounds` (GeoBoundingBox.parseBoundingBox).
   geohash_grid: { bucket: true, walk: options('geohash_grid', { field: string, precision: stringOrNumber, bounds: geoBoundsBox, size: number, shard_size: number }) },
   geotile_grid: { bucket: true, walk: options('geotile_grid', { field: string, precision: number, bounds: geoBoundsBox, size: number, shard_size: number }) },
+  // The single-value metrics: declareFields(scriptable, formattable) in both engines.
   avg: { bucket: false, walk: METRIC('avg') },
   sum: { bucket: false, walk: METRIC('sum') },
   min: { bucket: false, walk: METRIC('min') },
@@ -337,32 +440,56 @@ export const AGGREGATIONS: Readonly<Record<string, { readonly bucket: boolean; r
   value_count: { bucket: false, walk: METRIC('value_count') },
   stats: { bucket: false, walk: METRIC('stats') },
   extended_stats: { bucket: false, walk: METRIC('extended_stats', { sigma: number }) },
-  cardinality: { bucket: false, walk: METRIC('cardinality', { precision_threshold: number, execution_hint: string }) },
+  // CardinalityAggregationBuilder.PARSER (both engines): declareFields(scriptable, not formattable): no `format`.
+  cardinality: { bucket: false, walk: options('cardinality', { ...VALUE_SOURCE_UNFORMATTED, precision_threshold: number, execution_hint: string }) },
   percentiles: { bucket: false, walk: METRIC('percentiles', { ...percentilesConfig, percents: arrayOf(number) }) },
   percentile_ranks: { bucket: false, walk: METRIC('percentile_ranks', { ...percentilesConfig, values: arrayOf(number) }) },
+  // MedianAbsoluteDeviationAggregationBuilder.PARSER: `compression` (Elasticsearch's `execution_hint` is unknown to OpenSearch).
   median_absolute_deviation: { bucket: false, walk: METRIC('median_absolute_deviation', { compression: atMostCap('medianAbsoluteDeviationCompression', 'median_absolute_deviation.compression') }) },
   geo_bounds: { bucket: false, walk: options('geo_bounds', { field: string, wrap_longitude: boolean, script: SCRIPT_REFUSAL }) },
   geo_centroid: { bucket: false, walk: options('geo_centroid', { field: string, script: SCRIPT_REFUSAL }) },
   weighted_avg: { bucket: false, walk: walkWeightedAvg },
   top_hits: { bucket: false, walk: walkTopHits },
   top_metrics: { bucket: false, walk: walkTopMetrics },
+  // Sibling pipelines: BucketMetricsParser (both engines), with ExtendedStatsBucketParser's `sigma` and
+  // PercentilesBucketPipelineAggregationBuilder's `percents` / `keyed` read only as number / boolean tokens.
   avg_bucket: { bucket: false, walk: options('avg_bucket', BUCKETS_PATH) },
   sum_bucket: { bucket: false, walk: options('sum_bucket', BUCKETS_PATH) },
   min_bucket: { bucket: false, walk: options('min_bucket', BUCKETS_PATH) },
   max_bucket: { bucket: false, walk: options('max_bucket', BUCKETS_PATH) },
   stats_bucket: { bucket: false, walk: options('stats_bucket', BUCKETS_PATH) },
-  extended_stats_bucket: { bucket: false, walk: options('extended_stats_bucket', { ...BUCKETS_PATH, sigma: number }) },
-  percentiles_bucket: { bucket: false, walk: options('percentiles_bucket', { ...BUCKETS_PATH, percents: arrayOf(number), keyed: boolean }) },
+  extended_stats_bucket: { bucket: false, walk: options('extended_stats_bucket', { ...BUCKETS_PATH, sigma: numberToken }) },
+  percentiles_bucket: { bucket: false, walk: options('percentiles_bucket', { ...BUCKETS_PATH, percents: arrayOf(number), keyed: booleanToken }) },
+  // DerivativePipelineAggregationBuilder.parse (both engines): string tokens `format`, `buckets_path`, `gap_policy`, `unit`.
   derivative: { bucket: false, walk: options('derivative', { ...BUCKETS_PATH, unit: string }) },
-  // TSVB and Lens formulas send these with Lucene expressions.
-  bucket_script: { bucket: false, walk: options('bucket_script', { ...BUCKETS_PATH, script: expressionScript }) },
-  bucket_selector: { bucket: false, walk: options('bucket_selector', { ...BUCKETS_PATH, script: expressionScript }) },
+  // TSVB and Lens formulas send these with Lucene expressions. BucketScriptPipelineAggregationBuilder.PARSER:
+  // `buckets_path` (a map, strings or a string), `script`, `format`, `gap_policy`.
+  bucket_script: { bucket: false, walk: options('bucket_script', { buckets_path: PATHS_OR_MAP, gap_policy: string, format: string, script: expressionScript }) },
+  // BucketSelectorPipelineAggregationBuilder.parse (both engines): `buckets_path`, `gap_policy`, `script`; no `format`.
+  bucket_selector: { bucket: false, walk: options('bucket_selector', { buckets_path: PATHS_OR_MAP, gap_policy: string, script: expressionScript }) },
+  // CumulativeSumPipelineAggregationBuilder.PARSER: `buckets_path`, `format`.
   cumulative_sum: { bucket: false, walk: options('cumulative_sum', { buckets_path: string, format: string }) },
-  serial_diff: { bucket: false, walk: options('serial_diff', { ...BUCKETS_PATH, lag: atMostCap('serialDiffLag', 'serial_diff.lag') }) },
+  // SerialDiffPipelineAggregationBuilder.parse (both engines): string tokens `format`, `buckets_path`, `gap_policy`;
+  // `lag` only as a number token.
+  serial_diff: { bucket: false, walk: options('serial_diff', { ...BUCKETS_PATH, lag: numberTokenAtMost('serialDiffLag', 'serial_diff.lag') }) },
+  // BucketSortPipelineAggregationBuilder.PARSER (both engines): `sort` (OBJECT_ARRAY: an object or an array, not a
+  // bare field name), `from`, `size` (int), `gap_policy`.
   bucket_sort: {
     bucket: false,
     walk: (body, pointer, context) =>
-      walkObject(body, pointer, 'bucket_sort', { from: number, size: number, gap_policy: string, sort: (v, at) => context.walkers.sort(v, at, context) }, 'aggregation-option-not-allowed'),
+      walkObject(
+        body,
+        pointer,
+        'bucket_sort',
+        {
+          from: number,
+          size: number,
+          gap_policy: string,
+          sort: (v, at) =>
+            Array.isArray(v) || isJsonObject(v) ? context.walkers.sort(v, at, context) : refuse('malformed', 'bucket_sort.sort must be an object or an array.', { pointer: at }),
+        },
+        'aggregation-option-not-allowed',
+      ),
   },
 };
 

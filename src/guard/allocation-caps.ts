@@ -30,6 +30,15 @@ export const ALLOCATION_CAPS = Object.freeze({
    * digest per bucket. Default 100; cap 10×.
    */
   tdigestCompression: 1_000,
+  /**
+   * `percentiles` / `percentile_ranks` `hdr.number_of_significant_value_digits`:
+   * HdrHistogram's sub-bucket count is the power of two above 2 × 10^digits,
+   * and each histogram allocates its counts array in proportion to it when
+   * made, one histogram per bucket, outside the circuit breaker (the engines
+   * check only 0 to 5). 5 digits allocates 128 times what the default 3 does,
+   * a few MB per bucket; each digit above 3 is 16 times or more: cap at the default.
+   */
+  hdrSignificantDigits: 3,
   /** `median_absolute_deviation.compression`: the same t-digest, default 1,000; cap 10×. */
   medianAbsoluteDeviationCompression: 10_000,
   /**

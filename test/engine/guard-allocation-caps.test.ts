@@ -38,6 +38,8 @@ const AT_CAP: ReadonlyArray<readonly [string, Record<string, unknown>]> = [
   ['percentiles tdigest.compression', { size: 0, aggs: { p: { percentiles: { field: 'code', tdigest: { compression: C.tdigestCompression } } } } }],
   ['percentile_ranks tdigest.compression', { size: 0, aggs: { p: { percentile_ranks: { field: 'code', values: [2], tdigest: { compression: C.tdigestCompression } } } } }],
   ['percentiles tdigest.compression under terms', { size: 0, aggs: { t: { terms: { field: 'service' }, aggs: { p: { percentiles: { field: 'code', tdigest: { compression: C.tdigestCompression } } } } } } }],
+  ['percentiles hdr.number_of_significant_value_digits under terms', { size: 0, aggs: { t: { terms: { field: 'service' }, aggs: { p: { percentiles: { field: 'code', hdr: { number_of_significant_value_digits: C.hdrSignificantDigits } } } } } } }],
+  ['percentile_ranks hdr.number_of_significant_value_digits', { size: 0, aggs: { p: { percentile_ranks: { field: 'code', values: [2], hdr: { number_of_significant_value_digits: C.hdrSignificantDigits } } } } }],
   ['median_absolute_deviation.compression', { size: 0, aggs: { m: { median_absolute_deviation: { field: 'code', compression: C.medianAbsoluteDeviationCompression } } } }],
   ['sampler.shard_size', { size: 0, query: { match: { msg: 'hello' } }, aggs: { s: { sampler: { shard_size: C.samplerShardSize }, aggs: { t: { terms: { field: 'service' } } } } } }],
   [

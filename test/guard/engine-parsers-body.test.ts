@@ -11,7 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import { AGGREGATIONS } from '../../src/guard/aggregation-types.js';
 import { expectRefused, guard } from './guard-helpers.js';
-import { AGGREGATION_EXAMPLES } from './engine-parsers-body-examples.js';
+import { AGGREGATION_EXAMPLES, AGGREGATION_REFUSALS } from './engine-parsers-body-examples.js';
 import type { Placement } from './placements.js';
 import { aggregationPlacements, sortPlacements } from './placements.js';
 
@@ -314,6 +314,23 @@ describe('aggregations (each type on the allowlist, as its PARSER reads it)', ()
     ['meta that is not an object', { terms: { field: 'a' }, meta: 'x' }, 'malformed', '/meta'],
   ])('%s is refused everywhere', (_name, aggregation, reason, inside) => {
     expectRefusedEverywhere(aggregationPlacements(aggregation), reason, inside);
+  });
+
+  // What the OpenSearch 2.19 / Elasticsearch 8.19 parsers do not read as the guard would (one of them or both).
+  it.each(AGGREGATION_REFUSALS.map((r) => [r.name, r] as const))('%s is refused everywhere', (_name, { aggregation, reason, inside }) => {
+    expectRefusedEverywhere(aggregationPlacements(aggregation), reason, inside);
+  });
+
+  it.each([
+    ['terms include and exclude as regular expressions', { terms: { field: 'service', include: 'a.*', exclude: 'b|c' } }],
+    ['terms include as a partition', { terms: { field: 'service', include: { partition: 0, num_partitions: 4 } } }],
+    ['rare_terms include as a partition', { rare_terms: { field: 'service', include: { partition: 1, num_partitions: 2 } } }],
+    ['a date_histogram with a fixed interval and epoch bounds', { date_histogram: { field: 'ts', fixed_interval: '12h', min_doc_count: 1, extended_bounds: { min: 0, max: 86_400_000 } } }],
+    ['a composite date_histogram source with a fixed interval', { composite: { sources: [{ d: { date_histogram: { field: 'ts', fixed_interval: '1h' } } }] } }],
+    ['bucket_sort with one sort object', { bucket_sort: { sort: { _count: 'desc' } } }],
+    ['bucket_selector with a string script path', { bucket_selector: { buckets_path: '_count', script: { source: '_value > 1', lang: 'expression' } } }],
+  ])('%s is kept', (_name, aggregation) => {
+    expectKeptEverywhere(aggregationPlacements(aggregation), aggregation);
   });
 
   it('meta is echoed data, and sub-aggregations are walked', () => {
