@@ -127,13 +127,17 @@ function readValue(value: unknown, reader: Reader, depth: number): JsonValue {
   const path = reader.path;
   if (Array.isArray(value)) {
     if (!isPlainPrototype(value) && Object.getPrototypeOf(value) !== Array.prototype) return notJson(at(reader.base, path), 'an array subclass');
-    const out: JsonValue[] = [];
-    for (let i = 0; i < value.length; i += 1) {
+    // Sized once (the length is read once): an array grown by push starts with room for 17 items,
+    // which for the one-item arrays of deep data is most of the garbage. Every item spends at least
+    // 3 bytes, so a length the budget cannot hold grows as read instead (it is refused on the way).
+    const length = value.length;
+    const out: JsonValue[] = length * 3 <= budget.bytesLeft ? new Array<JsonValue>(length) : [];
+    for (let i = 0; i < length; i += 1) {
       path.push(i);
       const item = hasOwnProperty.call(value, i) ? dataValue(value, i) : NOT_DATA;
       if (item === NOT_DATA) return notJson(at(reader.base, path), 'a hole or an accessor');
       spend(reader, 1);
-      out.push(readValue(item, reader, depth + 1));
+      out[i] = readValue(item, reader, depth + 1);
       path.pop();
     }
     return out;
