@@ -66,6 +66,15 @@ describe('the input is never changed and the output shares nothing with it', () 
     expect(Object.getPrototypeOf(body.aggs)).toBe(Object.prototype);
     expect(body.aggs).toEqual(JSON.parse(JSON.stringify(aggs)));
   });
+
+  it('guards an _msearch body object passed twice as two searches, both whole (the copy is a tree)', () => {
+    const search = { sort: [{ ts: 'desc' }], aggs: { a: { terms: { field: 's' }, meta: { k: 1 }, aggs: { b: { avg: { field: 'code' } } } } } };
+    const text = guard({ path: '/logs-app/_msearch', body: [{}, search, {}, search] }).body as string;
+    const lines = text.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines[1]).toEqual(lines[3]);
+    expect(lines[3]?.['aggs']).toEqual(search.aggs);
+    expect(search.aggs.a.aggs.b).toEqual({ avg: { field: 'code' } });
+  });
 });
 
 describe('prototype-polluting keys are data, never prototypes', () => {
