@@ -8,7 +8,7 @@ import type { JsonObject, JsonValue } from './json-value.js';
 import { setOwn } from './json-value.js';
 import { AGGREGATIONS, REFUSED_AGGREGATIONS } from './aggregation-types.js';
 import { opaqueObject } from './json-kinds.js';
-import { expectObject, walkObject } from './object-rules.js';
+import { expectObject } from './object-rules.js';
 import { childPointer } from './pointer.js';
 import { refuse, shown } from './refusal.js';
 import type { WalkContext } from './walk-context.js';
@@ -62,8 +62,16 @@ export function walkAggregations(value: JsonValue, pointer: string, context: Wal
       limit: context.limits.maxAggregationDepth,
     });
   }
-  return walkObject(value, pointer, 'aggs', {}, 'malformed', (name, definition, at) => {
+  // Names are the user's and often all distinct: a new object with the same keys costs V8 a new
+  // object shape per map. The map is the guard's own copy of the body (never the caller's object,
+  // reached once: the copy is a tree), so each definition is replaced by its guarded version in place.
+  const names = expectObject(value, pointer, 'aggs');
+  const keys = Object.keys(names);
+  for (let i = 0; i < keys.length; i += 1) {
+    const name = keys[i] as string;
+    const at = childPointer(pointer, name);
     if (name.length === 0) refuse('malformed', 'An aggregation name must not be empty.', { pointer: at });
-    return walkAggregation(definition, at, context, depth);
-  });
+    setOwn(names, name, walkAggregation(names[name] as JsonValue, at, context, depth));
+  }
+  return names;
 }

@@ -17,9 +17,10 @@ import { tokenCopy } from './walk-context.js';
  * or `undefined` when `query` is not exactly that wrapper with this token's `T`.
  */
 function unwrapOwn(query: JsonValue | undefined, token: JsonValue): JsonValue | undefined {
-  if (!isJsonObject(query) || Object.keys(query).length !== 1) return undefined;
+  if (!isJsonObject(query)) return undefined;
+  // The own `bool` first: most queries have none, and then no key list is built for them.
   const bool = getOwn(query, 'bool');
-  if (!isJsonObject(bool) || Object.keys(bool).length !== 2) return undefined;
+  if (!isJsonObject(bool) || Object.keys(query).length !== 1 || Object.keys(bool).length !== 2) return undefined;
   const filter = getOwn(bool, 'filter');
   const must = getOwn(bool, 'must');
   if (!Array.isArray(filter) || filter.length !== 1 || !jsonEqual(filter[0], token)) return undefined;

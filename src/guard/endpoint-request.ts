@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 import type { ParsedPath } from './endpoint.js';
-import { checkIndexExpression } from './index-expression.js';
+import { checkIndexExpression, spendNames } from './index-expression.js';
 import type { IndexNameBudget } from './index-expression.js';
 import type { JsonObject, JsonValue } from './json-value.js';
 import { getOwn, isJsonObject, setOwn } from './json-value.js';
@@ -125,11 +125,26 @@ function guardMsearch(input: EndpointInput): GuardedSearchRequest {
   const pathIndices = input.parsed.indexExpression === undefined ? undefined : resolveIndices(input.parsed.indexExpression, input, { parameter: 'path' }, names);
   // One context for every item (so the walkers' rule tables are built once), with the counts reset per search.
   const context = contextOf(input);
+  // A header expression already checked in this request gives the same items again (the check
+  // depends only on the expression and options.indices): its names are spent, its items reused.
+  const checked = new Map<string, string[]>();
   const pairs = items.map((item) => {
     context.clauses = 0;
     context.aggregations = 0;
     const own = headerIndexExpression(item.header, item.pointer);
-    const indices = own === undefined && pathIndices !== undefined ? pathIndices : resolveIndices(own, input, { pointer: childPointer(item.pointer, 'index') }, names);
+    let indices: string[];
+    if (own === undefined && pathIndices !== undefined) indices = pathIndices;
+    else {
+      const where = { pointer: childPointer(item.pointer, 'index') };
+      const known = own === undefined ? undefined : checked.get(own);
+      if (known !== undefined && own !== undefined) {
+        spendNames(own, names, where);
+        indices = known;
+      } else {
+        indices = resolveIndices(own, input, where, names);
+        if (own !== undefined) checked.set(own, indices);
+      }
+    }
     const walked = walkSearchBody(item.body, item.bodyPointer, context, 'search');
     if (walked.usesPit) refuse('pit-in-msearch', 'Point-in-time searches are not accepted inside _msearch.', { pointer: childPointer(item.bodyPointer, 'pit') });
     expressions.push(indices.join(','));

@@ -75,7 +75,7 @@ function isCovered(allowed: readonly string[], item: string): boolean {
 }
 
 /** Counts the items of an expression, stopping as soon as the budget is exceeded (before any split). */
-function spendNames(expression: string, budget: IndexNameBudget, where: SharedTokenErrorContext): void {
+export function spendNames(expression: string, budget: IndexNameBudget, where: SharedTokenErrorContext): void {
   let items = 1;
   for (let i = expression.indexOf(','); i !== -1; i = expression.indexOf(',', i + 1)) {
     items += 1;

@@ -10,7 +10,7 @@
  * @packageDocumentation
  */
 import type { JsonObject, JsonValue } from './json-value.js';
-import { cloneJson, isJsonObject, setOwn } from './json-value.js';
+import { isJsonObject, setOwn } from './json-value.js';
 import { childPointer } from './pointer.js';
 import { refuse } from './refusal.js';
 
@@ -102,12 +102,16 @@ export function mapOf(item: Kind): Kind {
 /**
  * Opaque data the engine never reads as a query or an option: aggregation
  * `meta` (echoed back), a percolated document, a `more_like_this`
- * artificial document. Copied deeply, so the output shares nothing with the input.
+ * artificial document. The walkers only ever see the guard's own copy of the
+ * body (`readJson` built it from own data properties read once, or
+ * `JSON.parse` did), which nothing outside the guard holds: that copy is
+ * emitted as it is, once, instead of being copied a second time. The output
+ * still shares nothing with the caller's input.
  */
 export const opaqueData: Kind = (value) => copyData(value);
 
 function copyData(value: JsonValue): JsonValue {
-  return cloneJson(value);
+  return value;
 }
 
 /** An opaque JSON object (see {@link opaqueData}). */

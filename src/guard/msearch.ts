@@ -107,7 +107,13 @@ export function headerIndexExpression(header: JsonObject, pointer: string): stri
 
 /** Writes header/body pairs as NDJSON, one line each, with the final newline the engine requires. */
 export function writeNdjson(pairs: readonly (readonly [JsonObject, JsonObject])[]): string {
-  return pairs.map(([header, body]) => `${JSON.stringify(header)}\n${JSON.stringify(body)}\n`).join('');
+  // One string appended to (V8 keeps it as a rope until it is read), without an entry list per pair.
+  let text = '';
+  for (let i = 0; i < pairs.length; i += 1) {
+    const pair = pairs[i] as readonly [JsonObject, JsonObject];
+    text += `${JSON.stringify(pair[0])}\n${JSON.stringify(pair[1])}\n`;
+  }
+  return text;
 }
 
 /** A new header with the checked index expression and the pinned `expand_wildcards`. */

@@ -127,13 +127,17 @@ function readValue(value: unknown, reader: Reader, depth: number): JsonValue {
   const path = reader.path;
   if (Array.isArray(value)) {
     if (!isPlainPrototype(value) && Object.getPrototypeOf(value) !== Array.prototype) return notJson(at(reader.base, path), 'an array subclass');
-    const out: JsonValue[] = [];
-    for (let i = 0; i < value.length; i += 1) {
+    // The length is read once. A short array is sized once: one grown from empty starts with room
+    // for 17 items, which for the one-item arrays of deep data is most of the garbage. A long one
+    // grows as read (it may be refused on the way, and a large preallocation is slow in V8).
+    const length = value.length;
+    const out: JsonValue[] = length <= 16 ? new Array<JsonValue>(length) : [];
+    for (let i = 0; i < length; i += 1) {
       path.push(i);
       const item = hasOwnProperty.call(value, i) ? dataValue(value, i) : NOT_DATA;
       if (item === NOT_DATA) return notJson(at(reader.base, path), 'a hole or an accessor');
       spend(reader, 1);
-      out.push(readValue(item, reader, depth + 1));
+      out[i] = readValue(item, reader, depth + 1);
       path.pop();
     }
     return out;

@@ -137,9 +137,15 @@ function walkSortItem(item: JsonValue, pointer: string, context: WalkContext): J
   const keys = Object.keys(item);
   if (keys.length !== 1) refuse('malformed', 'A sort object must have exactly one key.', { pointer });
   const field = keys[0] as string;
-  const at = childPointer(pointer, field);
   const spec = item[field] as JsonValue;
-  if (field === '_script') refuse('script', 'Script sorts are refused.', { pointer: at });
+  if (field === '_script') refuse('script', 'Script sorts are refused.', { pointer: childPointer(pointer, field) });
+  if (typeof spec === 'string' && (spec === 'asc' || spec === 'desc') && field !== '_geo_distance' && field !== '_geoDistance') {
+    // `{ field: order }` checked whole: the guard's own one-key copy (never the caller's object) is
+    // emitted as it is, once, instead of being built a second time (a distinct key per sort costs V8
+    // a new object shape per copy).
+    return item;
+  }
+  const at = childPointer(pointer, field);
   if (field === '_geo_distance' || field === '_geoDistance') return jsonObject([[field, memo(context, 'geo-sort', () => geoDistanceSort(context))(spec, at)]]);
   if (typeof spec === 'string') return singleKey(field, order(spec, at));
   const rules = ORDER_ONLY_SORTS.has(field) ? ORDER_ONLY : fieldSortRules(context);

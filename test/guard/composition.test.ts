@@ -46,6 +46,35 @@ describe('the input is never changed and the output shares nothing with it', () 
     expect(body.query.bool.must[0]).not.toBe(request.body.query);
     expect(guarded.params).not.toBe(request.params);
   });
+
+  it('leaves a frozen input intact where the guard reuses its own copy (aggregation maps, meta, one-key sorts)', () => {
+    const deepFreeze = <T>(value: T): T => {
+      if (typeof value === 'object' && value !== null) {
+        Object.values(value).forEach(deepFreeze);
+        Object.freeze(value);
+      }
+      return value;
+    };
+    const aggs = JSON.parse('{"__proto__":{"max":{"field":"code"},"meta":{"k":[1]}},"a":{"terms":{"field":"s"},"aggs":{"b":{"avg":{"field":"code"}}}}}') as unknown;
+    const request = deepFreeze({ path: '/logs-app/_search', body: { sort: [{ ts: 'desc' }], aggs } });
+    const before = JSON.stringify(request);
+    const body = guard(request).body as { sort: unknown[]; aggs: Record<string, unknown> };
+    expect(JSON.stringify(request)).toBe(before);
+    expect(body.sort[0]).not.toBe(request.body.sort[0]);
+    expect(body.aggs).not.toBe(aggs);
+    expect(Object.keys(body.aggs)).toEqual(['__proto__', 'a']);
+    expect(Object.getPrototypeOf(body.aggs)).toBe(Object.prototype);
+    expect(body.aggs).toEqual(JSON.parse(JSON.stringify(aggs)));
+  });
+
+  it('guards an _msearch body object passed twice as two searches, both whole (the copy is a tree)', () => {
+    const search = { sort: [{ ts: 'desc' }], aggs: { a: { terms: { field: 's' }, meta: { k: 1 }, aggs: { b: { avg: { field: 'code' } } } } } };
+    const text = guard({ path: '/logs-app/_msearch', body: [{}, search, {}, search] }).body as string;
+    const lines = text.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines[1]).toEqual(lines[3]);
+    expect(lines[3]?.['aggs']).toEqual(search.aggs);
+    expect(search.aggs.a.aggs.b).toEqual({ avg: { field: 'code' } });
+  });
 });
 
 describe('prototype-polluting keys are data, never prototypes', () => {

@@ -37,6 +37,34 @@ describe('index name caps', () => {
     expectRefused({ path: '/logs-web-1,logs-web-2,logs-app/_search' }, 'too-many-indices', { parameter: 'path' }, { fields: TOKEN_FIELDS, indices: ['logs-*'], limits: { maxIndexNames: 2 } });
   });
 
+  it('spends the names of an _msearch header expression each time it repeats, though its check is done once', () => {
+    const body = (n: number) => Array.from({ length: n }, () => [{ index: 'logs-web-1,logs-web-2' }, {}]).flat();
+    const options = { fields: TOKEN_FIELDS, indices: ['logs-web-*'], limits: { maxIndexNames: 6 } };
+    expect(guard({ path: '/_msearch', body: body(3) }, options).indices).toEqual(['logs-web-1,logs-web-2', 'logs-web-1,logs-web-2', 'logs-web-1,logs-web-2']);
+    expectRefused({ path: '/_msearch', body: body(4) }, 'too-many-indices', { pointer: '/6/index' }, options);
+    // A repeated expression outside the token's indices is refused where it first appears.
+    expectRefused({ path: '/_msearch', body: [{ index: 'logs-web-1' }, {}, { index: 'logs-app' }, {}, { index: 'logs-app' }, {}] }, 'index-not-allowed', { pointer: '/2/index' }, options);
+  });
+
+  it('emits each checked part of the guard\'s own copy once: meta and one-key sorts are not shared between places', () => {
+    for (const body of [
+      { sort: [{ ts: 'desc' }, { code: 'asc' }], aggs: { a: { max: { field: 'code' }, meta: { m: [{ x: 1 }] } }, b: { max: { field: 'code' }, meta: { m: [{ x: 1 }] } } } },
+      JSON.stringify({ sort: [{ ts: 'desc' }, { code: 'asc' }], aggs: { a: { max: { field: 'code' }, meta: { m: [{ x: 1 }] } } } }),
+    ]) {
+      const out = guard({ path: '/logs-app/_search', body }).body as Record<string, unknown>;
+      const seen = new Set<object>();
+      const visit = (value: unknown): void => {
+        if (typeof value !== 'object' || value === null) return;
+        expect(seen.has(value)).toBe(false);
+        seen.add(value);
+        for (const item of Object.values(value)) visit(item);
+      };
+      visit(out);
+      expect(out['sort']).toEqual([{ ts: 'desc' }, { code: 'asc' }]);
+      expect((out['aggs'] as Record<string, { meta: unknown }>)['a']?.meta).toEqual({ m: [{ x: 1 }] });
+    }
+  });
+
   it('refuses a name longer than 255 UTF-8 bytes, and never echoes more than a short prefix of it', () => {
     expect(() => guard({ path: `/logs-web-${'a'.repeat(246)}/_search` })).not.toThrow();
     expectRefused({ path: `/logs-web-${'a'.repeat(247)}/_search` }, 'index-invalid', { parameter: 'path' });
