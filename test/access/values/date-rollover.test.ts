@@ -46,7 +46,7 @@ const BOTH: readonly Row[] = [
 ];
 
 const SPLIT: Readonly<Record<ValueEngine, readonly Row[]>> = {
-  // OpenSearch builds strict_date_hour_minute_second SMART: clamped.
+  // OpenSearch builds strict_date_hour_minute_second SMART (clamped); its ISO formats are STRICT, only their round-up (SMART) clamps.
   opensearch: [
     ['strict_date_hour_minute_second', '2020-02-30T10:00:00', '2020-02-29T10:00:00Z', '2020-02-29T10:00:00Z', '2020-02-29T10:00:00.999999999Z'],
     ['strict_date_optional_time||epoch_millis', '2020-02-30', null, null, `2020-02-29${END}`],
