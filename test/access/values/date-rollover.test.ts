@@ -43,6 +43,12 @@ const BOTH: readonly Row[] = [
   // SMART on both engines (no Iso8601Parser for these two on Elasticsearch): the day is clamped.
   ['strict_date_hour', '2020-02-30T10', '2020-02-29T10:00:00Z', '2020-02-29T10:00:00Z', '2020-02-29T10:59:59.999999999Z'],
   ['strict_date_hour_minute', '2020-04-31T10:30', '2020-04-30T10:30:00Z', '2020-04-30T10:30:00Z', '2020-04-30T10:30:59.999999999Z'],
+  // SMART also reads 24:00 as midnight of the next day (the round-up parser, its hour defaulted, then fails).
+  ['strict_date_hour', '2020-02-29T24', '2020-03-01T00:00:00Z', '2020-03-01T00:00:00Z', null],
+  ['strict_date_hour_minute', '2020-12-31T24:00', '2021-01-01T00:00:00Z', '2021-01-01T00:00:00Z', null],
+  ['strict_hour_minute', '24:00', '1970-01-01T00:00:00Z', '1970-01-01T00:00:00Z', null],
+  // basic_t_time's second parser (offset without colon) is SMART: with no date, the extra day is dropped.
+  ['basic_t_time', 'T240000.000+0100', '1969-12-31T23:00:00Z', '1969-12-31T23:00:00Z', '1969-12-31T23:00:00Z'],
 ];
 
 const SPLIT: Readonly<Record<ValueEngine, readonly Row[]>> = {
