@@ -25,6 +25,12 @@ export const datesMappings = {
     d_ampm: { type: 'date', format: 'MMM d, yyyy h:mm:ss a||epoch_second', ignore_malformed: true },
     d_zone: { type: 'date', format: "yyyy-MM-dd'T'HH:mm:ss.SSS VV", ignore_malformed: true },
     d_named: { type: 'date', format: 'strict_date_time_no_millis||basic_date_time||date_hour_minute', ignore_malformed: true },
+    // Impossible days: strict_date is LENIENT (rolls over), strict_date_hour… SMART (clamps), the rest STRICT (refuse).
+    d_day: { type: 'date', format: 'strict_date', ignore_malformed: true },
+    dn_day: { type: 'date_nanos', format: 'strict_date', ignore_malformed: true },
+    d_hms: { type: 'date', format: 'strict_date_hour_minute_second', ignore_malformed: true },
+    d_hour: { type: 'date', format: 'strict_date_hour||strict_date_hour_minute', ignore_malformed: true },
+    d_chain: { type: 'date', format: 'date||strict_date', ignore_malformed: true },
     ip: { type: 'ip' },
     ip_im: { type: 'ip', ignore_malformed: true },
     ul: { type: 'unsigned_long' },
@@ -50,6 +56,7 @@ const zones = [
 const isoDate: fc.Arbitrary<string> = fc.oneof(
   { weight: 8, arbitrary: fc.constantFrom(...days) },
   { weight: 1, arbitrary: fc.constantFrom('2020', '2020-01', '+10000-01-01', '-10000-01-01', '0000-01-01', '99999-01-01', '+2020-01-01', '2020-1-1', '2020-02-30', '1900-01-01') },
+  { weight: 1, arbitrary: fc.constantFrom('2021-02-29', '2020-04-31', '2020-02-31', '2020-13-01', '2020-02-00', '2020-02-32', '2020-02-29', '2020-03-01') },
 );
 const isoTime: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.constant('') },
@@ -115,6 +122,22 @@ function named(): fc.Arbitrary<string> {
   );
 }
 
+/** Days past the month's end, day 00 or 32, month 00 or 13, and the days they roll over or clamp to. */
+const impossibleDays = ['2020-02-30', '2021-02-29', '2020-04-31', '2020-02-31', '2020-02-32', '2020-02-00', '2020-13-01', '2020-00-10'];
+const rolledDays = ['2020-03-01', '2020-02-29', '2021-03-01', '2021-02-28', '2020-05-01', '2020-04-30', '2020-03-02', '2020-03-03', '2020-01-31', '2021-01-01', '2019-12-10'];
+const rolloverDay = fc.constantFrom(...impossibleDays, ...rolledDays);
+
+function rolloverValue(field: DatesField): fc.Arbitrary<Json> {
+  switch (field) {
+    case 'd_hms':
+      return fc.tuple(rolloverDay, fc.constantFrom('10:00:00', '23:59:59', '00:00:00')).map(([d, t]) => `${d}T${t}`);
+    case 'd_hour':
+      return fc.tuple(rolloverDay, fc.constantFrom('T10', 'T10:30', 'T23', 'T00:00')).map(([d, t]) => `${d}${t}`);
+    default:
+      return fc.oneof({ weight: 4, arbitrary: rolloverDay }, { weight: 1, arbitrary: fc.constantFrom<Json>('2020-2-30', '2020-02-30T10:00:00Z', '20200230', 2020) });
+  }
+}
+
 const epochMillis = fc.constantFrom('1577872800000', '1577869200000', '0', '1577836800000', '-1');
 
 /** One document value for a date field. */
@@ -141,6 +164,12 @@ export function dateValue(field: DatesField): fc.Arbitrary<Json> {
       return zoned();
     case 'd_named':
       return named();
+    case 'd_day':
+    case 'dn_day':
+    case 'd_hms':
+    case 'd_hour':
+    case 'd_chain':
+      return rolloverValue(field);
     default:
       return fc.constant(null);
   }
@@ -155,6 +184,7 @@ export function dateFilters(field: DatesField): readonly string[] {
       iso.push(`${day}T${hour}`, `${day}T${hour}:00`, `${day}T${hour}:30:00`, `${day}T${hour}:00:00Z`, `${day}T${hour}:00:00+0100`, `${day}T${hour}:00:00+01:00`, `${day}T${hour}+01`);
     }
   }
+  iso.push('2020-02-30', '2021-02-29', '2020-13-01', '2020-02-29', '2020-03-01', '2021-03-01', '2020-02-30T10:00:00Z');
   iso.push('2020-01-01T08:59:30Z', '2020-01-01T10:00:00+01:00:30', '2020-01-01T15:00Z', '2020', '2020-01', '1577872800000', '1577869200000', '2020-01-01T10:00:00Europe/Paris', '2020-01-01T10:00:00.500Z', '2020-01-01T10:00:00,5Z');
   switch (field) {
     case 'd':
@@ -175,6 +205,14 @@ export function dateFilters(field: DatesField): readonly string[] {
       return ['Jan 1, 2020 10:00:00 AM', 'Jan 1, 2020 11:00:00 PM', 'Mar 25, 2020 1:30:00 PM', '1577872800'];
     case 'd_zone':
       return ['2020-01-01T09:00:00.000 Z', '2020-01-01T10:00:00.000 +01:00', '2020-03-29T01:30:00.000 UTC', '2020-10-25T00:30:00.000 Z'];
+    case 'd_day':
+    case 'dn_day':
+    case 'd_chain':
+      return [...impossibleDays, ...rolledDays, '2020-2-30'];
+    case 'd_hms':
+      return [...impossibleDays, ...rolledDays].map((d) => `${d}T10:00:00`);
+    case 'd_hour':
+      return [...impossibleDays, ...rolledDays].flatMap((d) => [`${d}T10`, `${d}T10:30`]);
     case 'd_named':
       return ['2020-01-01T09:00:00Z', '2020-01-01T10:00:00+01:00', '20200101T090000.000Z', '2020-01-01T10:00', '2020-1-1T9:30'];
     default:

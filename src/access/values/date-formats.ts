@@ -7,7 +7,10 @@
  *
  * Built-in formats are written below as OpenSearch 2.19 describes them
  * (`DateTimeFormatter.toString()` of `DateFormatters`), and read into the
- * same elements custom patterns compile to (`java-date-pattern.ts`).
+ * same elements custom patterns compile to (`java-date-pattern.ts`), each
+ * with the `ResolverStyle` the engine builds it with (STRICT but for a
+ * few: `strict_date` rolls an impossible day over, `strict_date_hour…`
+ * clamps it).
  * Emulated: `epoch_millis`, `epoch_second`, and every built-in format made
  * of calendar dates and times (`strict_date_optional_time`,
  * `date_optional_time`, `strict_date_optional_time_nanos`, `date_time`,
@@ -33,7 +36,7 @@ import {
   describedElements,
   parseDateElements,
 } from './java-date-pattern.js';
-import { type FormatOutcome, resolveToInstant } from './java-date-resolve.js';
+import { type FormatOutcome, type ResolverStyle, resolveToInstant } from './java-date-resolve.js';
 import { type IsoParserConfig, readIso8601 } from './date-iso8601.js';
 import { ELASTICSEARCH_BUILT_IN } from './date-formats-elasticsearch.js';
 import type { ValueEngine } from '../mapping/field-types.js';
@@ -54,6 +57,8 @@ export type DateFormat =
       readonly kind: 'elements';
       readonly name: string;
       readonly parsers: readonly (readonly DateElement[])[];
+      /** Each parser's `ResolverStyle` when indexing and for a filter's lower bound (the round-up parsers are all SMART). */
+      readonly styles: readonly ResolverStyle[];
       /** Elasticsearch: its `Iso8601Parser`, tried before `parsers`. */
       readonly iso?: IsoParserConfig;
       /** Round-up defaults for a missing hour: Elasticsearch's for 12-hour clocks, else `HourOfDay` 23. */
@@ -134,6 +139,28 @@ const BUILT_IN: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
+ * The built-in parsers not built with `ResolverStyle.STRICT`, the same on
+ * OpenSearch 2.19, 3.9 and Elasticsearch 8.19 (read from each engine's
+ * `DateFormatters` by reflection: `DateTimeFormatter.getResolverStyle()` of
+ * every parser): `strict_date` is `ISO_LOCAL_DATE` made LENIENT, so
+ * `2020-02-30` rolls over to 2020-03-01 and `2020-13-01` to 2021-01-01;
+ * `strict_date_hour…` and `strict_hour…` are built without a style (SMART),
+ * so a day beyond the month's end is clamped (`2020-02-30T10` is
+ * 2020-02-29T10); the second parser of `basic_t_time` likewise. Elasticsearch
+ * reads `strict_date_hour_minute_second` with its `Iso8601Parser` first,
+ * which refuses an impossible date outright (see `date-iso8601.ts`).
+ */
+const NON_STRICT_STYLES: Readonly<Record<string, readonly ResolverStyle[]>> = {
+  strict_date: ['LENIENT'],
+  strict_date_hour: ['SMART'],
+  strict_date_hour_minute: ['SMART'],
+  strict_date_hour_minute_second: ['SMART'],
+  strict_hour: ['SMART'],
+  strict_hour_minute: ['SMART'],
+  basic_t_time: ['STRICT', 'SMART'],
+};
+
+/**
  * The engine's description of a built-in format's parsers, or undefined
  * when the name is not one the library emulates.
  *
@@ -163,10 +190,13 @@ function builtIn(name: string, engine: ValueEngine): DateFormat | string | undef
     if (typeof elements === 'string') return elements;
     parsers.push(elements);
   }
+  const styles = NON_STRICT_STYLES[name];
+  if (styles !== undefined && styles.length !== parsers.length) return `its parsers' resolver styles are unknown`;
   const format: DateFormat = {
     kind: 'elements',
     name,
     parsers,
+    styles: styles ?? parsers.map(() => 'STRICT'),
     ...(elasticsearch?.iso === undefined ? {} : { iso: elasticsearch.iso }),
     roundUpHour: roundUpHourOf(parsers, engine),
   };
@@ -223,7 +253,8 @@ export function compileDateFormats(format: string, engine: ValueEngine = 'opense
     }
     const elements = compileJavaDatePattern(part);
     if (typeof elements === 'string') return `the date pattern "${part}" is not emulated: ${elements}`;
-    formats.push({ kind: 'elements', name: part, parsers: [elements], roundUpHour: roundUpHourOf([elements], engine) });
+    // A pattern is compiled with STRICT resolving (DateFormatter.forPattern).
+    formats.push({ kind: 'elements', name: part, parsers: [elements], styles: ['STRICT'], roundUpHour: roundUpHourOf([elements], engine) });
   }
   return formats;
 }
@@ -315,12 +346,13 @@ function readElements(format: Extract<DateFormat, { kind: 'elements' }>, text: s
     const outcome = resolveToInstant(parsed, 'STRICT');
     return outcome.kind === 'instant' ? outcome : { kind: 'error' };
   }
-  for (const elements of format.parsers) {
+  for (let i = 0; i < format.parsers.length; i++) {
+    const elements = format.parsers[i] as readonly DateElement[];
     parsed.values.clear();
     parsed.zone = undefined;
     if (!parseDateElements(elements, text, parsed)) continue;
     if (roundUp) applyRoundUpDefaults(parsed.values, format.roundUpHour);
-    const outcome = resolveToInstant(parsed, roundUp ? 'SMART' : 'STRICT');
+    const outcome = resolveToInstant(parsed, roundUp ? 'SMART' : (format.styles[i] ?? 'STRICT'));
     if (outcome.kind === 'no-parse') continue;
     if (seen !== undefined) seen.regionZone = (parsed.zone as ParsedZone | undefined)?.kind === 'region';
     return outcome;

@@ -22,7 +22,12 @@
  *
  * Rejected:
  * - date math (`now…`, `…||+1d`): the result depends on the clock;
- * - values no format accepts (`"2020-02-30"`, `"abc"`): the engine fails;
+ * - values no format accepts (`"abc"`, `"2020-02-30"` under the default
+ *   format): the engine fails;
+ * - on `strict_date`, whose parser resolves LENIENT, an impossible day
+ *   (`"2020-02-30"`) is read as 2020-03-01 but rounded up (SMART) to
+ *   2020-02-29T23:59:59.999999999: an empty range, which matches nothing
+ *   (accepted); `"2020-02-32"` or `"2020-13-01"` fail the round-up: refused;
  * - a filter naming a region (`…Europe/Paris`): its offset comes from a
  *   time-zone database, whose version the engine and this library may not
  *   share;
@@ -39,7 +44,11 @@
  * Index side: strings read with the same formats as OpenSearch 2.19 reads
  * them (java.time grammar: zone ids such as `Europe/Paris`, `UTC`,
  * `GMT+01:00`, `Etc/GMT-1`, offsets with seconds, years beyond 9999 with a
- * sign, `,` fractions; a local time in a daylight-saving gap moves forward,
+ * sign, `,` fractions; an impossible day refused, except on `strict_date`
+ * (rolled over: `2020-02-30` is 2020-03-01, `2020-13-01` 2021-01-01) and
+ * `strict_date_hour`, `strict_date_hour_minute` and (OpenSearch only)
+ * `strict_date_hour_minute_second` (clamped: `2020-02-30T10:00:00` is
+ * 2020-02-29T10:00:00); a local time in a daylight-saving gap moves forward,
  * one in an overlap takes the earlier offset); numbers as their JSON text
  * (so `2020` is the year 2020 under the default format, and
  * `1577836800000` an epoch); `null` → `null_value`; `date` truncates to the
@@ -204,6 +213,9 @@ function dateLeafMatcher(
         (at.ms < highMs || (at.ms === highMs && at.ns <= highNs))
     : // Millisecond resolution: both bounds and the document are truncated to the millisecond.
       (at: Instant): boolean => at.ms >= lowMs && at.ms <= highMs;
+  // A filter whose lower bound lies after its upper one (`2020-02-30` on `strict_date`: LENIENT 2020-03-01, round-up
+  // SMART 2020-02-29T23:59:59.999999999) is an empty range on the engine: it matches nothing, not even its own text.
+  if (lowMs > highMs || (nanos && lowMs === highMs && lowNs > highNs)) return () => false;
   const parse = (text: string): boolean => readDate(formats, text, false, scratch);
   const nullMatches = type.nullValue !== undefined && parse(type.nullValue) && inRange(scratch);
   return (leaf) => {

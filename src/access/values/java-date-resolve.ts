@@ -1,7 +1,8 @@
 /**
  * From parsed date fields to an instant, as the engine does it: Java's
- * `Parsed.resolve` (STRICT for the formats themselves, SMART for the
- * round-up parsers OpenSearch builds for a `term`'s upper bound), then
+ * `Parsed.resolve` (STRICT for most formats, SMART or LENIENT for the few
+ * built-in formats the engines build so, SMART for the round-up parsers
+ * they build for a `term`'s upper bound), then
  * OpenSearch's `DateFormatters.from` (a missing zone is UTC, a missing time
  * is the start of the day, a missing month or day is the first, a year
  * parsed with `y` (year-of-era) and left unresolved under STRICT still
@@ -45,6 +46,9 @@ interface Resolved {
 
 class ResolveFailure extends Error {}
 
+/** Java's `ResolverStyle`. LENIENT is emulated for dates only (no built-in LENIENT format has time fields). */
+export type ResolverStyle = 'STRICT' | 'SMART' | 'LENIENT';
+
 const YEAR_MAX = 999_999_999;
 
 function check(value: number, min: number, max: number): number {
@@ -79,6 +83,19 @@ export function epochDay(date: LocalDate): number {
   return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
 }
 
+/** `LocalDate.ofEpochDay` (proleptic Gregorian). */
+function dateOfEpochDay(days: number): LocalDate {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
 /** ISO day of week, 1 (Monday) … 7. */
 function dayOfWeek(date: LocalDate): number {
   const day = epochDay(date);
@@ -95,7 +112,7 @@ function putCheck(values: FieldValues, field: DateField, value: number): void {
  * `Parsed.resolve(style)` for the emulated fields, in place; undefined when
  * Java's resolve throws.
  */
-function resolve(parsed: ParsedFields, style: 'STRICT' | 'SMART'): Resolved | undefined {
+function resolve(parsed: ParsedFields, style: ResolverStyle): Resolved | undefined {
   const values = parsed.values;
   const out: Resolved = { values, date: undefined, time: undefined, zone: parsed.zone };
   try {
@@ -120,9 +137,16 @@ function resolve(parsed: ParsedFields, style: 'STRICT' | 'SMART'): Resolved | un
       values.delete('MonthOfYear');
       values.delete('DayOfMonth');
       check(year, -YEAR_MAX, YEAR_MAX);
-      check(month, 1, 12);
-      if (style === 'SMART') {
+      if (style === 'LENIENT') {
+        // IsoChronology.resolveYMD: LocalDate.of(y, 1, 1).plusMonths(m - 1).plusDays(d - 1), so 2020-02-30 is 2020-03-01.
+        const months = year * 12 + (month - 1);
+        const first = epochDay({ year: Math.floor(months / 12), month: (((months % 12) + 12) % 12) + 1, day: 1 });
+        out.date = dateOfEpochDay(first + day - 1);
+        check(out.date.year, -YEAR_MAX, YEAR_MAX);
+      } else if (style === 'SMART') {
+        check(month, 1, 12);
         check(day, 1, 31);
+        // SMART clamps a day beyond the month's end (2020-02-30 is 2020-02-29).
         out.date = localDateOf(year, month, Math.min(day, monthLength(year, month)));
       } else {
         out.date = localDateOf(year, month, day);
@@ -311,7 +335,7 @@ export type FormatOutcome =
  * resolveToInstant(parsedFields, 'STRICT'); // { kind: 'instant', instant: { second: 1577872800, nano: 0 } }
  * ```
  */
-export function resolveToInstant(parsed: ParsedFields, style: 'STRICT' | 'SMART'): FormatOutcome {
+export function resolveToInstant(parsed: ParsedFields, style: ResolverStyle): FormatOutcome {
   const resolved = resolve(parsed, style);
   if (resolved === undefined) return { kind: 'no-parse' };
   const instant = from(resolved);
