@@ -256,14 +256,11 @@ const HISTOGRAM_COMMON: KeyRules = {
 // HistogramAggregationBuilder.PARSER (both engines): declareFields(scriptable, formattable, no time zone);
 // `interval` and `offset` are `declareDouble` (a number, not a date offset as in date_histogram); bounds are
 // DoubleBounds (numbers); empty buckets bounded (see histogram-bounds.ts).
+// Rule tables built once: a spread per aggregation showed as a fifth of the guard's cost on histogram-heavy requests.
+const HISTOGRAM_RULES: KeyRules = { ...HISTOGRAM_COMMON, interval: number, offset: number, extended_bounds: numericBounds, hard_bounds: numericBounds };
+
 const walkHistogram: AggregationBodyWalker = (body, pointer, context) => {
-  const parsed = walkObject(
-    body,
-    pointer,
-    'histogram',
-    { ...HISTOGRAM_COMMON, interval: number, offset: number, extended_bounds: numericBounds, hard_bounds: numericBounds },
-    'aggregation-option-not-allowed',
-  );
+  const parsed = walkObject(body, pointer, 'histogram', HISTOGRAM_RULES, 'aggregation-option-not-allowed');
   return boundEmptyBuckets(parsed, pointer, numericInterval(parsed, pointer), false, context.limits.maxHistogramBuckets);
 };
 
@@ -271,22 +268,18 @@ const walkHistogram: AggregationBodyWalker = (body, pointer, context) => {
 // (DateIntervalWrapper.declareIntervalFields: `calendar_interval`, `fixed_interval`; the deprecated `interval` is
 // declared by Elasticsearch 8.19 only for the 7.x compatibility header, so it is refused), `offset` (LONG: a
 // number or a `+1h` string), `keyed`, `min_doc_count`, `extended_bounds` / `hard_bounds` (LongBounds), `order`.
+const DATE_HISTOGRAM_RULES: KeyRules = {
+  ...HISTOGRAM_COMMON,
+  calendar_interval: string,
+  fixed_interval: string,
+  time_zone: string,
+  offset: stringOrNumber,
+  extended_bounds: dateBounds,
+  hard_bounds: dateBounds,
+};
+
 const walkDateHistogram: AggregationBodyWalker = (body, pointer, context) => {
-  const parsed = walkObject(
-    body,
-    pointer,
-    'date_histogram',
-    {
-      ...HISTOGRAM_COMMON,
-      calendar_interval: string,
-      fixed_interval: string,
-      time_zone: string,
-      offset: stringOrNumber,
-      extended_bounds: dateBounds,
-      hard_bounds: dateBounds,
-    },
-    'aggregation-option-not-allowed',
-  );
+  const parsed = walkObject(body, pointer, 'date_histogram', DATE_HISTOGRAM_RULES, 'aggregation-option-not-allowed');
   return boundEmptyBuckets(parsed, pointer, dateIntervalMs(parsed, pointer), true, context.limits.maxHistogramBuckets);
 };
 

@@ -196,13 +196,17 @@ export const LEAF_CLAUSES: Readonly<Record<string, Kind>> = {
     }),
   ),
   // RangeQueryBuilder.fromXContent: an outer value token is an error (no outer boost); the field object holds the bounds.
+  // OpenSearch 3.6+ refuses two bounds on one side (`gte` with `gt`, `include_lower` beside `gt`/`gte`) where older
+  // versions keep the last: the stricter reading takes one bound key per side, `include_*` only with `from`/`to`.
   range: fieldKeyed(
     'range',
     {},
-    shortOrObject('range', undefined, {
-      gt: nullableScalar, gte: nullableScalar, lt: nullableScalar, lte: nullableScalar, from: nullableScalar, to: nullableScalar,
-      include_lower: boolean, include_upper: boolean, format: string, time_zone: string, relation: string,
-    }),
+    oneBoundPerSide(
+      shortOrObject('range', undefined, {
+        gt: nullableScalar, gte: nullableScalar, lt: nullableScalar, lte: nullableScalar, from: nullableScalar, to: nullableScalar,
+        include_lower: boolean, include_upper: boolean, format: string, time_zone: string, relation: string,
+      }),
+    ),
   ),
   // ExistsQueryBuilder.fromXContent
   exists: optionObject('exists', { ...NAME_AND_BOOST, field: string }),
@@ -250,10 +254,10 @@ export const LEAF_CLAUSES: Readonly<Record<string, Kind>> = {
     fuzzy_transpositions: boolean, ...FUZZY_OPTIONS_ORACLE,
     rewrite: oracle('rewrite chooses terms over the whole index, hidden documents included.'),
   }),
-  // CombinedFieldsQueryBuilder.fromXContent (Elasticsearch 8).
+  // CombinedFieldsQueryBuilder.fromXContent (Elasticsearch 8; OpenSearch 3, which lacks zero_terms_query and
+  // auto_generate_synonyms_phrase_query: refused, the stricter reading; OpenSearch 2 has no such query).
   combined_fields: optionObject('combined_fields', {
-    ...NAME_AND_BOOST, query: scalar, fields: stringList, operator: string, minimum_should_match: stringOrNumber, zero_terms_query: string,
-    auto_generate_synonyms_phrase_query: boolean,
+    ...NAME_AND_BOOST, query: scalar, fields: stringList, operator: string, minimum_should_match: stringOrNumber,
   }),
   // QueryStringQueryBuilder.fromXContent: fields is an array only (a string there is an error).
   query_string: optionObject('query_string', {
@@ -333,3 +337,36 @@ export const LEAF_CLAUSES: Readonly<Record<string, Kind>> = {
 /** Leaf clauses refused because they read the term dictionary of the whole index. */
 export const TERM_DICTIONARY_CLAUSES: Readonly<Record<string, RefusedKey>> = ORACLE_CLAUSES;
 
+const RANGE_SIDES: ReadonlyArray<{ readonly keys: readonly string[]; readonly inclusive: string; readonly legacy: string }> = [
+  { keys: ['from', 'gt', 'gte'], inclusive: 'include_lower', legacy: 'from' },
+  { keys: ['to', 'lt', 'lte'], inclusive: 'include_upper', legacy: 'to' },
+];
+
+/** A range field object with at most one bound per side, and `include_lower`/`include_upper` only beside `from`/`to`. */
+function oneBoundPerSide(inner: FieldValue): FieldValue {
+  return (value, pointer, field) => {
+    if (isJsonObject(value)) {
+      for (const side of RANGE_SIDES) {
+        // In the order written, so the refusal points at the key that repeats the side.
+        let seen: string | undefined;
+        let key: string | undefined;
+        for (const name of Object.keys(value)) {
+          const isBound = side.keys.includes(name);
+          if (!isBound && name !== side.inclusive) continue;
+          const conflicts = seen !== undefined && (isBound ? side.keys.includes(seen) || (seen === side.inclusive && name !== side.legacy) : seen !== side.legacy);
+          if (conflicts) {
+            key = name;
+            break;
+          }
+          if (seen === undefined || isBound) seen = name;
+        }
+        if (key !== undefined) {
+          refuse('malformed', `A range takes one ${side.legacy === 'from' ? 'lower' : 'upper'} bound ("${shown(key)}" repeats it); OpenSearch 3.6 and later refuse such a range.`, {
+            pointer: `${pointer}/${key}`,
+          });
+        }
+      }
+    }
+    return inner(value, pointer, field);
+  };
+}

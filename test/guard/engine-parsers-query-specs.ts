@@ -119,18 +119,36 @@ export const CLAUSE_SPECS: readonly ClauseSpec[] = [
     type: 'range',
     base: { f: { gte: 1 } },
     probes: [
-      ...(['gt', 'gte', 'lt', 'lte', 'from', 'to'] as const).map((k) => SCALAR(['f', k], 5)),
+      ...(['gte', 'lt', 'lte', 'to'] as const).map((k) => SCALAR(['f', k], 5)),
       { at: ['f', 'to'], good: null, bad: [1] },
-      BOOL(['f', 'include_lower']),
-      BOOL_STRING(['f', 'include_upper']),
+      { at: ['f', 'gte'], good: null, bad: [1] },
       STR(['f', 'format'], 'yyyy'),
       STR(['f', 'time_zone'], '+01:00'),
       STR(['f', 'relation'], 'within'),
       ...nameAndBoost(['f']),
     ],
-    refused: [...outerBoostIsField(), ...outerBoostObjectIsField()],
+    refused: [
+      ...outerBoostIsField(),
+      ...outerBoostObjectIsField(),
+      // A second bound on one side: OpenSearch 3.6+ refuses it ("invalid lower bound"), older versions keep the last.
+      { at: ['f', 'gt'], value: 5, reason: 'malformed' },
+      { at: ['f', 'from'], value: 5, reason: 'malformed' },
+      { at: ['f', 'include_lower'], value: true, reason: 'malformed' },
+      { at: ['f', 'lte'], value: 5, reason: 'malformed', body: { f: { lt: 1, lte: 5 } } },
+      { at: ['f', 'include_upper'], value: true, reason: 'malformed', body: { f: { lte: 1, include_upper: true } } },
+    ],
     unknownAt: [[['f'], OPTION]],
   },
+  // The legacy form: from/to with include_lower/include_upper (one bound per side).
+  {
+    type: 'range',
+    base: { f: { from: 1 } },
+    probes: [SCALAR(['f', 'from'], 5), SCALAR(['f', 'to'], 7), BOOL(['f', 'include_lower']), BOOL_STRING(['f', 'include_upper'])],
+    refused: [{ at: ['f', 'gt'], value: 0, reason: 'malformed' }],
+    unknownAt: [[['f'], OPTION]],
+  },
+  // Strict bounds alone.
+  { type: 'range', base: { f: { gt: 1 } }, probes: [SCALAR(['f', 'gt'], 5), SCALAR(['f', 'lt'], 9)], refused: [], unknownAt: [[['f'], OPTION]] },
   { type: 'exists', base: { field: 'f' }, probes: [STR(['field'], 'g'), ...nameAndBoost([])], refused: [], unknownAt: [[[], OPTION]] },
   { type: 'ids', base: { values: ['1'] }, probes: [{ at: ['values'], good: ['a', 'b'], bad: 'a' }, ...nameAndBoost([])], refused: [], unknownAt: [[[], OPTION]] },
   {
@@ -239,8 +257,12 @@ export const CLAUSE_SPECS: readonly ClauseSpec[] = [
   {
     type: 'combined_fields',
     base: { query: 'a', fields: ['f'] },
-    probes: [SCALAR(['query'], 'b'), { at: ['fields'], good: 'g', bad: [true], badAt: ['fields', '0'] }, STR(['operator'], 'and'), MSM(['minimum_should_match']), STR(['zero_terms_query'], 'all'), BOOL(['auto_generate_synonyms_phrase_query']), ...nameAndBoost([])],
-    refused: [],
+    probes: [SCALAR(['query'], 'b'), { at: ['fields'], good: 'g', bad: [true], badAt: ['fields', '0'] }, STR(['operator'], 'and'), MSM(['minimum_should_match']), ...nameAndBoost([])],
+    // OpenSearch 3's parser does not know these (Elasticsearch's does): the stricter reading refuses them.
+    refused: [
+      { at: ['zero_terms_query'], value: 'all', reason: OPTION },
+      { at: ['auto_generate_synonyms_phrase_query'], value: true, reason: OPTION },
+    ],
     unknownAt: [[[], OPTION]],
   },
   {
