@@ -108,14 +108,10 @@ export function mapOf(item: Kind): Kind {
  * emitted as it is, once, instead of being copied a second time. The output
  * still shares nothing with the caller's input.
  */
-export const opaqueData: Kind = (value) => copyData(value);
-
-function copyData(value: JsonValue): JsonValue {
-  return value;
-}
+export const opaqueData: Kind = (value) => value;
 
 /** An opaque JSON object (see {@link opaqueData}). */
-export const opaqueObject: Kind = (value, pointer) => (isJsonObject(value) ? copyData(value) : malformed(pointer, 'an object'));
+export const opaqueObject: Kind = (value, pointer) => (isJsonObject(value) ? value : malformed(pointer, 'an object'));
 
 /**
  * A geo point as the engines' `GeoUtils.parseGeoPoint` reads it: `[lon, lat]`

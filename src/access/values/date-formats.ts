@@ -273,12 +273,15 @@ function digitAt(s: string, i: number): number {
  */
 export function isEpochBeyondRange(formats: readonly DateFormat[], text: string): boolean {
   const out: Instant = { ms: 0, ns: 0 };
-  return formats.some((format) =>
-    format.kind === 'epoch_millis'
-      ? parseEpoch(text, false, out, 1_000_000, 6, true)
-      : format.kind === 'epoch_second' && parseEpoch(text, false, out, 1_000_000_000, 9, true),
-  );
+  return formats.some((format) => {
+    if (format.kind !== 'epoch_millis' && format.kind !== 'epoch_second') return false;
+    const [unitNanos, maxFraction] = EPOCH_UNITS[format.kind];
+    return parseEpoch(text, false, out, unitNanos, maxFraction, true);
+  });
 }
+
+/** Nanoseconds per unit and the most fraction digits of each epoch format (`EpochTime`). */
+const EPOCH_UNITS = { epoch_millis: [1_000_000, 6], epoch_second: [1_000_000_000, 9] } as const;
 
 /**
  * `epoch_millis` / `epoch_second` (`EpochTime`): optional `-`, digits, optional `.` and up to 6 (millis) or 9 (seconds) fraction digits.
@@ -386,12 +389,9 @@ export function readDate(formats: readonly DateFormat[], text: string, roundUp: 
   }
   try {
     for (const format of formats) {
-      if (format.kind === 'epoch_millis') {
-        if (parseEpoch(text, roundUp, out, 1_000_000, 6)) return true;
-        continue;
-      }
-      if (format.kind === 'epoch_second') {
-        if (parseEpoch(text, roundUp, out, 1_000_000_000, 9)) return true;
+      if (format.kind === 'epoch_millis' || format.kind === 'epoch_second') {
+        const [unitNanos, maxFraction] = EPOCH_UNITS[format.kind];
+        if (parseEpoch(text, roundUp, out, unitNanos, maxFraction)) return true;
         continue;
       }
       const outcome = readElements(format, text, roundUp, seen);
