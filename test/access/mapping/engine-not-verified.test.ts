@@ -93,7 +93,11 @@ describe('fieldTypesFromMapping: types not verified on Elasticsearch', () => {
             expect(spec).toMatchObject({ type: 'unsupported', mappedType: expect.stringMatching(reasonPattern(mappedType)) });
             seen.refused++;
           } else {
-            expect(spec).toEqual(onOpenSearch[name]);
+            // Types whose values the engines read differently (date, date_nanos, ip) carry the engine; apart from it, equal.
+            const { engine: esEngine, ...esRest } = spec as FieldSpec & { engine?: string };
+            const { engine: osEngine, ...osRest } = onOpenSearch[name] as FieldSpec & { engine?: string };
+            expect([osEngine, esEngine]).toEqual(osEngine === undefined ? [undefined, undefined] : ['opensearch', 'elasticsearch']);
+            expect(esRest).toEqual(osRest);
             seen.equal++;
           }
         }

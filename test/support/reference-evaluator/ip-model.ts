@@ -188,7 +188,11 @@ export function ipModel(spec: IpFieldType): FieldModel {
       const text = leaf === null ? spec.nullValue : leafText(leaf);
       if (text === undefined) return [];
       const ip = parseIp(text);
-      return ip ? [ipTerm(ip.bytes)] : rejected(`'${text}' is not an IP string literal.`, true);
+      // Elasticsearch's InetAddresses.parseOctet reads ASCII digits only: unless the field is read as
+      // OpenSearch's, a dotted quad with another digit is refused (the stricter reading, as the library's).
+      const quad = text.slice(text.lastIndexOf(':') + 1);
+      const asciiOnly = spec.engine !== 'opensearch' && quad.includes('.') && /[^\x00-\x7f]/.test(quad);
+      return ip && !asciiOnly ? [ipTerm(ip.bytes)] : rejected(`'${text}' is not an IP string literal.`, true);
     },
     term,
     range: (bounds, pointer) => {
