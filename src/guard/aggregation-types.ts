@@ -104,20 +104,34 @@ const bucketOrder: Kind = oneOrArrayOf(oneOrder);
  * OBJECT_ARRAY_OR_STRING): a regex (a string), a list of terms (an array), or a
  * partition (an object); a bare number or boolean is none of these.
  */
-const include: Kind = (value, pointer) =>
-  isJsonObject(value)
-    ? walkObject(value, pointer, 'include', { partition: number, num_partitions: number }, 'aggregation-option-not-allowed')
-    : typeof value === 'string'
-      ? value
-      : arrayOf(scalar)(value, pointer);
+const include: Kind = (value, pointer) => (isJsonObject(value) ? partition(value, pointer) : typeof value === 'string' ? value : arrayOf(scalar)(value, pointer));
+
+/**
+ * A partition include: `parseInclude` fails without either key ("Missing [partition] parameter for
+ * partition-based include") and, reading both with `intValue` (decimals truncated), outside
+ * 0 <= partition < num_partitions.
+ */
+const partition: Kind = (value, pointer) => {
+  const parsed = walkObject(value, pointer, 'include', { partition: number, num_partitions: number }, 'aggregation-option-not-allowed');
+  if (parsed['partition'] === undefined || parsed['num_partitions'] === undefined) {
+    refuse('malformed', 'A partition include needs both partition and num_partitions.', { pointer });
+  }
+  const index = Math.trunc(Number(parsed['partition']));
+  if (!(index >= 0 && index < Math.trunc(Number(parsed['num_partitions'])))) {
+    refuse('malformed', 'partition must be at least 0 and below num_partitions.', { pointer: childPointer(pointer, 'partition') });
+  }
+  return parsed;
+};
 
 /** `exclude` (`IncludeExclude.parseExclude`, declared STRING_ARRAY): a regex or a list of terms, never a partition. */
 const exclude: Kind = (value, pointer) => (typeof value === 'string' ? value : arrayOf(scalar)(value, pointer));
 
 /**
  * IncludeExclude.merge (both engines) refuses a regex with a set ("Cannot mix
- * a regex-based include with a set-based method"): the guard refuses the
- * mix too, so what it accepts is what the engine runs.
+ * a regex-based include with a set-based method") and any exclude beside a
+ * partition include ("Cannot specify any excludes when using a partition-based
+ * include"; the engine suite sees all three nodes fail the search): the guard
+ * refuses both, so what it accepts is what the engine runs.
  */
 function withIncludeExclude(what: string, rules: KeyRules): AggregationBodyWalker {
   return (body, pointer) => {
@@ -128,6 +142,9 @@ function withIncludeExclude(what: string, rules: KeyRules): AggregationBodyWalke
     const set = (v: JsonValue | undefined): boolean => Array.isArray(v);
     if ((regex(include) && set(exclude)) || (set(include) && regex(exclude))) {
       refuse('malformed', 'include and exclude must both be regular expressions or both be term lists.', { pointer: childPointer(pointer, 'exclude') });
+    }
+    if (isJsonObject(include) && exclude !== undefined) {
+      refuse('malformed', 'A partition include takes no exclude.', { pointer: childPointer(pointer, 'exclude') });
     }
     return parsed;
   };
@@ -186,9 +203,16 @@ const walkFilters: AggregationBodyWalker = (body, pointer, context) =>
   );
 
 // AdjacencyMatrixAggregationBuilder.PARSER: `separator`, `filters` (named queries). OpenSearch's
-// `show_only_intersecting` is unknown to Elasticsearch: not accepted.
-const walkAdjacency: AggregationBodyWalker = (body, pointer, context) =>
-  walkObject(
+// `show_only_intersecting` is unknown to Elasticsearch: not accepted. n filters make up to n + n(n-1)/2
+// buckets; doBuild fails above index.max_adjacency_matrix_filters (OpenSearch, default 100) or the clause
+// count (Elasticsearch 8): the guard counts the filters before walking them, against the stricter default.
+const walkAdjacency: AggregationBodyWalker = (body, pointer, context) => {
+  const max = context.limits.maxAdjacencyMatrixFilters;
+  const filters = isJsonObject(body) ? body['filters'] : undefined;
+  if (isJsonObject(filters) && Object.keys(filters).length > max) {
+    refuse('too-many-buckets', `adjacency_matrix takes at most ${max} filters.`, { pointer: childPointer(pointer, 'filters'), limit: max });
+  }
+  return walkObject(
     body,
     pointer,
     'adjacency_matrix',
@@ -198,6 +222,7 @@ const walkAdjacency: AggregationBodyWalker = (body, pointer, context) =>
     },
     'aggregation-option-not-allowed',
   );
+};
 
 // CompositeValuesSourceParserHelper.declareValuesSourceFields (both engines): `field`, `missing_bucket`,
 // `missing_order`, `value_type`, `script`, `order`; no `format` (only the date_histogram source declares it).

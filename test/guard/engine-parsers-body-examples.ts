@@ -151,6 +151,19 @@ export const AGGREGATION_REFUSALS: readonly AggregationRefusal[] = [
   { name: 'a range with mask', aggregation: { range: { field: 'code', ranges: [{ mask: '10.0.0.0/8' }] } }, reason: 'aggregation-option-not-allowed', inside: '/range/ranges/0/mask', nodeFails: 'all' },
   // IncludeExclude.parseExclude (STRING_ARRAY): no partition.
   { name: 'terms exclude as a partition', aggregation: { terms: { field: 'service', exclude: { partition: 0, num_partitions: 2 } } }, reason: 'malformed', inside: '/terms/exclude', nodeFails: 'all' },
+  // IncludeExclude.merge: "Cannot specify any excludes when using a partition-based include" (both engines).
+  {
+    name: 'a terms partition include beside an exclude list',
+    aggregation: { terms: { field: 'service', include: { partition: 0, num_partitions: 10 }, exclude: ['x'] } },
+    reason: 'malformed',
+    inside: '/terms/exclude',
+    nodeFails: 'all',
+  },
+  { name: 'a terms partition include beside a regex exclude', aggregation: { terms: { field: 'service', include: { partition: 0, num_partitions: 10 }, exclude: 'x.*' } }, reason: 'malformed', inside: '/terms/exclude', nodeFails: 'all' },
+  // IncludeExclude.parseInclude: "Missing [num_partitions] parameter for partition-based include".
+  // new IncludeExclude(partition, numPartitions): "Partition must be >=0 and < numPartition".
+  { name: 'a terms partition include beyond num_partitions', aggregation: { terms: { field: 'service', include: { partition: 2, num_partitions: 2 } } }, reason: 'malformed', inside: '/terms/include/partition', nodeFails: 'all' },
+  { name: 'a terms partition include without num_partitions', aggregation: { terms: { field: 'service', include: { partition: 0 } } }, reason: 'malformed', inside: '/terms/include', nodeFails: 'all' },
   // InternalOrder.Parser.parseOrderParam keeps the last key of an order object: the first is silently dropped.
   { name: 'an order object with two keys', aggregation: { terms: { field: 'service', order: { _key: 'asc', _count: 'desc' } } }, reason: 'malformed', inside: '/terms/order', nodeFails: 'none' },
   // DoubleBounds.PARSER: histogram bounds are numbers.
