@@ -21,6 +21,7 @@ import org.opensearch.node.InternalSettingsPreparer;
 import org.opensearch.node.Node;
 import org.opensearch.percolator.PercolatorPlugin;
 import org.opensearch.plugins.Plugin;
+import org.opensearch.script.expression.ExpressionPlugin;
 import org.opensearch.transport.Netty4Plugin;
 
 /**
@@ -91,7 +92,8 @@ public final class OpenSearchNode {
             CommonAnalysisPlugin.class,
             GeoModulePlugin.class,
             PercolatorPlugin.class,
-            ParentJoinPlugin.class
+            ParentJoinPlugin.class,
+            ExpressionPlugin.class
         );
         Node node = new Node(environment, plugins, true) {};
 

@@ -23,6 +23,7 @@ import org.opensearch.node.Node;
 import org.opensearch.percolator.PercolatorModulePlugin;
 import org.opensearch.plugins.Plugin;
 import org.opensearch.plugins.PluginInfo;
+import org.opensearch.script.expression.ExpressionModulePlugin;
 import org.opensearch.transport.Netty4ModulePlugin;
 
 /**
@@ -94,7 +95,8 @@ public final class OpenSearchNode {
             CommonAnalysisModulePlugin.class,
             GeoModulePlugin.class,
             PercolatorModulePlugin.class,
-            ParentJoinModulePlugin.class
+            ParentJoinModulePlugin.class,
+            ExpressionModulePlugin.class
         );
         List<PluginInfo> plugins = pluginClasses.stream()
             .map(c -> new PluginInfo(c.getName(), "classpath plugin", "NA", Version.CURRENT, "21", c.getName(), List.of(), false))
