@@ -37,10 +37,73 @@ const SCRIPT_REFUSAL: RefusedKey = { refuse: 'script', why: 'Scripts are refused
 const expressionScript: Kind = (value, pointer) => {
   const only = 'Only inline scripts with "lang": "expression" are accepted in bucket_script and bucket_selector.';
   if (!isJsonObject(value)) return refuse('script', only, { pointer });
-  const script = walkObject(value, pointer, 'script', { source: string, lang: string, params: mapOf(number) }, 'script');
+  // Number tokens only: the bucket script takes a param only if it is a Number ("can only process numbers").
+  const script = walkObject(value, pointer, 'script', { source: string, lang: string, params: mapOf(numberToken) }, 'script');
   if (script['lang'] !== 'expression' || typeof script['source'] !== 'string') return refuse('script', only, { pointer });
   return script;
 };
+
+const ID_START = /[_$a-zA-Z]/;
+const ID_PART = /[_$a-zA-Z0-9]/;
+
+/**
+ * The plain variables of a Lucene expression (`JavascriptCompiler`: `ID`
+ * not followed by `.`, `[` or `(`): `doc['x'].value`, `a.b` and function
+ * names are not. Numbers and the quoted strings of array indexes are skipped.
+ */
+function plainVariables(source: string): Set<string> {
+  const found = new Set<string>();
+  let i = 0;
+  const skipSpaces = (): void => {
+    while (i < source.length && /\s/.test(source[i] as string)) i += 1;
+  };
+  while (i < source.length) {
+    const c = source[i] as string;
+    if (c === "'" || c === '"') {
+      const end = source.indexOf(c, i + 1);
+      i = end < 0 ? source.length : end + 1;
+    } else if (/[0-9.]/.test(c)) {
+      i += 1;
+      while (i < source.length && /[0-9a-zA-Z.]/.test(source[i] as string)) i += 1;
+    } else if (ID_START.test(c)) {
+      const start = i;
+      while (i < source.length && ID_PART.test(source[i] as string)) i += 1;
+      const name = source.slice(start, i);
+      skipSpaces();
+      if (!/[.[(]/.test(source[i] ?? '')) found.add(name);
+    } else {
+      i += 1;
+    }
+  }
+  return found;
+}
+
+/**
+ * bucket_script / bucket_selector: the expression engine's bucket script
+ * (`ExpressionScriptEngine.newBucketAggregationScriptFactory`) fails on any
+ * param it has no variable for ("The variable [k] does not exist in the
+ * executable expressions script"), and the buckets_path values are params too:
+ * a map's names, `_value` for a string, `_value0`, `_value1` ... for an array
+ * (`BucketScriptPipelineAggregationBuilder.extractBucketPath`). Each must be a
+ * plain variable of the source.
+ */
+function withExpressionVariables(what: string, rules: KeyRules): AggregationBodyWalker {
+  return (body, pointer) => {
+    const parsed = walkObject(body, pointer, what, rules, 'aggregation-option-not-allowed');
+    const script = parsed['script'];
+    if (!isJsonObject(script) || typeof script['source'] !== 'string') return parsed;
+    const paths = parsed['buckets_path'];
+    const pathNames = isJsonObject(paths) ? Object.keys(paths) : Array.isArray(paths) ? paths.map((_path, i) => `_value${i}`) : paths === undefined ? [] : ['_value'];
+    const params = script['params'];
+    const names = [...pathNames, ...(isJsonObject(params) ? Object.keys(params) : [])];
+    const variables = plainVariables(script['source']);
+    const unused = names.find((name) => !variables.has(name));
+    if (unused !== undefined) {
+      refuse('malformed', `The expression does not use "${shown(unused)}": the engine fails on a buckets_path name or param it has no variable for.`, { pointer: childPointer(childPointer(pointer, 'script'), 'source') });
+    }
+    return parsed;
+  };
+}
 
 /**
  * `min_doc_count: 0` on a terms-style aggregation lists terms that only hidden
@@ -482,9 +545,9 @@ export const AGGREGATIONS: Readonly<Record<string, { readonly bucket: boolean; r
   derivative: { bucket: false, walk: options('derivative', { ...BUCKETS_PATH, unit: string }) },
   // TSVB and Lens formulas send these with Lucene expressions. BucketScriptPipelineAggregationBuilder.PARSER:
   // `buckets_path` (a map, strings or a string), `script`, `format`, `gap_policy`.
-  bucket_script: { bucket: false, walk: options('bucket_script', { buckets_path: PATHS_OR_MAP, gap_policy: string, format: string, script: expressionScript }) },
+  bucket_script: { bucket: false, walk: withExpressionVariables('bucket_script', { buckets_path: PATHS_OR_MAP, gap_policy: string, format: string, script: expressionScript }) },
   // BucketSelectorPipelineAggregationBuilder.parse (both engines): `buckets_path`, `gap_policy`, `script`; no `format`.
-  bucket_selector: { bucket: false, walk: options('bucket_selector', { buckets_path: PATHS_OR_MAP, gap_policy: string, script: expressionScript }) },
+  bucket_selector: { bucket: false, walk: withExpressionVariables('bucket_selector', { buckets_path: PATHS_OR_MAP, gap_policy: string, script: expressionScript }) },
   // CumulativeSumPipelineAggregationBuilder.PARSER: `buckets_path`, `format`.
   cumulative_sum: { bucket: false, walk: options('cumulative_sum', { buckets_path: string, format: string }) },
   // SerialDiffPipelineAggregationBuilder.parse (both engines): string tokens `format`, `buckets_path`, `gap_policy`;
