@@ -98,13 +98,14 @@ describe(`indices_boost names indices the node resolves against the whole cluste
 /**
  * The aggregation types a node may refuse for a module it does not load (the node refuses them itself: no leak
  * either way); every other example must run. OpenSearch loads the geo module (geohash_grid, geotile_grid,
- * geo_bounds, the composite geotile_grid source) and lacks Elasticsearch's random_sampler and top_metrics and
- * the `expression` script language (lang-expression). Elasticsearch's node has none of the modules that are not
- * on Maven: the aggregations module (adjacency_matrix, auto_date_histogram, derivative, bucket_selector,
- * bucket_sort, bucket_script), X-Pack analytics (multi_terms, top_metrics), lang-expression.
+ * geo_bounds, the composite geotile_grid source) and lang-expression (the `expression` scripts of bucket_script
+ * and bucket_selector), and lacks Elasticsearch's random_sampler and top_metrics. Elasticsearch's node has none
+ * of the modules that are not on Maven: the aggregations module (adjacency_matrix, auto_date_histogram,
+ * derivative, bucket_selector, bucket_sort, bucket_script), X-Pack analytics (multi_terms, top_metrics),
+ * lang-expression.
  */
 const MAY_LACK: Readonly<Record<'opensearch' | 'elasticsearch', readonly string[]>> = {
-  opensearch: ['random_sampler', 'top_metrics', 'bucket_script', 'bucket_selector'],
+  opensearch: ['random_sampler', 'top_metrics'],
   elasticsearch: ['adjacency_matrix', 'auto_date_histogram', 'derivative', 'bucket_selector', 'bucket_sort', 'bucket_script', 'multi_terms', 'top_metrics'],
 };
 const MODULE_ABSENT = /Unknown aggregation type \[|script_lang not supported \[expression\]/;
@@ -264,5 +265,24 @@ describe(`geo grid and geo_bounds aggregations under the token filter (${engineI
     expect(bounds.top_left.lon).toBeCloseTo(10, 3);
     expect(bounds.bottom_right.lat).toBeCloseTo(10, 3);
     expect(bounds.bottom_right.lon).toBeCloseTo(11, 3);
+  });
+});
+
+describe(`bucket_script and bucket_selector expressions the guard keeps run on the node (${engineIdentity().name})`, () => {
+  // The index the examples above created (describes run in file order).
+  const index = 'guard-parsers-body-aggs';
+  it.each([
+    ['a string path read as _value', { bucket_selector: { buckets_path: '_count', script: { source: '_value > 0', lang: 'expression' } } }],
+    ['an array path read as _value0, _value1, with a function', { bucket_script: { buckets_path: ['_count', '_count'], script: { source: 'max(_value0, _value1) * 2', lang: 'expression' } } }],
+    ['a map path beside a param', { bucket_script: { buckets_path: { total: '_count' }, script: { source: 'total * factor', lang: 'expression', params: { factor: 0.5 } } } }],
+  ])('%s', async (_name, aggregation) => {
+    const [type] = Object.keys(aggregation) as [string];
+    const request = { size: 0, aggs: runnableAggs(type, (aggregation as Record<string, Record<string, unknown>>)[type] as Record<string, unknown>) };
+    expect(guardReason(request)).toBeUndefined();
+    const answer = await search(request, index);
+    const text = JSON.stringify(answer.body);
+    if (engineIdentity().product === 'opensearch') expect(answer.status, text.slice(0, 400)).toBe(200);
+    // Elasticsearch's node lacks the aggregations module and lang-expression (listed in MAY_LACK).
+    else expect(text).toMatch(/Unknown aggregation type \[bucket_(script|selector)\]|script_lang not supported \[expression\]/);
   });
 });
