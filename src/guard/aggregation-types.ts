@@ -37,10 +37,73 @@ const SCRIPT_REFUSAL: RefusedKey = { refuse: 'script', why: 'Scripts are refused
 const expressionScript: Kind = (value, pointer) => {
   const only = 'Only inline scripts with "lang": "expression" are accepted in bucket_script and bucket_selector.';
   if (!isJsonObject(value)) return refuse('script', only, { pointer });
-  const script = walkObject(value, pointer, 'script', { source: string, lang: string, params: mapOf(number) }, 'script');
+  // Number tokens only: the bucket script takes a param only if it is a Number ("can only process numbers").
+  const script = walkObject(value, pointer, 'script', { source: string, lang: string, params: mapOf(numberToken) }, 'script');
   if (script['lang'] !== 'expression' || typeof script['source'] !== 'string') return refuse('script', only, { pointer });
   return script;
 };
+
+const ID_START = /[_$a-zA-Z]/;
+const ID_PART = /[_$a-zA-Z0-9]/;
+
+/**
+ * The plain variables of a Lucene expression (`JavascriptCompiler`: `ID`
+ * not followed by `.`, `[` or `(`): `doc['x'].value`, `a.b` and function
+ * names are not. Numbers and the quoted strings of array indexes are skipped.
+ */
+function plainVariables(source: string): Set<string> {
+  const found = new Set<string>();
+  let i = 0;
+  const skipSpaces = (): void => {
+    while (i < source.length && /\s/.test(source[i] as string)) i += 1;
+  };
+  while (i < source.length) {
+    const c = source[i] as string;
+    if (c === "'" || c === '"') {
+      const end = source.indexOf(c, i + 1);
+      i = end < 0 ? source.length : end + 1;
+    } else if (/[0-9.]/.test(c)) {
+      i += 1;
+      while (i < source.length && /[0-9a-zA-Z.]/.test(source[i] as string)) i += 1;
+    } else if (ID_START.test(c)) {
+      const start = i;
+      while (i < source.length && ID_PART.test(source[i] as string)) i += 1;
+      const name = source.slice(start, i);
+      skipSpaces();
+      if (!/[.[(]/.test(source[i] ?? '')) found.add(name);
+    } else {
+      i += 1;
+    }
+  }
+  return found;
+}
+
+/**
+ * bucket_script / bucket_selector: the expression engine's bucket script
+ * (`ExpressionScriptEngine.newBucketAggregationScriptFactory`) fails on any
+ * param it has no variable for ("The variable [k] does not exist in the
+ * executable expressions script"), and the buckets_path values are params too:
+ * a map's names, `_value` for a string, `_value0`, `_value1` ... for an array
+ * (`BucketScriptPipelineAggregationBuilder.extractBucketPath`). Each must be a
+ * plain variable of the source.
+ */
+function withExpressionVariables(what: string, rules: KeyRules): AggregationBodyWalker {
+  return (body, pointer) => {
+    const parsed = walkObject(body, pointer, what, rules, 'aggregation-option-not-allowed');
+    const script = parsed['script'];
+    if (!isJsonObject(script) || typeof script['source'] !== 'string') return parsed;
+    const paths = parsed['buckets_path'];
+    const pathNames = isJsonObject(paths) ? Object.keys(paths) : Array.isArray(paths) ? paths.map((_path, i) => `_value${i}`) : paths === undefined ? [] : ['_value'];
+    const params = script['params'];
+    const names = [...pathNames, ...(isJsonObject(params) ? Object.keys(params) : [])];
+    const variables = plainVariables(script['source']);
+    const unused = names.find((name) => !variables.has(name));
+    if (unused !== undefined) {
+      refuse('malformed', `The expression does not use "${shown(unused)}": the engine fails on a buckets_path name or param it has no variable for.`, { pointer: childPointer(childPointer(pointer, 'script'), 'source') });
+    }
+    return parsed;
+  };
+}
 
 /**
  * `min_doc_count: 0` on a terms-style aggregation lists terms that only hidden
@@ -104,20 +167,34 @@ const bucketOrder: Kind = oneOrArrayOf(oneOrder);
  * OBJECT_ARRAY_OR_STRING): a regex (a string), a list of terms (an array), or a
  * partition (an object); a bare number or boolean is none of these.
  */
-const include: Kind = (value, pointer) =>
-  isJsonObject(value)
-    ? walkObject(value, pointer, 'include', { partition: number, num_partitions: number }, 'aggregation-option-not-allowed')
-    : typeof value === 'string'
-      ? value
-      : arrayOf(scalar)(value, pointer);
+const include: Kind = (value, pointer) => (isJsonObject(value) ? partition(value, pointer) : typeof value === 'string' ? value : arrayOf(scalar)(value, pointer));
+
+/**
+ * A partition include: `parseInclude` fails without either key ("Missing [partition] parameter for
+ * partition-based include") and, reading both with `intValue` (decimals truncated), outside
+ * 0 <= partition < num_partitions.
+ */
+const partition: Kind = (value, pointer) => {
+  const parsed = walkObject(value, pointer, 'include', { partition: number, num_partitions: number }, 'aggregation-option-not-allowed');
+  if (parsed['partition'] === undefined || parsed['num_partitions'] === undefined) {
+    refuse('malformed', 'A partition include needs both partition and num_partitions.', { pointer });
+  }
+  const index = Math.trunc(Number(parsed['partition']));
+  if (!(index >= 0 && index < Math.trunc(Number(parsed['num_partitions'])))) {
+    refuse('malformed', 'partition must be at least 0 and below num_partitions.', { pointer: childPointer(pointer, 'partition') });
+  }
+  return parsed;
+};
 
 /** `exclude` (`IncludeExclude.parseExclude`, declared STRING_ARRAY): a regex or a list of terms, never a partition. */
 const exclude: Kind = (value, pointer) => (typeof value === 'string' ? value : arrayOf(scalar)(value, pointer));
 
 /**
  * IncludeExclude.merge (both engines) refuses a regex with a set ("Cannot mix
- * a regex-based include with a set-based method"): the guard refuses the
- * mix too, so what it accepts is what the engine runs.
+ * a regex-based include with a set-based method") and any exclude beside a
+ * partition include ("Cannot specify any excludes when using a partition-based
+ * include"; the engine suite sees all three nodes fail the search): the guard
+ * refuses both, so what it accepts is what the engine runs.
  */
 function withIncludeExclude(what: string, rules: KeyRules): AggregationBodyWalker {
   return (body, pointer) => {
@@ -128,6 +205,9 @@ function withIncludeExclude(what: string, rules: KeyRules): AggregationBodyWalke
     const set = (v: JsonValue | undefined): boolean => Array.isArray(v);
     if ((regex(include) && set(exclude)) || (set(include) && regex(exclude))) {
       refuse('malformed', 'include and exclude must both be regular expressions or both be term lists.', { pointer: childPointer(pointer, 'exclude') });
+    }
+    if (isJsonObject(include) && exclude !== undefined) {
+      refuse('malformed', 'A partition include takes no exclude.', { pointer: childPointer(pointer, 'exclude') });
     }
     return parsed;
   };
@@ -186,9 +266,16 @@ const walkFilters: AggregationBodyWalker = (body, pointer, context) =>
   );
 
 // AdjacencyMatrixAggregationBuilder.PARSER: `separator`, `filters` (named queries). OpenSearch's
-// `show_only_intersecting` is unknown to Elasticsearch: not accepted.
-const walkAdjacency: AggregationBodyWalker = (body, pointer, context) =>
-  walkObject(
+// `show_only_intersecting` is unknown to Elasticsearch: not accepted. n filters make up to n + n(n-1)/2
+// buckets; doBuild fails above index.max_adjacency_matrix_filters (OpenSearch, default 100) or the clause
+// count (Elasticsearch 8): the guard counts the filters before walking them, against the stricter default.
+const walkAdjacency: AggregationBodyWalker = (body, pointer, context) => {
+  const max = context.limits.maxAdjacencyMatrixFilters;
+  const filters = isJsonObject(body) ? body['filters'] : undefined;
+  if (isJsonObject(filters) && Object.keys(filters).length > max) {
+    refuse('too-many-buckets', `adjacency_matrix takes at most ${max} filters.`, { pointer: childPointer(pointer, 'filters'), limit: max });
+  }
+  return walkObject(
     body,
     pointer,
     'adjacency_matrix',
@@ -198,6 +285,7 @@ const walkAdjacency: AggregationBodyWalker = (body, pointer, context) =>
     },
     'aggregation-option-not-allowed',
   );
+};
 
 // CompositeValuesSourceParserHelper.declareValuesSourceFields (both engines): `field`, `missing_bucket`,
 // `missing_order`, `value_type`, `script`, `order`; no `format` (only the date_histogram source declares it).
@@ -457,9 +545,9 @@ export const AGGREGATIONS: Readonly<Record<string, { readonly bucket: boolean; r
   derivative: { bucket: false, walk: options('derivative', { ...BUCKETS_PATH, unit: string }) },
   // TSVB and Lens formulas send these with Lucene expressions. BucketScriptPipelineAggregationBuilder.PARSER:
   // `buckets_path` (a map, strings or a string), `script`, `format`, `gap_policy`.
-  bucket_script: { bucket: false, walk: options('bucket_script', { buckets_path: PATHS_OR_MAP, gap_policy: string, format: string, script: expressionScript }) },
+  bucket_script: { bucket: false, walk: withExpressionVariables('bucket_script', { buckets_path: PATHS_OR_MAP, gap_policy: string, format: string, script: expressionScript }) },
   // BucketSelectorPipelineAggregationBuilder.parse (both engines): `buckets_path`, `gap_policy`, `script`; no `format`.
-  bucket_selector: { bucket: false, walk: options('bucket_selector', { buckets_path: PATHS_OR_MAP, gap_policy: string, script: expressionScript }) },
+  bucket_selector: { bucket: false, walk: withExpressionVariables('bucket_selector', { buckets_path: PATHS_OR_MAP, gap_policy: string, script: expressionScript }) },
   // CumulativeSumPipelineAggregationBuilder.PARSER: `buckets_path`, `format`.
   cumulative_sum: { bucket: false, walk: options('cumulative_sum', { buckets_path: string, format: string }) },
   // SerialDiffPipelineAggregationBuilder.parse (both engines): string tokens `format`, `buckets_path`, `gap_policy`;

@@ -38,6 +38,14 @@ export interface GuardLimits {
    * order of magnitude; the engines build empty buckets before that limit applies.
    */
   readonly maxHistogramBuckets: number;
+  /**
+   * Most named filters in one `adjacency_matrix` (refusal `too-many-buckets`):
+   * n filters make up to n + n(n-1)/2 buckets per parent bucket. Default 100,
+   * OpenSearch's `index.max_adjacency_matrix_filters` default, the stricter
+   * engine's (Elasticsearch 8 allows the clause count, at least 1024). Raise
+   * it only with that index setting.
+   */
+  readonly maxAdjacencyMatrixFilters: number;
   /** Most index names (items of the comma-separated expressions) in one request, `_msearch` headers included (refusal `too-many-indices`). Default 256. */
   readonly maxIndexNames: number;
   /** Longest index name or pattern, in UTF-8 bytes (refusal `index-invalid`). Default 255, the engines' own limit. */
@@ -61,6 +69,7 @@ export const DEFAULT_GUARD_LIMITS: GuardLimits = Object.freeze({
   maxAggregations: 100,
   maxSearches: 50,
   maxHistogramBuckets: 10_000,
+  maxAdjacencyMatrixFilters: 100,
   maxIndexNames: 256,
   maxIndexNameBytes: 255,
 });

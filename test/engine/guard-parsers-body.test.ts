@@ -7,7 +7,7 @@
  * or fails) is refused by the guard now.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { guardSearchRequest } from '../../src/index.js';
+import { DEFAULT_GUARD_LIMITS, guardSearchRequest } from '../../src/index.js';
 import { UnsafeRequestError } from '../../src/errors.js';
 import type { AccessExpression } from '../../src/index.js';
 import { engineIdentity } from './engine.js';
@@ -95,11 +95,23 @@ describe(`indices_boost names indices the node resolves against the whole cluste
   });
 });
 
+/**
+ * The aggregation types a node may refuse for a module it does not load (the node refuses them itself: no leak
+ * either way); every other example must run. OpenSearch loads the geo module (geohash_grid, geotile_grid,
+ * geo_bounds, the composite geotile_grid source) and lang-expression (the `expression` scripts of bucket_script
+ * and bucket_selector), and lacks Elasticsearch's random_sampler and top_metrics. Elasticsearch's node has none
+ * of the modules that are not on Maven: the aggregations module (adjacency_matrix, auto_date_histogram,
+ * derivative, bucket_selector, bucket_sort, bucket_script), X-Pack analytics (multi_terms, top_metrics),
+ * lang-expression.
+ */
+const MAY_LACK: Readonly<Record<'opensearch' | 'elasticsearch', readonly string[]>> = {
+  opensearch: ['random_sampler', 'top_metrics'],
+  elasticsearch: ['adjacency_matrix', 'auto_date_histogram', 'derivative', 'bucket_selector', 'bucket_sort', 'bucket_script', 'multi_terms', 'top_metrics'],
+};
+const MODULE_ABSENT = /Unknown aggregation type \[|script_lang not supported \[expression\]/;
+
 describe(`every aggregation example the guard accepts is parsed by the node (${engineIdentity().name})`, () => {
   const index = 'guard-parsers-body-aggs';
-  // The embedded nodes load few modules: an aggregation type or script language that lives in
-  // a module the node lacks is refused by the node itself (no leak either way), and counted.
-  const MODULE_ABSENT = /Unknown aggregation type \[|script_lang not supported \[expression\]/;
   const absent: string[] = [];
   let parsed = 0;
 
@@ -122,19 +134,10 @@ describe(`every aggregation example the guard accepts is parsed by the node (${e
     return { status: answer.status, text: JSON.stringify(answer.body) };
   }
 
-  /** The composite example without its geotile_grid source (and that source's `after` key). */
-  function withoutGeotile(body: Record<string, unknown>): Record<string, unknown> {
-    const sources = (body['sources'] as Record<string, Record<string, unknown>>[]).filter((source) => !Object.values(source).some((spec) => 'geotile_grid' in spec));
-    const names = new Set(sources.flatMap((source) => Object.keys(source)));
-    const after = Object.fromEntries(Object.entries(body['after'] as Record<string, unknown>).filter(([name]) => names.has(name)));
-    return { ...body, sources, after };
-  }
-
   it.each(Object.entries(AGGREGATION_EXAMPLES))('%s', async (type, { body }) => {
-    let { status, text } = await runGuarded(type, body);
-    // OpenSearch keeps the geotile_grid composite source in its geo module: run the other sources and options there.
-    if (type === 'composite' && status !== 200 && /invalid source type: geotile_grid/.test(text)) ({ status, text } = await runGuarded(type, withoutGeotile(body)));
+    const { status, text } = await runGuarded(type, body);
     if (status !== 200 && MODULE_ABSENT.test(text)) {
+      expect(MAY_LACK[engineIdentity().product], `${type} is refused for a missing module: ${text.slice(0, 200)}`).toContain(type);
       absent.push(type);
       return;
     }
@@ -146,7 +149,6 @@ describe(`every aggregation example the guard accepts is parsed by the node (${e
 describe(`aggregation forms the guard refuses, sent unguarded (${engineIdentity().name})`, () => {
   // The index the examples above created (describes run in file order).
   const index = 'guard-parsers-body-aggs';
-  const MODULE_ABSENT = /Unknown aggregation type \[|script_lang not supported \[expression\]/;
   const absent: string[] = [];
   let checked = 0;
 
@@ -161,6 +163,7 @@ describe(`aggregation forms the guard refuses, sent unguarded (${engineIdentity(
     const answer = await engine(`/${index}/_search`, { method: 'POST', body: JSON.stringify(request) });
     const text = JSON.stringify(answer.body);
     if (answer.status !== 200 && MODULE_ABSENT.test(text)) {
+      expect(MAY_LACK[engineIdentity().product], `${type} is refused for a missing module: ${text.slice(0, 200)}`).toContain(type);
       absent.push(type);
     } else {
       // The product named fails on it; the other reads it (the guard follows the stricter one); `none`: both run it.
@@ -192,5 +195,94 @@ describe(`a composite source holding two names (${engineIdentity().name})`, () =
       expect(answer.status).toBeGreaterThanOrEqual(400);
     }
     expect(guardReason(body)).toBe('malformed');
+  });
+});
+
+describe(`adjacency_matrix filter count against the node's limit (${engineIdentity().name})`, () => {
+  // The index the examples above created (describes run in file order).
+  const index = 'guard-parsers-body-aggs';
+  const limit = DEFAULT_GUARD_LIMITS.maxAdjacencyMatrixFilters;
+  const matrix = (n: number) => ({ size: 0, aggs: { m: { adjacency_matrix: { filters: Object.fromEntries(Array.from({ length: n }, (_, i) => [`f${i}`, { term: { code: i } }])) } } } });
+
+  it('the guard\'s default is the stricter engine\'s: OpenSearch\'s index.max_adjacency_matrix_filters, below Elasticsearch\'s clause count', async () => {
+    if (engineIdentity().product === 'opensearch') {
+      const settings = await engine(`/${index}/_settings?include_defaults=true&flat_settings=true`);
+      expect((settings.body as Record<string, { defaults: Record<string, string> }>)[index]?.defaults['index.max_adjacency_matrix_filters']).toBe(String(limit));
+    } else {
+      // AdjacencyMatrixAggregationBuilder.doBuild (aggregations module): IndexSearcher.getMaxClauseCount(), at least 1024.
+      const settings = await engine('/_cluster/settings?include_defaults=true&flat_settings=true');
+      expect(Number((settings.body as { defaults: Record<string, string> }).defaults['indices.query.bool.max_clause_count'])).toBeGreaterThanOrEqual(limit);
+    }
+  });
+
+  it(`${limit} filters run and pass the guard; ${limit + 1} fail on OpenSearch and are refused by the guard`, async () => {
+    const guardedAt = (n: number) => guardSearchRequest({ method: 'POST', path: `/${index}/_search`, body: matrix(n) }, TOKEN, { indices: [index], fields: { tenant: { type: 'keyword' } } });
+    expect(() => guardedAt(limit)).not.toThrow();
+    expect(() => guardedAt(limit + 1)).toThrow(expect.objectContaining({ reason: 'too-many-buckets' }));
+    const atLimit = await search(matrix(limit), index);
+    const above = await search(matrix(limit + 1), index);
+    if (engineIdentity().product === 'opensearch') {
+      expect(atLimit.status, JSON.stringify(atLimit.body).slice(0, 300)).toBe(200);
+      expect(above.status).toBe(400);
+      expect(JSON.stringify(above.body)).toMatch(/Number of filters is too large/);
+    } else {
+      // The aggregations module is not on Maven: the node lacks the type (listed in MAY_LACK).
+      for (const answer of [atLimit, above]) expect(JSON.stringify(answer.body)).toMatch(/Unknown aggregation type \[adjacency_matrix\]/);
+    }
+  });
+});
+
+describe(`geo grid and geo_bounds aggregations under the token filter (${engineIdentity().name})`, () => {
+  const index = 'guard-parsers-body-geo';
+  const opensearch = engineIdentity().product === 'opensearch';
+  // OpenSearch's geo module also reads geo_shape fields; Elasticsearch keeps geo_shape in X-Pack (not loaded).
+  const properties = { tenant: { type: 'keyword' }, loc: { type: 'geo_point' }, ...(opensearch ? { area: { type: 'geo_shape' } } : {}) };
+  const doc = (tenant: string, lon: number, lat: number) => ({ tenant, loc: { lat, lon }, ...(opensearch ? { area: { type: 'point', coordinates: [lon, lat] } } : {}) });
+
+  beforeAll(async () => {
+    await createIndex(index, properties, [doc('acme', 10, 10), doc('acme', 11, 11), doc('other', -60, -40), doc('other', 120, 60)]);
+  }, 120_000);
+
+  async function guardedAggs(aggs: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const guarded = guardSearchRequest({ method: 'POST', path: `/${index}/_search`, body: { size: 0, aggs } }, TOKEN, { indices: [index], fields: { tenant: { type: 'keyword' } } });
+    const answer = await engine(`${guarded.path}?expand_wildcards=open`, { method: 'POST', body: JSON.stringify(guarded.body) });
+    expect(answer.status, JSON.stringify(answer.body).slice(0, 400)).toBe(200);
+    return (answer.body as { aggregations: Record<string, unknown> }).aggregations;
+  }
+
+  it.each(opensearch ? ['loc', 'area'] : ['loc'])('on %s: the buckets and bounds hold the visible points only', async (field) => {
+    const aggs = await guardedAggs({
+      hash: { geohash_grid: { field, precision: 1 } },
+      tile: { geotile_grid: { field, precision: 2 } },
+      bounds: { geo_bounds: { field, wrap_longitude: false } },
+    });
+    const keys = (name: string) => (aggs[name] as { buckets: { key: string; doc_count: number }[] }).buckets.map((b) => `${b.key}:${b.doc_count}`);
+    // (10,10) and (11,11) share geohash cell "s" and tile 2/2/1; the hidden points are elsewhere.
+    expect(keys('hash')).toEqual(['s:2']);
+    expect(keys('tile')).toEqual(['2/2/1:2']);
+    const bounds = (aggs['bounds'] as { bounds: { top_left: { lat: number; lon: number }; bottom_right: { lat: number; lon: number } } }).bounds;
+    expect(bounds.top_left.lat).toBeCloseTo(11, 3);
+    expect(bounds.top_left.lon).toBeCloseTo(10, 3);
+    expect(bounds.bottom_right.lat).toBeCloseTo(10, 3);
+    expect(bounds.bottom_right.lon).toBeCloseTo(11, 3);
+  });
+});
+
+describe(`bucket_script and bucket_selector expressions the guard keeps run on the node (${engineIdentity().name})`, () => {
+  // The index the examples above created (describes run in file order).
+  const index = 'guard-parsers-body-aggs';
+  it.each([
+    ['a string path read as _value', { bucket_selector: { buckets_path: '_count', script: { source: '_value > 0', lang: 'expression' } } }],
+    ['an array path read as _value0, _value1, with a function', { bucket_script: { buckets_path: ['_count', '_count'], script: { source: 'max(_value0, _value1) * 2', lang: 'expression' } } }],
+    ['a map path beside a param', { bucket_script: { buckets_path: { total: '_count' }, script: { source: 'total * factor', lang: 'expression', params: { factor: 0.5 } } } }],
+  ])('%s', async (_name, aggregation) => {
+    const [type] = Object.keys(aggregation) as [string];
+    const request = { size: 0, aggs: runnableAggs(type, (aggregation as Record<string, Record<string, unknown>>)[type] as Record<string, unknown>) };
+    expect(guardReason(request)).toBeUndefined();
+    const answer = await search(request, index);
+    const text = JSON.stringify(answer.body);
+    if (engineIdentity().product === 'opensearch') expect(answer.status, text.slice(0, 400)).toBe(200);
+    // Elasticsearch's node lacks the aggregations module and lang-expression (listed in MAY_LACK).
+    else expect(text).toMatch(/Unknown aggregation type \[bucket_(script|selector)\]|script_lang not supported \[expression\]/);
   });
 });

@@ -6,9 +6,12 @@
  * as something else (a field, an unknown option) by one of the two. Semantic refusals that say
  * nothing about the grammar (an origin that is a point on a date field) are listed with why.
  *
- * Clauses whose parser or field type is not on a node (percolate and parent-join are modules none
- * of the embedded nodes loads; Elasticsearch's node lacks `rank_feature` and the X-Pack `shape`) are
- * counted and printed per engine: their rows are checked where the node has them.
+ * The OpenSearch nodes load the geo, percolator and parent-join modules, so `percolate`, `parent_id`
+ * and `geo_shape` are read there (OpenSearch's geo_shape query wants a geo_shape field: its rows go
+ * to a second index where `loc` is one). Clauses whose parser or field type is not on a node are
+ * counted and printed per engine, and only these may be: on Elasticsearch `percolate`,
+ * `parent_id` and `rank_feature` (modules not published on Maven) and X-Pack's `shape` and
+ * `pinned`; on OpenSearch `shape` and `pinned` (X-Pack's), and `combined_fields` on 2.x.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLAUSE_SPECS, withValue } from '../guard/engine-parsers-query-specs.js';
@@ -17,7 +20,14 @@ import { createIndex, engine } from './plain-rest.js';
 import { recordSummary } from './run-summary.js';
 
 const index = 'engine-guard-parser-specs';
+/** OpenSearch's geo_shape query runs on geo_shape fields only (a geo_point field "does not support point queries"). */
+const shapesIndex = 'engine-guard-parser-specs-shapes';
 const identity = engineIdentity();
+
+/** Where a clause's bodies are sent. */
+function indexFor(type: string): string {
+  return identity.product === 'opensearch' && type === 'geo_shape' ? shapesIndex : index;
+}
 
 /** The fields the table's clauses name, each of a type its clause works on. */
 function properties(): Record<string, unknown> {
@@ -34,15 +44,24 @@ function properties(): Record<string, unknown> {
     items: { type: 'nested', properties: { f: text } },
     lines: { type: 'nested', properties: { f: text } },
   };
-  // rank_feature is in OpenSearch's mapper-extras module (loaded), in an unpublished module on Elasticsearch.
-  return identity.product === 'opensearch' ? { ...common, r: { type: 'rank_feature' }, s: { type: 'rank_feature' } } : common;
+  if (identity.product !== 'opensearch') return common;
+  // rank_feature is in OpenSearch's mapper-extras module, percolator and join in the percolator and parent-join
+  // modules (all loaded); on Elasticsearch all three are modules not published on Maven.
+  return {
+    ...common,
+    r: { type: 'rank_feature' },
+    s: { type: 'rank_feature' },
+    q: { type: 'percolator' },
+    q2: { type: 'percolator' },
+    rel: { type: 'join', relations: { parent: ['child', 'c2'] } },
+  };
 }
 
 /** A node's answer: read (2xx), or its error. */
 type Outcome = { readonly ok: true } | { readonly ok: false; readonly status: number; readonly type: string; readonly reason: string };
 
-async function search(query: Record<string, unknown>): Promise<Outcome> {
-  const response = await engine(`/${index}/_search`, { method: 'POST', body: JSON.stringify({ query }) });
+async function search(type: string, query: Record<string, unknown>): Promise<Outcome> {
+  const response = await engine(`/${indexFor(type)}/_search`, { method: 'POST', body: JSON.stringify({ query }) });
   if (response.status < 300) return { ok: true };
   const error = (response.body as { error?: { root_cause?: Array<{ type?: string; reason?: string }>; type?: string; reason?: string } } | undefined)?.error;
   const cause = error?.root_cause?.[0] ?? error;
@@ -87,8 +106,11 @@ const started = Date.now();
 describe(`the guard's query clause table, read by ${identity.name}`, () => {
   beforeAll(async () => {
     await createIndex(index, properties(), [{ f: 'a b', g: 'a', n: 1, d: '2020-01-01', loc: { lat: 0, lon: 0 } }]);
+    if (identity.product === 'opensearch') {
+      await createIndex(shapesIndex, { ...properties(), loc: { type: 'geo_shape' } }, [{ f: 'a b', loc: { type: 'point', coordinates: [0, 0] } }]);
+    }
     for (const spec of CLAUSE_SPECS) {
-      const outcome = await search({ [spec.type]: spec.base });
+      const outcome = await search(spec.type, { [spec.type]: spec.base });
       if (notOnThisNode(outcome) && !outcome.ok) {
         unavailable.set(spec.type, `${outcome.type}: ${outcome.reason}`);
         recordEngineSkip(`query clause ${spec.type}`, `not on this node (${outcome.type}: ${outcome.reason.slice(0, 120)})`);
@@ -115,7 +137,7 @@ describe(`the guard's query clause table, read by ${identity.name}`, () => {
   });
 
   it.each(rows.map((row) => [row.type, row.at, row] as const))('%s: %s', async (_type, _at, row) => {
-    const outcome = await search({ [row.type]: row.body });
+    const outcome = await search(row.type, { [row.type]: row.body });
     if (unavailable.has(row.type)) {
       // The clause is missing from this node: every body of it fails for that reason, not for its parameters.
       expect(notOnThisNode(outcome), JSON.stringify(outcome)).toBe(true);
@@ -134,11 +156,15 @@ describe(`the guard's query clause table, read by ${identity.name}`, () => {
   });
 
   it('checks every clause type the node has, and leaves out only those it lacks', () => {
-    // Every engine has the core query parsers; only these may be missing: module clauses the nodes do not load
-    // (percolator, parent-join, OpenSearch's geo module for geo_shape), X-Pack clauses (shape, pinned), a mapper
-    // module type (rank_feature on Elasticsearch), and combined_fields, which OpenSearch does not have (a search
-    // with it fails there, so accepting it cannot widen access).
-    const mayLack = ['percolate', 'parent_id', 'rank_feature', 'shape', 'geo_shape', 'pinned', 'combined_fields'];
+    // Every engine has the core query parsers. Only these may be missing: X-Pack clauses (shape, pinned; X-Pack is
+    // not on Maven), on Elasticsearch the clauses of modules not published on Maven (percolator, parent-join, the
+    // rank_feature mapper), and on OpenSearch 2 combined_fields, which it does not have (a search with it fails
+    // there, so accepting it cannot widen access). OpenSearch loads percolator, parent-join and geo: their
+    // clauses must be read there.
+    const mayLack =
+      identity.product === 'opensearch'
+        ? ['shape', 'pinned', ...(identity.major === 2 ? ['combined_fields'] : [])]
+        : ['percolate', 'parent_id', 'rank_feature', 'shape', 'pinned'];
     expect([...unavailable.keys()].filter((type) => !mayLack.includes(type))).toEqual([]);
   });
 });

@@ -45,7 +45,7 @@ describe.each([
 describe('aggregations inside the query scope are allowed', () => {
   it.each([
     ['sampler', { sampler: { shard_size: 10 }, aggs: { t: { terms: { field: 'service' } } } }],
-    ['bucket_script with a Lucene expression (TSVB, Lens formulas)', { bucket_script: { buckets_path: { count: '_count' }, script: { source: 'params.count * 2', lang: 'expression', params: { k: 1 } } } }],
+    ['bucket_script with a Lucene expression (TSVB, Lens formulas)', { bucket_script: { buckets_path: { count: '_count' }, script: { source: 'count * k', lang: 'expression', params: { k: 1 } } } }],
     ['bucket_selector with a Lucene expression', { bucket_selector: { buckets_path: { count: '_count' }, script: { source: 'count > 1', lang: 'expression' } } }],
     ['diversified_sampler', { diversified_sampler: { field: 'service', shard_size: 10 } }],
     ['filter', { filter: { term: { level: 'error' } } }],

@@ -103,7 +103,7 @@ export const AGGREGATION_EXAMPLES: Readonly<Record<string, AggregationExample>> 
   extended_stats_bucket: { body: { buckets_path: 't>_count', gap_policy: 'skip', format: '0', sigma: 3 }, wrong: ['sigma', '3'] },
   percentiles_bucket: { body: { buckets_path: 't>_count', gap_policy: 'skip', format: '0', percents: [50], keyed: true }, wrong: ['keyed', 'true'] },
   derivative: { body: { buckets_path: '_count', gap_policy: 'skip', format: '0', unit: '1d' }, wrong: ['buckets_path', { a: '_count' }] },
-  bucket_script: { body: { buckets_path: { c: '_count' }, script: { source: 'c * 2', lang: 'expression', params: { k: 1 } }, gap_policy: 'insert_zeros', format: '0' }, wrong: ['buckets_path', { c: 1 }] },
+  bucket_script: { body: { buckets_path: { c: '_count' }, script: { source: 'c * k', lang: 'expression', params: { k: 1 } }, gap_policy: 'insert_zeros', format: '0' }, wrong: ['buckets_path', { c: 1 }] },
   bucket_selector: { body: { buckets_path: { c: '_count' }, script: { source: 'c > 1', lang: 'expression' }, gap_policy: 'skip' }, wrong: ['gap_policy', true] },
   cumulative_sum: { body: { buckets_path: '_count', format: '0' }, wrong: ['buckets_path', ['_count']] },
   serial_diff: { body: { buckets_path: '_count', gap_policy: 'skip', format: '0', lag: 2 }, wrong: ['lag', '2'] },
@@ -151,6 +151,19 @@ export const AGGREGATION_REFUSALS: readonly AggregationRefusal[] = [
   { name: 'a range with mask', aggregation: { range: { field: 'code', ranges: [{ mask: '10.0.0.0/8' }] } }, reason: 'aggregation-option-not-allowed', inside: '/range/ranges/0/mask', nodeFails: 'all' },
   // IncludeExclude.parseExclude (STRING_ARRAY): no partition.
   { name: 'terms exclude as a partition', aggregation: { terms: { field: 'service', exclude: { partition: 0, num_partitions: 2 } } }, reason: 'malformed', inside: '/terms/exclude', nodeFails: 'all' },
+  // IncludeExclude.merge: "Cannot specify any excludes when using a partition-based include" (both engines).
+  {
+    name: 'a terms partition include beside an exclude list',
+    aggregation: { terms: { field: 'service', include: { partition: 0, num_partitions: 10 }, exclude: ['x'] } },
+    reason: 'malformed',
+    inside: '/terms/exclude',
+    nodeFails: 'all',
+  },
+  { name: 'a terms partition include beside a regex exclude', aggregation: { terms: { field: 'service', include: { partition: 0, num_partitions: 10 }, exclude: 'x.*' } }, reason: 'malformed', inside: '/terms/exclude', nodeFails: 'all' },
+  // IncludeExclude.parseInclude: "Missing [num_partitions] parameter for partition-based include".
+  // new IncludeExclude(partition, numPartitions): "Partition must be >=0 and < numPartition".
+  { name: 'a terms partition include beyond num_partitions', aggregation: { terms: { field: 'service', include: { partition: 2, num_partitions: 2 } } }, reason: 'malformed', inside: '/terms/include/partition', nodeFails: 'all' },
+  { name: 'a terms partition include without num_partitions', aggregation: { terms: { field: 'service', include: { partition: 0 } } }, reason: 'malformed', inside: '/terms/include', nodeFails: 'all' },
   // InternalOrder.Parser.parseOrderParam keeps the last key of an order object: the first is silently dropped.
   { name: 'an order object with two keys', aggregation: { terms: { field: 'service', order: { _key: 'asc', _count: 'desc' } } }, reason: 'malformed', inside: '/terms/order', nodeFails: 'none' },
   // DoubleBounds.PARSER: histogram bounds are numbers.
@@ -166,6 +179,36 @@ export const AGGREGATION_REFUSALS: readonly AggregationRefusal[] = [
   { name: 'sampler shard_size as a string', aggregation: { sampler: { shard_size: '100' } }, reason: 'malformed', inside: '/sampler/shard_size', nodeFails: 'all' },
   // BucketSelectorPipelineAggregationBuilder.parse knows no format.
   { name: 'bucket_selector format', aggregation: { bucket_selector: { buckets_path: { c: '_count' }, script: { source: 'c > 1', lang: 'expression' }, format: '0' } }, reason: 'aggregation-option-not-allowed', inside: '/bucket_selector/format', nodeFails: 'all' },
+  // ExpressionScriptEngine.newBucketAggregationScriptFactory: every param, buckets_path names included, must be a
+  // variable of the expression ("The variable [k] does not exist"), and a number ("can only process numbers").
+  {
+    name: 'bucket_script with a param the expression does not use',
+    aggregation: { bucket_script: { buckets_path: { c: '_count' }, script: { source: 'c * 2', lang: 'expression', params: { k: 1 } } } },
+    reason: 'malformed',
+    inside: '/bucket_script/script/source',
+    nodeFails: 'all',
+  },
+  {
+    name: 'bucket_script reading a path as params.c (Painless style)',
+    aggregation: { bucket_script: { buckets_path: { c: '_count' }, script: { source: 'params.c * 2', lang: 'expression' } } },
+    reason: 'malformed',
+    inside: '/bucket_script/script/source',
+    nodeFails: 'all',
+  },
+  {
+    name: 'bucket_selector with a buckets_path name the expression does not use',
+    aggregation: { bucket_selector: { buckets_path: { c: '_count', d: '_count' }, script: { source: 'c > 1', lang: 'expression' } } },
+    reason: 'malformed',
+    inside: '/bucket_selector/script/source',
+    nodeFails: 'all',
+  },
+  {
+    name: 'bucket_script with a numeric string param',
+    aggregation: { bucket_script: { buckets_path: { c: '_count' }, script: { source: 'c * k', lang: 'expression', params: { k: '2' } } } },
+    reason: 'malformed',
+    inside: '/bucket_script/script/params/k',
+    nodeFails: 'all',
+  },
   // BucketSortPipelineAggregationBuilder: sort is OBJECT_ARRAY.
   { name: 'bucket_sort sort as a bare name', aggregation: { bucket_sort: { sort: '_count' } }, reason: 'malformed', inside: '/bucket_sort/sort', nodeFails: 'all' },
 ];

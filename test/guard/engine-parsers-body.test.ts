@@ -309,6 +309,8 @@ describe('aggregations (each type on the allowlist, as its PARSER reads it)', ()
     ['terms mixing a regex include with a term-list exclude (IncludeExclude.merge)', { terms: { field: 'a', include: 'x.*', exclude: ['y'] } }, 'malformed', '/terms/exclude'],
     ['terms mixing a term-list include with a regex exclude', { terms: { field: 'a', include: ['x'], exclude: 'y.*' } }, 'malformed', '/terms/exclude'],
     ['a terms include that is a bare number (neither regex, list nor partition)', { terms: { field: 'a', include: 5 } }, 'malformed', '/terms/include'],
+    ['bucket_script whose path name is only a function name', { bucket_script: { buckets_path: { max: '_count' }, script: { source: 'max(1, 2)', lang: 'expression' } } }, 'malformed', '/bucket_script/script/source'],
+    ['bucket_script whose path name appears only inside a string index', { bucket_script: { buckets_path: { c: '_count' }, script: { source: "doc['c'].value", lang: 'expression' } } }, 'malformed', '/bucket_script/script/source'],
     ['a range with an unknown key', { range: { field: 'code', ranges: [{ to: 1, query: {} }] } }, 'aggregation-option-not-allowed', '/range/ranges/0/query'],
     ['an aggregation with two types', { terms: { field: 'a' }, avg: { field: 'b' } }, 'malformed', '/avg'],
     ['meta that is not an object', { terms: { field: 'a' }, meta: 'x' }, 'malformed', '/meta'],
@@ -329,6 +331,8 @@ describe('aggregations (each type on the allowlist, as its PARSER reads it)', ()
     ['a composite date_histogram source with a fixed interval', { composite: { sources: [{ d: { date_histogram: { field: 'ts', fixed_interval: '1h' } } }] } }],
     ['bucket_sort with one sort object', { bucket_sort: { sort: { _count: 'desc' } } }],
     ['bucket_selector with a string script path', { bucket_selector: { buckets_path: '_count', script: { source: '_value > 1', lang: 'expression' } } }],
+    ['bucket_script with an array path (_value0, _value1) and a function', { bucket_script: { buckets_path: ['_count', '_count'], script: { source: 'max(_value0, _value1) + doc[\'x\'].value', lang: 'expression' } } }],
+    ['bucket_script with a param used beside a path', { bucket_script: { buckets_path: { total: '_count' }, script: { source: 'total * factor', lang: 'expression', params: { factor: 0.5 } } } }],
   ])('%s is kept', (_name, aggregation) => {
     expectKeptEverywhere(aggregationPlacements(aggregation), aggregation);
   });

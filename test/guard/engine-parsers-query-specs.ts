@@ -446,7 +446,7 @@ export const CLAUSE_SPECS: readonly ClauseSpec[] = [
   {
     type: 'percolate',
     base: { field: 'q', document: { a: 1 } },
-    probes: [STR(['field'], 'r'), STR(['name'], 'n'), { at: ['document'], good: { b: [1] }, bad: 'doc' }, ...nameAndBoost([])],
+    probes: [STR(['field'], 'q2'), STR(['name'], 'n'), { at: ['document'], good: { b: [1] }, bad: 'doc' }, ...nameAndBoost([])],
     refused: [{ at: ['id'], value: '1', reason: 'percolate-by-id' }, { at: ['index'], value: 'other', reason: 'percolate-by-id' }],
     unknownAt: [[[], 'percolate-by-id']],
   },

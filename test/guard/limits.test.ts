@@ -18,6 +18,7 @@ describe('limits', () => {
       maxAggregations: 100,
       maxSearches: 50,
       maxHistogramBuckets: 10000,
+      maxAdjacencyMatrixFilters: 100,
       maxIndexNames: 256,
       maxIndexNameBytes: 255,
     });
@@ -52,6 +53,17 @@ describe('limits', () => {
     const clause = { bool: { should: Array.from({ length: 6 }, () => ({ match_all: {} })) } };
     expect(() => guard({ path: '/logs-app/_search', body: { query: clause } }, options({ maxClauses: 10 }))).not.toThrow();
     expectRefused({ path: '/logs-app/_search', body: { query: clause, post_filter: clause } }, 'too-many-clauses', { pointer: '/query/bool/should/2/match_all' }, options({ maxClauses: 10 }));
+  });
+
+  it('adjacency_matrix filters: n filters make up to n(n+1)/2 buckets, so at most maxAdjacencyMatrixFilters (100, OpenSearch\'s index default)', () => {
+    const matrix = (n: number) => ({ size: 0, aggs: { m: { adjacency_matrix: { filters: Object.fromEntries(Array.from({ length: n }, (_, i) => [`f${i}`, { term: { code: i } }])) } } } });
+    expect(() => guard({ path: '/logs-app/_search', body: matrix(100) })).not.toThrow();
+    expectRefused({ path: '/logs-app/_search', body: matrix(101) }, 'too-many-buckets', { pointer: '/aggs/m/adjacency_matrix/filters' });
+    expect(refusalOf({ path: '/logs-app/_search', body: matrix(101) }).context['limit']).toBe(100);
+    expect(() => guard({ path: '/logs-app/_search', body: matrix(3) }, options({ maxAdjacencyMatrixFilters: 3 }))).not.toThrow();
+    expect(refusalOf({ path: '/logs-app/_search', body: matrix(4) }, options({ maxAdjacencyMatrixFilters: 3 })).reason).toBe('too-many-buckets');
+    // Counted before the filters are walked: 101 filters refused for their count, not for the clause limit.
+    expect(refusalOf({ path: '/logs-app/_search', body: matrix(2000) }).reason).toBe('too-many-buckets');
   });
 
   it('aggregation count and _msearch size', () => {

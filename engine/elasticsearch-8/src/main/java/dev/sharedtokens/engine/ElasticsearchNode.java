@@ -36,7 +36,10 @@ import org.elasticsearch.transport.netty4.Netty4Plugin;
  * are not, so this node lacks those types. The normalizer token filters of
  * {@code analysis-common} that the library emulates are registered by
  * {@link NormalizerFiltersPlugin}, built from Lucene's filters as that module's
- * factories build them.
+ * factories build them. The modules behind some guard clauses and aggregations
+ * (percolator, parent-join, aggregations, lang-expression) and X-Pack's spatial,
+ * analytics and search-business-rules plugins are not published either, so this
+ * node refuses their clauses and aggregation types as unknown.
  *
  * <p>Protocol with the runner: when the cluster is up, one line
  * {@code ELASTICSEARCH_PORT=<port>} is printed on stdout (everything else goes to

@@ -13,11 +13,15 @@ import java.util.stream.Stream;
 import org.opensearch.analysis.common.CommonAnalysisPlugin;
 import org.opensearch.common.settings.Settings;
 import org.opensearch.env.Environment;
+import org.opensearch.geo.GeoModulePlugin;
 import org.opensearch.http.HttpServerTransport;
 import org.opensearch.index.mapper.MapperExtrasPlugin;
+import org.opensearch.join.ParentJoinPlugin;
 import org.opensearch.node.InternalSettingsPreparer;
 import org.opensearch.node.Node;
+import org.opensearch.percolator.PercolatorPlugin;
 import org.opensearch.plugins.Plugin;
+import org.opensearch.script.expression.ExpressionPlugin;
 import org.opensearch.transport.Netty4Plugin;
 
 /**
@@ -82,7 +86,15 @@ public final class OpenSearchNode {
             .build();
 
         Environment environment = InternalSettingsPreparer.prepareEnvironment(settings, java.util.Map.of(), null, () -> "engine-node");
-        List<Class<? extends Plugin>> plugins = List.of(Netty4Plugin.class, MapperExtrasPlugin.class, CommonAnalysisPlugin.class);
+        List<Class<? extends Plugin>> plugins = List.of(
+            Netty4Plugin.class,
+            MapperExtrasPlugin.class,
+            CommonAnalysisPlugin.class,
+            GeoModulePlugin.class,
+            PercolatorPlugin.class,
+            ParentJoinPlugin.class,
+            ExpressionPlugin.class
+        );
         Node node = new Node(environment, plugins, true) {};
 
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

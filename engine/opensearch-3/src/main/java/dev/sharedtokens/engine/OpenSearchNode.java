@@ -14,12 +14,16 @@ import org.opensearch.Version;
 import org.opensearch.analysis.common.CommonAnalysisModulePlugin;
 import org.opensearch.common.settings.Settings;
 import org.opensearch.env.Environment;
+import org.opensearch.geo.GeoModulePlugin;
 import org.opensearch.http.HttpServerTransport;
 import org.opensearch.index.mapper.MapperExtrasModulePlugin;
+import org.opensearch.join.ParentJoinModulePlugin;
 import org.opensearch.node.InternalSettingsPreparer;
 import org.opensearch.node.Node;
+import org.opensearch.percolator.PercolatorModulePlugin;
 import org.opensearch.plugins.Plugin;
 import org.opensearch.plugins.PluginInfo;
+import org.opensearch.script.expression.ExpressionModulePlugin;
 import org.opensearch.transport.Netty4ModulePlugin;
 
 /**
@@ -85,7 +89,15 @@ public final class OpenSearchNode {
 
         Environment environment = InternalSettingsPreparer.prepareEnvironment(settings, java.util.Map.of(), null, () -> "engine-node");
         // 3.x takes classpath plugins as descriptors; PluginsService loads each by class name.
-        List<Class<? extends Plugin>> pluginClasses = List.of(Netty4ModulePlugin.class, MapperExtrasModulePlugin.class, CommonAnalysisModulePlugin.class);
+        List<Class<? extends Plugin>> pluginClasses = List.of(
+            Netty4ModulePlugin.class,
+            MapperExtrasModulePlugin.class,
+            CommonAnalysisModulePlugin.class,
+            GeoModulePlugin.class,
+            PercolatorModulePlugin.class,
+            ParentJoinModulePlugin.class,
+            ExpressionModulePlugin.class
+        );
         List<PluginInfo> plugins = pluginClasses.stream()
             .map(c -> new PluginInfo(c.getName(), "classpath plugin", "NA", Version.CURRENT, "21", c.getName(), List.of(), false))
             .toList();
