@@ -146,7 +146,7 @@ function readValue(value: unknown, reader: Reader, depth: number): JsonValue {
   const source = value as Record<string, unknown>;
   if (Object.getOwnPropertySymbols(source).length > 0) return notJson(at(reader.base, path), 'symbol keys');
   const keys = Object.keys(source);
-  const out: JsonObject = {};
+  let out: JsonObject | undefined;
   for (let k = 0; k < keys.length; k += 1) {
     const key = keys[k] as string;
     path.push(key);
@@ -154,10 +154,15 @@ function readValue(value: unknown, reader: Reader, depth: number): JsonValue {
     const item = dataValue(source, key);
     if (item === NOT_DATA) return notJson(at(reader.base, path), 'an accessor property');
     spend(reader, utf8Length(key) + 4);
-    setOwn(out, key, readValue(item, reader, depth + 1));
+    const copy = readValue(item, reader, depth + 1);
+    // The first key in a literal: a computed key is defined as an own property (`__proto__` too, never
+    // the prototype), without the setter lookup through Object.prototype that an assignment makes. For
+    // the many one-key objects with distinct keys (sorts, aggregation maps) that is a quarter of their copy.
+    if (out === undefined) out = { [key]: copy };
+    else setOwn(out, key, copy);
     path.pop();
   }
-  return out;
+  return out ?? {};
 }
 
 /**
