@@ -191,9 +191,9 @@ function shardCounterPath(value: JsonValue, path: (string | number)[]): (string 
     }
     return undefined;
   }
-  const keys = Object.keys(value);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string;
+  // for-in lists the keys without allocating a key list (V8 reuses the shape's enum cache); it also
+  // lists enumerable keys a polluted prototype would add, which only makes the scan stricter.
+  for (const key in value) {
     path.push(key);
     // `seq_no_primary_term` is the option (its rule accepts only false), not a counter field.
     if ((namesShardCounter(key) && key !== SEQ_NO_OPTION) || shardCounterPath(value[key] as JsonValue, path) !== undefined) return path;
