@@ -30,17 +30,32 @@ function unwrapOwn(query: JsonValue | undefined, token: JsonValue): JsonValue | 
 
 /**
  * Returns `{ bool: { filter: [T], must: [U] } }` with `U` the walked user
- * query, or `match_all` when there is none. A query that already is this
- * wrapper for the same `T` is unwrapped first, so guarding twice adds nothing.
+ * query from {@link userQuery}.
  */
-export function composeQuery(query: JsonValue | undefined, pointer: string, context: WalkContext): JsonObject {
-  const own = unwrapOwn(query, context.token);
-  const user =
-    own !== undefined
-      ? context.walkers.query(own, childPointer(childPointer(childPointer(pointer, 'bool'), 'must'), 0), context, 0)
-      : query === undefined
-        ? { match_all: {} }
-        : context.walkers.query(query, pointer, context, 0);
+export function composedQuery(user: JsonObject, context: WalkContext): JsonObject {
   // Literal keys, none of them `__proto__`: plain object literals are safe and cheapest here.
   return { bool: { filter: [tokenCopy(context)], must: [user] } };
+}
+
+/**
+ * The `U` of {@link composedQuery}: the walked user query, or `match_all`
+ * when there is none. A query that already is the wrapper for the same `T`
+ * is unwrapped first, so guarding twice adds nothing.
+ */
+export function userQuery(query: JsonValue | undefined, pointer: string, context: WalkContext): JsonObject {
+  const own = unwrapOwn(query, context.token);
+  return own !== undefined
+    ? context.walkers.query(own, childPointer(childPointer(childPointer(pointer, 'bool'), 'must'), 0), context, 0)
+    : query === undefined
+      ? { match_all: {} }
+      : context.walkers.query(query, pointer, context, 0);
+}
+
+/**
+ * The JSON text of {@link composedQuery}'s result, `JSON.stringify` of it to
+ * the byte, from the text of `T` (the same for every search of a request)
+ * and the walked user query.
+ */
+export function composedQueryText(tokenText: string, user: JsonObject): string {
+  return `{"bool":{"filter":[${tokenText}],"must":[${JSON.stringify(user)}]}}`;
 }

@@ -9,14 +9,14 @@ import type { IndexNameBudget } from './index-expression.js';
 import type { JsonObject, JsonValue } from './json-value.js';
 import { getOwn, isJsonObject, setOwn } from './json-value.js';
 import type { GuardLimits } from './limits.js';
-import { guardedHeader, headerIndexExpression, pairMsearchLines, readMsearchLines, writeNdjson } from './msearch.js';
+import { guardedHeaderText, headerIndexExpression, pairMsearchLines, readMsearchLines } from './msearch.js';
 import { string } from './json-kinds.js';
 import { expectString, walkObject } from './object-rules.js';
 import { childPointer } from './pointer.js';
 import type { JsonBudget } from './read-json.js';
 import { parseJsonText, readJson, readSafely } from './read-json.js';
 import { refuse } from './refusal.js';
-import { walkSearchBody } from './search-body.js';
+import { walkSearchBody, walkSearchBodyText } from './search-body.js';
 import type { GuardedSearchRequest, GuardOptions } from './types.js';
 import { UnsafeRequestError } from '../errors.js';
 import type { WalkContext } from './walk-context.js';
@@ -128,7 +128,13 @@ function guardMsearch(input: EndpointInput): GuardedSearchRequest {
   // A header expression already checked in this request gives the same items again (the check
   // depends only on the expression and options.indices): its names are spent, its items reused.
   const checked = new Map<string, string[]>();
-  const pairs = items.map((item) => {
+  // The token's filter is the same in every search: written once and spliced into each body line.
+  const tokenText = JSON.stringify(input.token);
+  // Each pair is written as soon as it is guarded (its objects die young instead of living through
+  // the whole request); one string appended to, which V8 keeps as a rope until it is read.
+  let ndjson = '';
+  for (let n = 0; n < items.length; n += 1) {
+    const item = items[n] as (typeof items)[number];
     context.clauses = 0;
     context.aggregations = 0;
     const own = headerIndexExpression(item.header, item.pointer);
@@ -145,13 +151,14 @@ function guardMsearch(input: EndpointInput): GuardedSearchRequest {
         if (own !== undefined) checked.set(own, indices);
       }
     }
-    const walked = walkSearchBody(item.body, item.bodyPointer, context, 'search');
+    const walked = walkSearchBodyText(item.body, item.bodyPointer, context, tokenText);
     if (walked.usesPit) refuse('pit-in-msearch', 'Point-in-time searches are not accepted inside _msearch.', { pointer: childPointer(item.bodyPointer, 'pit') });
-    expressions.push(indices.join(','));
-    return [guardedHeader(item.header, indices), walked.body] as const;
-  });
+    const expression = indices.join(',');
+    expressions.push(expression);
+    ndjson += `${guardedHeaderText(item.header, indices, expression)}\n${walked.text}\n`;
+  }
   const path = pathIndices === undefined ? '/_msearch' : `/${encodeIndices(pathIndices)}/_msearch`;
-  return { method: 'POST', path, params: withParam(input.params, 'expand_wildcards', 'open'), body: writeNdjson(pairs), endpoint: 'msearch', indices: expressions };
+  return { method: 'POST', path, params: withParam(input.params, 'expand_wildcards', 'open'), body: ndjson, endpoint: 'msearch', indices: expressions };
 }
 
 function guardScroll(input: EndpointInput): GuardedSearchRequest {

@@ -105,17 +105,6 @@ export function headerIndexExpression(header: JsonObject, pointer: string): stri
   return refuse('index-invalid', 'An _msearch header index must be a string or a non-empty array of strings.', { pointer: childPointer(pointer, 'index') });
 }
 
-/** Writes header/body pairs as NDJSON, one line each, with the final newline the engine requires. */
-export function writeNdjson(pairs: readonly (readonly [JsonObject, JsonObject])[]): string {
-  // One string appended to (V8 keeps it as a rope until it is read), without an entry list per pair.
-  let text = '';
-  for (let i = 0; i < pairs.length; i += 1) {
-    const pair = pairs[i] as readonly [JsonObject, JsonObject];
-    text += `${JSON.stringify(pair[0])}\n${JSON.stringify(pair[1])}\n`;
-  }
-  return text;
-}
-
 /** A new header with the checked index expression and the pinned `expand_wildcards`. */
 export function guardedHeader(header: JsonObject, indices: readonly string[]): JsonObject {
   const out: JsonObject = {};
@@ -125,4 +114,17 @@ export function guardedHeader(header: JsonObject, indices: readonly string[]): J
   }
   setOwn(out, 'expand_wildcards', 'open');
   return out;
+}
+
+/**
+ * `JSON.stringify(guardedHeader(header, indices))` for the `expression`
+ * `indices.join(',')`: written from a template, without the object, when
+ * the header holds no key but `index` and `expand_wildcards` (most do).
+ */
+export function guardedHeaderText(header: JsonObject, indices: readonly string[], expression: string): string {
+  const keys = Object.keys(header);
+  for (let i = 0; i < keys.length; i += 1) {
+    if (keys[i] !== 'index' && keys[i] !== 'expand_wildcards') return JSON.stringify(guardedHeader(header, indices));
+  }
+  return `{"index":${JSON.stringify(expression)},"expand_wildcards":"open"}`;
 }

@@ -146,7 +146,8 @@ function readValue(value: unknown, reader: Reader, depth: number): JsonValue {
   const source = value as Record<string, unknown>;
   if (Object.getOwnPropertySymbols(source).length > 0) return notJson(at(reader.base, path), 'symbol keys');
   const keys = Object.keys(source);
-  const out: JsonObject = {};
+  // `{}` has room for four properties in the object; a one-key literal for one (see below).
+  let out: JsonObject | undefined = keys.length === 1 ? undefined : {};
   for (let k = 0; k < keys.length; k += 1) {
     const key = keys[k] as string;
     path.push(key);
@@ -154,10 +155,16 @@ function readValue(value: unknown, reader: Reader, depth: number): JsonValue {
     const item = dataValue(source, key);
     if (item === NOT_DATA) return notJson(at(reader.base, path), 'an accessor property');
     spend(reader, utf8Length(key) + 4);
-    setOwn(out, key, readValue(item, reader, depth + 1));
+    const copy = readValue(item, reader, depth + 1);
+    // A one-key object as a literal: a computed key is defined as an own property (`__proto__` too,
+    // never the prototype), without the setter lookup through Object.prototype that an assignment
+    // makes. For the many one-key objects with distinct keys (sorts, aggregation maps) that is a
+    // quarter of their copy.
+    if (out === undefined) out = { [key]: copy };
+    else setOwn(out, key, copy);
     path.pop();
   }
-  return out;
+  return out ?? {};
 }
 
 /**

@@ -8,7 +8,7 @@ import type { JsonObject, JsonValue } from './json-value.js';
 import { getOwn, isJsonObject, setOwn } from './json-value.js';
 import type { Kind } from './json-kinds.js';
 import { arrayOf, boolean, mapOf, number, oneOf, oneOrArrayOf, scalar, string, stringOrNumber } from './json-kinds.js';
-import { composeQuery } from './compose.js';
+import { composedQuery, composedQueryText, userQuery } from './compose.js';
 import { emptyScriptFields, fieldAndFormatList, sourceFilter } from './hits-options.js';
 import type { KeyRules, RefusedKey } from './object-rules.js';
 import { expectString, oneOrMany, onlyFalse, walkObject } from './object-rules.js';
@@ -156,11 +156,11 @@ function searchRules(context: WalkContext): KeyRules {
 
 /** The search rules of `context`, built once per context (an `_msearch` reuses one for all its searches). */
 function searchRulesOf(context: WalkContext): KeyRules {
-  return memo(context, 'search', () => ({ ...searchRules(context), query: (v: JsonValue) => v /* parsed by composeQuery below */ }));
+  return memo(context, 'search', () => ({ ...searchRules(context), query: (v: JsonValue) => v /* parsed by userQuery below */ }));
 }
 
 /** `_count` bodies: the query only (`RestCountAction`). */
-const COUNT_RULES: KeyRules = { query: (v) => v /* parsed by composeQuery below */ };
+const COUNT_RULES: KeyRules = { query: (v) => v /* parsed by userQuery below */ };
 
 /** What the body walker found besides the checked body. */
 export interface WalkedBody {
@@ -191,9 +191,9 @@ function shardCounterPath(value: JsonValue, path: (string | number)[]): (string 
     }
     return undefined;
   }
-  const keys = Object.keys(value);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string;
+  // for-in lists the keys without allocating a key list (V8 reuses the shape's enum cache); it also
+  // lists enumerable keys a polluted prototype would add, which only makes the scan stricter.
+  for (const key in value) {
     path.push(key);
     // `seq_no_primary_term` is the option (its rule accepts only false), not a counter field.
     if ((namesShardCounter(key) && key !== SEQ_NO_OPTION) || shardCounterPath(value[key] as JsonValue, path) !== undefined) return path;
@@ -211,6 +211,30 @@ function refuseShardCounters(root: JsonValue, pointer: string): void {
   }
 }
 
+/** The checked body without its query: the user query still to be composed with the token's filter. */
+function walkBodyParts(value: JsonValue | undefined, pointer: string, context: WalkContext, kind: 'search' | 'count'): { rest: JsonObject; user: JsonObject } {
+  const source = value ?? {};
+  const rules: KeyRules = kind === 'search' ? searchRulesOf(context) : COUNT_RULES;
+  const rest = walkObject(source, pointer, kind === 'search' ? 'A search body' : 'A count body', rules, 'body-key-not-allowed');
+  if (getOwn(rest, 'aggs') !== undefined && getOwn(rest, 'aggregations') !== undefined) {
+    refuse('malformed', 'A body has both aggs and aggregations.', { pointer: childPointer(pointer, 'aggregations') });
+  }
+  refuseShardCounters(rest, pointer);
+  return { rest, user: userQuery(getOwn(rest, 'query'), childPointer(pointer, 'query'), context) };
+}
+
+/** `rest` without its `query`, behind `query` set to `query` (so that key comes first). */
+function withQueryFirst(rest: JsonObject, query: JsonValue): JsonObject {
+  const body: JsonObject = {};
+  setOwn(body, 'query', query);
+  const keys = Object.keys(rest);
+  for (let i = 0; i < keys.length; i += 1) {
+    const key = keys[i] as string;
+    if (key !== 'query') setOwn(body, key, rest[key] as JsonValue);
+  }
+  return body;
+}
+
 /**
  * Checks a `_search` (`kind: 'search'`) or `_count` (`kind: 'count'`) body
  * and returns the guarded copy with `query` first.
@@ -222,17 +246,33 @@ function refuseShardCounters(root: JsonValue, pointer: string): void {
  * ```
  */
 export function walkSearchBody(value: JsonValue | undefined, pointer: string, context: WalkContext, kind: 'search' | 'count'): WalkedBody {
-  const source = value ?? {};
-  const rules: KeyRules = kind === 'search' ? searchRulesOf(context) : COUNT_RULES;
-  const rest = walkObject(source, pointer, kind === 'search' ? 'A search body' : 'A count body', rules, 'body-key-not-allowed');
-  if (getOwn(rest, 'aggs') !== undefined && getOwn(rest, 'aggregations') !== undefined) {
-    refuse('malformed', 'A body has both aggs and aggregations.', { pointer: childPointer(pointer, 'aggregations') });
-  }
-  refuseShardCounters(rest, pointer);
-  const body: JsonObject = {};
-  setOwn(body, 'query', composeQuery(getOwn(rest, 'query'), childPointer(pointer, 'query'), context));
-  for (const key of Object.keys(rest)) {
-    if (key !== 'query') setOwn(body, key, rest[key] as JsonValue);
-  }
+  const { rest, user } = walkBodyParts(value, pointer, context, kind);
+  const body = withQueryFirst(rest, composedQuery(user, context));
   return { body, usesPit: getOwn(rest, 'pit') !== undefined };
+}
+
+/** The text of a search body the guard writes itself (an `_msearch` line), and whether it searches a point in time. */
+export interface WalkedBodyText {
+  readonly text: string;
+  readonly usesPit: boolean;
+}
+
+/**
+ * {@link walkSearchBody} for a `_search` body, returning `JSON.stringify` of
+ * the guarded body (byte for byte) instead of the body: the token's filter
+ * is spliced in as `tokenText` (`JSON.stringify(context.token)`, written
+ * once per request) instead of being copied into every search and written
+ * again, and no wrapper objects are built.
+ */
+export function walkSearchBodyText(value: JsonValue | undefined, pointer: string, context: WalkContext, tokenText: string): WalkedBodyText {
+  const { rest, user } = walkBodyParts(value, pointer, context, 'search');
+  const usesPit = getOwn(rest, 'pit') !== undefined;
+  // `query` is first, with a placeholder written as `0`: the text after it is the rest of the body.
+  const text = JSON.stringify(withQueryFirst(rest, 0));
+  const head = '{"query":0';
+  if (!text.startsWith(head)) {
+    // Unreachable (no allowed top-level key is an array index, which would come first): write it whole.
+    return { text: JSON.stringify(withQueryFirst(rest, composedQuery(user, context))), usesPit };
+  }
+  return { text: `{"query":${composedQueryText(tokenText, user)}${text.slice(head.length)}`, usesPit };
 }

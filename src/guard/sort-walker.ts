@@ -12,7 +12,7 @@ import type { Kind } from './json-kinds.js';
 import { arrayOf, boolean, geoPoint, number, oneOf, scalar, string } from './json-kinds.js';
 import { fieldKeyed } from './clause-forms.js';
 import type { KeyRules, RefusedKey } from './object-rules.js';
-import { oneOrMany, walkObject } from './object-rules.js';
+import { walkObject } from './object-rules.js';
 import { childPointer } from './pointer.js';
 import { refuse } from './refusal.js';
 import type { WalkContext } from './walk-context.js';
@@ -157,5 +157,32 @@ function walkSortItem(item: JsonValue, pointer: string, context: WalkContext): J
  * with reason `script`; nested sort filters are walked as queries.
  */
 export function walkSort(value: JsonValue, pointer: string, context: WalkContext): JsonValue {
-  return oneOrMany(value, pointer, (item, at) => walkSortItem(item, at, context));
+  if (!Array.isArray(value)) return walkSortItem(value, pointer, context);
+  const out: JsonValue[] = [];
+  for (let i = 0; i < value.length; i += 1) {
+    const item = value[i] as JsonValue;
+    // The common forms need no pointer: one is built per item only for the others.
+    out.push(isPlainSort(item) ? item : walkSortItem(item, childPointer(pointer, i), context));
+  }
+  return out;
+}
+
+const hasOwnProperty = Object.prototype.hasOwnProperty;
+
+/**
+ * A field name, or `{ field: "asc" | "desc" }` naming no script or geo sort:
+ * what {@link walkSortItem} returns as it is, found without a key list.
+ */
+function isPlainSort(item: JsonValue): boolean {
+  if (typeof item === 'string') return true;
+  if (!isJsonObject(item)) return false;
+  let field: string | undefined;
+  // for-in also lists a polluted prototype's enumerable keys: then the item is not plain, and walkSortItem reads it.
+  for (const key in item) {
+    if (field !== undefined || !hasOwnProperty.call(item, key)) return false;
+    field = key;
+  }
+  if (field === undefined || field === '_script' || field === '_geo_distance' || field === '_geoDistance') return false;
+  const spec = item[field];
+  return spec === 'asc' || spec === 'desc';
 }

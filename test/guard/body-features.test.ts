@@ -42,6 +42,13 @@ describe('features that leak are refused', () => {
     expectRefused({ body: { collapse: { field: 's', inner_hits: { name: 'a', sort: [{ _script: {} }] } } } }, 'script', { pointer: '/collapse/inner_hits/sort/0/_script' });
   });
 
+  it('script and geo sorts written as { name: order } in a sort list (the form the walker takes whole, without a pointer)', () => {
+    expectRefused({ body: { sort: ['code', { ts: 'desc' }, { _script: 'asc' }] } }, 'script', { pointer: '/sort/2/_script' });
+    expectRefused({ body: { sort: [{ ts: 'desc' }, { _geo_distance: 'asc' }] } }, 'malformed', { pointer: '/sort/1/_geo_distance' });
+    expectRefused({ body: { sort: [{ ts: 'desc' }, { _score: 'desc', code: 'asc' }] } }, 'malformed', { pointer: '/sort/1' });
+    expectRefused({ body: { sort: [{ ts: 'up' }] } }, 'malformed', { pointer: '/sort/0/ts' });
+  });
+
   it('a rescorer other than query rescoring', () => {
     expectRefused({ body: { rescore: { learning_to_rank: { model_id: 'm' } } } }, 'rescorer-not-allowed', { pointer: '/rescore/learning_to_rank' });
   });
@@ -72,6 +79,15 @@ describe('features that only narrow or decorate hits are kept, their queries wal
     };
     const { query, ...rest } = body;
     expect(guardedBody(body)).toEqual({ query: wrapped(query), ...rest });
+  });
+
+  it('sort lists of names and { name: order } objects are kept as they are, each a new object', () => {
+    const input = JSON.parse('{"sort":["code",{"ts":"desc"},{"_score":"asc"},{"__proto__":"desc"},{"a.b":{"order":"asc"}}]}') as { sort: unknown[] };
+    const out = guardedBody(input)['sort'] as unknown[];
+    expect(JSON.stringify(out)).toBe(JSON.stringify(input.sort));
+    out.forEach((item, i) => {
+      if (typeof item === 'object') expect(item).not.toBe(input.sort[i]);
+    });
   });
 
   it('the query comes first in the guarded body, whatever the input order', () => {
