@@ -5,7 +5,7 @@
  * documents of a few dozen shapes, so that every shared read site has seen
  * many keys and hidden classes before the timed rows run (`--busy`).
  */
-import { compileAccess, toPredicate } from '../src/index.js';
+import * as source from '../src/index.js';
 import { GENERATED_FIELDS } from './generate-documents.js';
 import { createRandom } from './prng.js';
 
@@ -16,8 +16,14 @@ export interface BusyHostSummary {
   readonly shapes: number;
 }
 
+/** The two functions the busy host calls: the source's by default, or a built package's (the guard bench passes the one it times). */
+export interface BusyHostLibrary {
+  readonly compileAccess: typeof source.compileAccess;
+  readonly toPredicate: typeof source.toPredicate;
+}
+
 /** Compiles and runs predicates over many paths and shapes; returns what it did. */
-export function makeHostBusy(seed = 11): BusyHostSummary {
+export function makeHostBusy(seed = 11, { compileAccess, toPredicate }: BusyHostLibrary = source): BusyHostSummary {
   const random = createRandom(seed);
   const otherPaths = Array.from({ length: 30 }, (_, i) => `app${i % 7}.${['meta', 'labels', 'ctx'][i % 3]}.k${i}`);
   const paths = [...Object.keys(GENERATED_FIELDS), ...otherPaths, 'a', 'b.c', 'x.y.z.w'];

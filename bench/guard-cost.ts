@@ -24,15 +24,45 @@
  * as a long-running host has (shared code paths have seen many shapes).
  *
  * Options: `--busy`, `--runs N` (default 5), `--only TEXT` (rows whose name
- * contains TEXT). Prints the load average with the table: figures from a
- * loaded machine are upper bounds.
+ * contains TEXT), `--source` (time `src/` through `tsx` instead of the built
+ * package). Prints the load average with the table: figures from a loaded
+ * machine are upper bounds.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { guardSearchRequest, UnsafeRequestError } from '../src/index.js';
+import { fileURLToPath } from 'node:url';
 import type { AccessExpression, GuardOptions } from '../src/index.js';
 import { makeHostBusy } from './busy-host.js';
+
+const SOURCE_FLAG = '--source';
+
+/** Newest modification time of any file under `dir`, in ms. */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, statSync(`${entry.parentPath}/${entry.name}`).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * What is timed: by default the built package (`dist/`, what a host imports; `npm run bench:guard` builds it
+ * first), or with `--source` the TypeScript source through `tsx`, whose transform adds a `__name` call per
+ * named closure created, which the package does not have. A `dist/` older than `src/` is refused.
+ */
+async function loadLibrary(): Promise<typeof import('../src/index.js')> {
+  if (process.argv.includes(SOURCE_FLAG)) return import('../src/index.js');
+  const built = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+  if (!existsSync(built) || statSync(built).mtimeMs < newestMtime(fileURLToPath(new URL('../src/', import.meta.url)))) {
+    throw new Error(`dist/ is missing or older than src/: run \`npm run build\` first (or pass ${SOURCE_FLAG} to time the source).`);
+  }
+  return (await import(built)) as typeof import('../src/index.js');
+}
+
+const library = await loadLibrary();
+const { guardSearchRequest, UnsafeRequestError } = library;
+const MEASURED = process.argv.includes(SOURCE_FLAG) ? 'the source through tsx' : 'the built package (dist/)';
 
 const MIB = 1024 * 1024;
 const BOUND_MS_PER_MIB = 100;
@@ -259,7 +289,7 @@ function measure(row: Row, runs: number): Measured {
 
 /** A long-running host: predicates compiled and run, the dashboard corpus and every shape (small, other field names) guarded. */
 function warmUp(): string {
-  const busy = makeHostBusy();
+  const busy = makeHostBusy(11, library);
   let guarded = 0;
   const dir = new URL('../test/guard/dashboard-requests/', import.meta.url);
   for (let round = 0; round < 20; round += 1) {
@@ -308,7 +338,7 @@ function print(results: readonly [Row, Measured][], mode: string): void {
   for (const r of all) process.stdout.write(`${r.map((cell, c) => (numeric.has(c) ? cell.padStart(widths[c] as number) : cell.padEnd(widths[c] as number))).join('  ')}\n`);
   const over = results.filter(([row, m]) => verdict(row, m) !== 'PASS').length;
   process.stdout.write(
-    `\n${over} of ${results.length} rows over their bound. ${mode}. CPU time; node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`,
+    `\n${over} of ${results.length} rows over their bound. Timed: ${MEASURED}. ${mode}. CPU time; node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`,
   );
 }
 
@@ -340,7 +370,8 @@ function main(): void {
   }
   const results: [Row, Measured][] = [];
   for (const row of selected) {
-    const spawned = spawnSync(process.execPath, [...process.execArgv, process.argv[1] as string, CHILD_FLAG, rowKey(row), '--runs', String(runs)], { encoding: 'utf8', maxBuffer: 16 * MIB });
+    const args = [process.argv[1] as string, CHILD_FLAG, rowKey(row), '--runs', String(runs), ...(process.argv.includes(SOURCE_FLAG) ? [SOURCE_FLAG] : [])];
+    const spawned = spawnSync(process.execPath, [...process.execArgv, ...args], { encoding: 'utf8', maxBuffer: 16 * MIB });
     if (spawned.status !== 0) throw new Error(`row ${rowKey(row)} failed: ${spawned.stderr}`);
     results.push([row, JSON.parse(spawned.stdout.trim().split('\n').pop() as string) as Measured]);
   }
