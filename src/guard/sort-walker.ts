@@ -132,19 +132,16 @@ function geoDistanceSort(context: WalkContext): Kind {
 // SortBuilder.fromXContent / parseCompoundSortField: a string (field, `_score`, `_doc`), or an object
 // naming a field or a sort type. Engines accept several sorts in one object; the guard wants one.
 function walkSortItem(item: JsonValue, pointer: string, context: WalkContext): JsonValue {
-  if (typeof item === 'string') return item;
+  // A field name or `{ field: order }`, checked whole: the guard's own one-key copy (never the caller's
+  // object) is emitted as it is, once, instead of being built a second time (a distinct key per sort
+  // costs V8 a new object shape per copy).
+  if (isPlainSort(item)) return item;
   if (!isJsonObject(item)) return refuse('malformed', 'A sort must be a field name or an object.', { pointer });
   const keys = Object.keys(item);
   if (keys.length !== 1) refuse('malformed', 'A sort object must have exactly one key.', { pointer });
   const field = keys[0] as string;
   const spec = item[field] as JsonValue;
   if (field === '_script') refuse('script', 'Script sorts are refused.', { pointer: childPointer(pointer, field) });
-  if (typeof spec === 'string' && (spec === 'asc' || spec === 'desc') && field !== '_geo_distance' && field !== '_geoDistance') {
-    // `{ field: order }` checked whole: the guard's own one-key copy (never the caller's object) is
-    // emitted as it is, once, instead of being built a second time (a distinct key per sort costs V8
-    // a new object shape per copy).
-    return item;
-  }
   const at = childPointer(pointer, field);
   if (field === '_geo_distance' || field === '_geoDistance') return jsonObject([[field, memo(context, 'geo-sort', () => geoDistanceSort(context))(spec, at)]]);
   if (typeof spec === 'string') return singleKey(field, order(spec, at));
@@ -171,7 +168,8 @@ const hasOwnProperty = Object.prototype.hasOwnProperty;
 
 /**
  * A field name, or `{ field: "asc" | "desc" }` naming no script or geo sort:
- * what {@link walkSortItem} returns as it is, found without a key list.
+ * what {@link walkSortItem} returns as it is, found without a key list (the
+ * one definition of the form, also used to skip the pointer in lists).
  */
 function isPlainSort(item: JsonValue): boolean {
   if (typeof item === 'string') return true;
