@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import type { JsonObject, JsonValue } from './json-value.js';
-import { setOwn } from './json-value.js';
+import { isJsonObject, setOwn } from './json-value.js';
 import { AGGREGATIONS, REFUSED_AGGREGATIONS } from './aggregation-types.js';
 import { opaqueObject } from './json-kinds.js';
 import { expectObject } from './object-rules.js';
@@ -13,12 +13,41 @@ import { childPointer } from './pointer.js';
 import { refuse, shown } from './refusal.js';
 import type { WalkContext } from './walk-context.js';
 
+/**
+ * Most buckets that `adjacency_matrix` aggregations nested in one another may
+ * make together: `search.max_buckets`' default (65,535 on OpenSearch). Each
+ * matrix of n filters makes up to n(n+1)/2 buckets per parent bucket, and the
+ * engines build them all before that setting applies: one matrix of 100
+ * filters under another (25 million buckets) ran the OpenSearch node out of
+ * memory, where one matrix alone stays at 5,050.
+ */
+const MAX_NESTED_ADJACENCY_BUCKETS = 65_535;
+
+/** The buckets an `adjacency_matrix` definition can make per parent bucket (1 for any other type). */
+function adjacencyBucketsOf(definition: JsonObject): number {
+  const matrix = Object.prototype.hasOwnProperty.call(definition, 'adjacency_matrix') ? definition['adjacency_matrix'] : undefined;
+  const filters = isJsonObject(matrix) && Object.prototype.hasOwnProperty.call(matrix, 'filters') ? matrix['filters'] : undefined;
+  if (!isJsonObject(filters)) return 1;
+  const n = Object.keys(filters).length;
+  return Math.max(1, (n * (n + 1)) / 2);
+}
+
 function walkAggregation(value: JsonValue, pointer: string, context: WalkContext, depth: number): JsonObject {
   const definition = expectObject(value, pointer, 'An aggregation');
   context.aggregations += 1;
   if (context.aggregations > context.limits.maxAggregations) {
     refuse('too-many-aggregations', `The search has more than ${context.limits.maxAggregations} aggregations.`, { pointer, limit: context.limits.maxAggregations });
   }
+  // Known before the loop, which may reach `aggs` before the type: the sub-aggregations are walked under it.
+  const enclosing = context.adjacencyBuckets;
+  const buckets = enclosing * adjacencyBucketsOf(definition);
+  if (enclosing > 1 && buckets > MAX_NESTED_ADJACENCY_BUCKETS) {
+    refuse('too-many-buckets', `adjacency_matrix aggregations nested in one another could make more than ${MAX_NESTED_ADJACENCY_BUCKETS} buckets.`, {
+      pointer: childPointer(pointer, 'adjacency_matrix'),
+      limit: MAX_NESTED_ADJACENCY_BUCKETS,
+    });
+  }
+  context.adjacencyBuckets = buckets;
   const out: JsonObject = {};
   let type: string | undefined;
   for (const key of Object.keys(definition)) {
@@ -47,6 +76,7 @@ function walkAggregation(value: JsonValue, pointer: string, context: WalkContext
     }
   }
   if (type === undefined) refuse('malformed', 'An aggregation must have a type.', { pointer });
+  context.adjacencyBuckets = enclosing;
   return out;
 }
 

@@ -232,6 +232,30 @@ describe(`adjacency_matrix filter count against the node's limit (${engineIdenti
   });
 });
 
+describe(`adjacency_matrix nested in adjacency_matrix (${engineIdentity().name})`, () => {
+  const index = 'guard-parsers-body-aggs';
+  const filters = (n: number, prefix: string) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, { term: { code: i } }]));
+  const nested = (outer: number, inner: number) => ({
+    size: 0,
+    aggs: { outer: { adjacency_matrix: { filters: filters(outer, 'f') }, aggs: { inner: { adjacency_matrix: { filters: filters(inner, 'g') } } } } },
+  });
+  const guardedAt = (outer: number, inner: number) =>
+    guardSearchRequest({ method: 'POST', path: `/${index}/_search`, body: nested(outer, inner) }, TOKEN, { indices: [index], fields: { tenant: { type: 'keyword' } } });
+
+  it('the widest nested form the guard accepts (4 x 100 filters, 50,500 buckets) runs on the node; 100 x 100, which ran OpenSearch out of memory, is refused', async () => {
+    // Never sent to the node: 5,050 x 5,050 buckets took the whole heap (found by a hostile probe).
+    expect(() => guardedAt(100, 100)).toThrow(expect.objectContaining({ reason: 'too-many-buckets' }));
+    expect(() => guardedAt(5, 100)).toThrow(expect.objectContaining({ reason: 'too-many-buckets' }));
+    const guarded = guardedAt(4, 100);
+    const answer = await engine(`${guarded.path}?expand_wildcards=open`, { method: 'POST', body: JSON.stringify(guarded.body) });
+    if (engineIdentity().product === 'opensearch') {
+      expect(answer.status, JSON.stringify(answer.body).slice(0, 300)).toBe(200);
+    } else {
+      expect(JSON.stringify(answer.body)).toMatch(/Unknown aggregation type \[adjacency_matrix\]/);
+    }
+  });
+});
+
 describe(`geo grid and geo_bounds aggregations under the token filter (${engineIdentity().name})`, () => {
   const index = 'guard-parsers-body-geo';
   const opensearch = engineIdentity().product === 'opensearch';

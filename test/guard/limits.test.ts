@@ -66,6 +66,26 @@ describe('limits', () => {
     expect(refusalOf({ path: '/logs-app/_search', body: matrix(2000) }).reason).toBe('too-many-buckets');
   });
 
+  it('adjacency_matrix nested in adjacency_matrix: the product of their buckets at most 65,535 (search.max_buckets), at any depth and key order', () => {
+    const filters = (n: number, prefix: string) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, { term: { code: i } }]));
+    const nested = (outer: number, inner: number, aggsFirst = false) => {
+      const child = { inner: { adjacency_matrix: { filters: filters(inner, 'g') } } };
+      const parent = aggsFirst ? { aggs: child, adjacency_matrix: { filters: filters(outer, 'f') } } : { adjacency_matrix: { filters: filters(outer, 'f') }, aggs: child };
+      return { size: 0, aggs: { outer: parent } };
+    };
+    // 100 under 100 (5,050 x 5,050 buckets) ran the OpenSearch node out of memory.
+    expectRefused({ path: '/logs-app/_search', body: nested(100, 100) }, 'too-many-buckets', { pointer: '/aggs/outer/aggs/inner/adjacency_matrix' });
+    expectRefused({ path: '/logs-app/_search', body: nested(100, 100, true) }, 'too-many-buckets', { pointer: '/aggs/outer/aggs/inner/adjacency_matrix' });
+    // 3 outer filters make 6 buckets: 6 x 5,050 = 30,300 stays under; 5 make 15: 75,750 does not.
+    expect(() => guard({ path: '/logs-app/_search', body: nested(3, 100) })).not.toThrow();
+    expect(refusalOf({ path: '/logs-app/_search', body: nested(5, 100) }).reason).toBe('too-many-buckets');
+    // Through a bucket aggregation in between, and siblings do not multiply.
+    const through = { size: 0, aggs: { outer: { adjacency_matrix: { filters: filters(100, 'f') }, aggs: { t: { terms: { field: 'service' }, aggs: { inner: { adjacency_matrix: { filters: filters(100, 'g') } } } } } } } };
+    expect(refusalOf({ path: '/logs-app/_search', body: through }).reason).toBe('too-many-buckets');
+    const siblings = { size: 0, aggs: { a: { adjacency_matrix: { filters: filters(100, 'f') } }, b: { adjacency_matrix: { filters: filters(100, 'g') } } } };
+    expect(() => guard({ path: '/logs-app/_search', body: siblings })).not.toThrow();
+  });
+
   it('aggregation count and _msearch size', () => {
     const aggs = Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`a${i}`, { avg: { field: 'code' } }]));
     expect(refusalOf({ path: '/logs-app/_search', body: { aggs } }, options({ maxAggregations: 4 })).reason).toBe('too-many-aggregations');
