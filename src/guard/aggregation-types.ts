@@ -171,8 +171,8 @@ const include: Kind = (value, pointer) => (isJsonObject(value) ? partition(value
 
 /**
  * A partition include: `parseInclude` fails without either key ("Missing [partition] parameter for
- * partition-based include") and, reading both with `intValue` (decimals truncated), outside
- * 0 <= partition < num_partitions.
+ * partition-based include") and, reading both with `intValue` (decimals truncated), beyond an int
+ * or outside 0 <= partition < num_partitions.
  */
 const partition: Kind = (value, pointer) => {
   const parsed = walkObject(value, pointer, 'include', { partition: number, num_partitions: number }, 'aggregation-option-not-allowed');
@@ -180,7 +180,10 @@ const partition: Kind = (value, pointer) => {
     refuse('malformed', 'A partition include needs both partition and num_partitions.', { pointer });
   }
   const index = Math.trunc(Number(parsed['partition']));
-  if (!(index >= 0 && index < Math.trunc(Number(parsed['num_partitions'])))) {
+  const count = Math.trunc(Number(parsed['num_partitions']));
+  // Both are read as Java ints: beyond 2^31 - 1 the parser fails ("out of range of int").
+  if (count > 2_147_483_647) refuse('malformed', 'num_partitions must be at most 2147483647.', { pointer: childPointer(pointer, 'num_partitions') });
+  if (!(index >= 0 && index < count)) {
     refuse('malformed', 'partition must be at least 0 and below num_partitions.', { pointer: childPointer(pointer, 'partition') });
   }
   return parsed;

@@ -163,6 +163,8 @@ export const AGGREGATION_REFUSALS: readonly AggregationRefusal[] = [
   // IncludeExclude.parseInclude: "Missing [num_partitions] parameter for partition-based include".
   // new IncludeExclude(partition, numPartitions): "Partition must be >=0 and < numPartition".
   { name: 'a terms partition include beyond num_partitions', aggregation: { terms: { field: 'service', include: { partition: 2, num_partitions: 2 } } }, reason: 'malformed', inside: '/terms/include/partition', nodeFails: 'all' },
+  // Both read as Java ints (Jackson: "Numeric value (2147483648) out of range of int"; found by a hostile probe).
+  { name: 'a terms partition include with num_partitions beyond an int', aggregation: { terms: { field: 'service', include: { partition: 0, num_partitions: 2147483648 } } }, reason: 'malformed', inside: '/terms/include/num_partitions', nodeFails: 'all' },
   { name: 'a terms partition include without num_partitions', aggregation: { terms: { field: 'service', include: { partition: 0 } } }, reason: 'malformed', inside: '/terms/include', nodeFails: 'all' },
   // InternalOrder.Parser.parseOrderParam keeps the last key of an order object: the first is silently dropped.
   { name: 'an order object with two keys', aggregation: { terms: { field: 'service', order: { _key: 'asc', _count: 'desc' } } }, reason: 'malformed', inside: '/terms/order', nodeFails: 'none' },
