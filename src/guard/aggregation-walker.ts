@@ -5,7 +5,8 @@
  * @packageDocumentation
  */
 import type { JsonObject, JsonValue } from './json-value.js';
-import { isJsonObject, setOwn } from './json-value.js';
+import { setOwn } from './json-value.js';
+import { bucketsPerParent, makesBucketsRegardlessOfData } from './bucket-bounds.js';
 import { AGGREGATIONS, REFUSED_AGGREGATIONS } from './aggregation-types.js';
 import { opaqueObject } from './json-kinds.js';
 import { expectObject } from './object-rules.js';
@@ -13,44 +14,42 @@ import { childPointer } from './pointer.js';
 import { refuse, shown } from './refusal.js';
 import type { WalkContext } from './walk-context.js';
 
-/**
- * Most buckets that `adjacency_matrix` aggregations nested in one another may
- * make together: `search.max_buckets`' default (65,535 on OpenSearch). Each
- * matrix of n filters makes up to n(n+1)/2 buckets per parent bucket, and the
- * engines build them all before that setting applies: one matrix of 100
- * filters under another (25 million buckets) ran the OpenSearch node out of
- * memory, where one matrix alone stays at 5,050.
- */
-const MAX_NESTED_ADJACENCY_BUCKETS = 65_535;
-
-/** The buckets an `adjacency_matrix` definition can make per parent bucket (1 for any other type). */
-function adjacencyBucketsOf(definition: JsonObject): number {
-  const matrix = Object.prototype.hasOwnProperty.call(definition, 'adjacency_matrix') ? definition['adjacency_matrix'] : undefined;
-  const filters = isJsonObject(matrix) && Object.prototype.hasOwnProperty.call(matrix, 'filters') ? matrix['filters'] : undefined;
-  if (!isJsonObject(filters)) return 1;
-  const n = Object.keys(filters).length;
-  return Math.max(1, (n * (n + 1)) / 2);
-}
-
 function walkAggregation(value: JsonValue, pointer: string, context: WalkContext, depth: number): JsonObject {
   const definition = expectObject(value, pointer, 'An aggregation');
   context.aggregations += 1;
   if (context.aggregations > context.limits.maxAggregations) {
     refuse('too-many-aggregations', `The search has more than ${context.limits.maxAggregations} aggregations.`, { pointer, limit: context.limits.maxAggregations });
   }
-  // Known before the loop, which may reach `aggs` before the type: the sub-aggregations are walked under it.
-  const enclosing = context.adjacencyBuckets;
-  const buckets = enclosing * adjacencyBucketsOf(definition);
-  if (enclosing > 1 && buckets > MAX_NESTED_ADJACENCY_BUCKETS) {
-    refuse('too-many-buckets', `adjacency_matrix aggregations nested in one another could make more than ${MAX_NESTED_ADJACENCY_BUCKETS} buckets.`, {
-      pointer: childPointer(pointer, 'adjacency_matrix'),
-      limit: MAX_NESTED_ADJACENCY_BUCKETS,
-    });
-  }
-  context.adjacencyBuckets = buckets;
-  const out: JsonObject = {};
+  // The type is walked first, whatever the key order: its guarded body says how many buckets it makes
+  // per parent bucket, which bounds the sub-aggregations walked under it.
+  const keys = Object.keys(definition);
   let type: string | undefined;
-  for (const key of Object.keys(definition)) {
+  for (let i = 0; i < keys.length; i += 1) {
+    const key = keys[i] as string;
+    if (key === 'aggs' || key === 'aggregations' || key === 'meta') continue;
+    if (type !== undefined) refuse('malformed', 'An aggregation must have exactly one type.', { pointer: childPointer(pointer, key) });
+    type = key;
+  }
+  if (type === undefined) return refuse('malformed', 'An aggregation must have a type.', { pointer });
+  const typeAt = childPointer(pointer, type);
+  if (Object.prototype.hasOwnProperty.call(REFUSED_AGGREGATIONS, type)) {
+    const [reason, why] = REFUSED_AGGREGATIONS[type] as readonly [string, string];
+    refuse(reason, why, { pointer: typeAt });
+  }
+  if (!Object.prototype.hasOwnProperty.call(AGGREGATIONS, type)) {
+    refuse('aggregation-type-not-allowed', `The aggregation type "${shown(type)}" is not on the guard's allowlist.`, { pointer: typeAt });
+  }
+  const guardedType = (AGGREGATIONS[type] as (typeof AGGREGATIONS)[string]).walk(definition[type] as JsonValue, typeAt, context);
+  const enclosing = context.enclosingBuckets;
+  const buckets = enclosing * bucketsPerParent(type, guardedType);
+  const limit = context.limits.maxNestedBuckets;
+  if (enclosing > 1 && buckets > limit && makesBucketsRegardlessOfData(type, guardedType)) {
+    refuse('too-many-buckets', `${shown(type)} under the bucket aggregations enclosing it could make more than ${limit} buckets.`, { pointer: typeAt, limit });
+  }
+  context.enclosingBuckets = buckets;
+  const out: JsonObject = {};
+  for (let i = 0; i < keys.length; i += 1) {
+    const key = keys[i] as string;
     const at = childPointer(pointer, key);
     const item = definition[key] as JsonValue;
     if (key === 'aggs' || key === 'aggregations') {
@@ -62,21 +61,10 @@ function walkAggregation(value: JsonValue, pointer: string, context: WalkContext
       // Echoed back in the response, never read as a query or option.
       setOwn(out, key, opaqueObject(item, at));
     } else {
-      if (type !== undefined) refuse('malformed', 'An aggregation must have exactly one type.', { pointer: at });
-      type = key;
-      if (Object.prototype.hasOwnProperty.call(REFUSED_AGGREGATIONS, key)) {
-        const [reason, why] = REFUSED_AGGREGATIONS[key] as readonly [string, string];
-        refuse(reason, why, { pointer: at });
-      }
-      if (!Object.prototype.hasOwnProperty.call(AGGREGATIONS, key)) {
-        refuse('aggregation-type-not-allowed', `The aggregation type "${shown(key)}" is not on the guard's allowlist.`, { pointer: at });
-      }
-      const spec = AGGREGATIONS[key] as (typeof AGGREGATIONS)[string];
-      setOwn(out, key, spec.walk(item, at, context));
+      setOwn(out, key, guardedType);
     }
   }
-  if (type === undefined) refuse('malformed', 'An aggregation must have a type.', { pointer });
-  context.adjacencyBuckets = enclosing;
+  context.enclosingBuckets = enclosing;
   return out;
 }
 

@@ -45,7 +45,7 @@ function readBody(body: unknown, limits: GuardLimits): JsonValue | undefined {
 }
 
 function contextOf(input: EndpointInput): WalkContext {
-  return { token: input.token, limits: input.limits, bindings: input.options.bindings ?? {}, walkers: WALKERS, clauses: 0, aggregations: 0, adjacencyBuckets: 1, rules: new Map() };
+  return { token: input.token, limits: input.limits, bindings: input.options.bindings ?? {}, walkers: WALKERS, clauses: 0, aggregations: 0, enclosingBuckets: 1, rules: new Map() };
 }
 
 function encodeIndices(indices: readonly string[]): string {
@@ -137,7 +137,7 @@ function guardMsearch(input: EndpointInput): GuardedSearchRequest {
     const item = items[n] as (typeof items)[number];
     context.clauses = 0;
     context.aggregations = 0;
-    context.adjacencyBuckets = 1;
+    context.enclosingBuckets = 1;
     const own = headerIndexExpression(item.header, item.pointer);
     let indices: string[];
     if (own === undefined && pathIndices !== undefined) indices = pathIndices;

@@ -121,6 +121,23 @@ function readBounds(body: JsonObject, key: string, pointer: string, date: boolea
   return { min, max, written };
 }
 
+/** The bucket count computed for each guarded histogram body with empty buckets (the guard's own objects, never the caller's). */
+const EMPTY_BUCKETS = new WeakMap<JsonObject, number>();
+
+/**
+ * The most buckets a guarded histogram body makes with its empty buckets,
+ * or `undefined` when it has none (`min_doc_count` ≥ 1): its buckets come
+ * from the data.
+ *
+ * @example
+ * ```ts
+ * emptyBucketsOf(guardedBody); // 12 for a day-interval histogram over 10 days plus the edges
+ * ```
+ */
+export function emptyBucketsOf(body: JsonObject): number | undefined {
+  return EMPTY_BUCKETS.get(body);
+}
+
 /**
  * Checks the empty-bucket work of a parsed histogram body and returns it
  * with `hard_bounds` pinned when `min_doc_count` is 0 (its default).
@@ -150,5 +167,6 @@ export function boundEmptyBuckets(body: JsonObject, pointer: string, intervalMs:
   const out: JsonObject = {};
   for (const key of Object.keys(body)) if (key !== 'hard_bounds') setOwn(out, key, body[key] as JsonValue);
   setOwn(out, 'hard_bounds', bounds.written);
+  EMPTY_BUCKETS.set(out, buckets);
   return out;
 }

@@ -46,6 +46,23 @@ export interface GuardLimits {
    * it only with that index setting.
    */
   readonly maxAdjacencyMatrixFilters: number;
+  /**
+   * Most buckets an `adjacency_matrix` or a histogram with empty buckets
+   * (`min_doc_count: 0`) may make under the bucket aggregations enclosing
+   * it, all multiplied (refusal `too-many-buckets`). Each enclosing
+   * aggregation counts at what one shard keeps per parent bucket: `terms` and
+   * the geo grids their `shard_size` (by default `size × 1.5 + 10`),
+   * `composite` its `size`, `filters` and ranges their count, a histogram
+   * with empty buckets its bucket count, single-bucket types 1; one whose
+   * buckets the data decides (a histogram with `min_doc_count` ≥ 1,
+   * `rare_terms`, `auto_date_histogram`, `variable_width_histogram`) has no
+   * bound, so nothing of these two kinds is accepted under it. Default
+   * 65,535, OpenSearch's `search.max_buckets`: the engines build these
+   * buckets before that setting applies (465 `adjacency_matrix` buckets or
+   * 1,000 empty histogram buckets under 20,000 `terms` buckets kept the
+   * OpenSearch node busy for minutes).
+   */
+  readonly maxNestedBuckets: number;
   /** Most index names (items of the comma-separated expressions) in one request, `_msearch` headers included (refusal `too-many-indices`). Default 256. */
   readonly maxIndexNames: number;
   /** Longest index name or pattern, in UTF-8 bytes (refusal `index-invalid`). Default 255, the engines' own limit. */
@@ -70,6 +87,7 @@ export const DEFAULT_GUARD_LIMITS: GuardLimits = Object.freeze({
   maxSearches: 50,
   maxHistogramBuckets: 10_000,
   maxAdjacencyMatrixFilters: 100,
+  maxNestedBuckets: 65_535,
   maxIndexNames: 256,
   maxIndexNameBytes: 255,
 });

@@ -37,8 +37,8 @@ export interface WalkContext {
   clauses: number;
   /** Aggregations seen so far in this search. */
   aggregations: number;
-  /** Product of the bucket counts of the `adjacency_matrix` aggregations enclosing the one being walked (1 outside any). */
-  adjacencyBuckets: number;
+  /** Product of the per-parent bucket bounds of the aggregations enclosing the one being walked (1 outside any; `Infinity` under one whose buckets the data decides). */
+  enclosingBuckets: number;
   /** Rule tables built for this context, so a walker builds each once, not once per object it reads. */
   readonly rules: Map<string, unknown>;
 }

@@ -7,7 +7,7 @@
  * the bounds, refuses above `maxHistogramBuckets`, and pins `hard_bounds`.
  */
 import { describe, expect, it } from 'vitest';
-import { expectRefused, guard, guardedBody, OPTIONS } from './guard-helpers.js';
+import { expectRefused, guard, guardedBody, OPTIONS, refusalOf } from './guard-helpers.js';
 import { aggregationPlacements } from './placements.js';
 
 const YEAR_MS = 365 * 86_400_000;
@@ -62,8 +62,8 @@ describe('bounded empty buckets are accepted, with hard_bounds pinned to the bou
     ],
     [
       'hard_bounds alone',
-      { histogram: { field: 'code', interval: 1, hard_bounds: { min: 0, max: 9000 } } },
-      { histogram: { field: 'code', interval: 1, hard_bounds: { min: 0, max: 9000 } } },
+      { histogram: { field: 'code', interval: 1, hard_bounds: { min: 0, max: 2000 } } },
+      { histogram: { field: 'code', interval: 1, hard_bounds: { min: 0, max: 2000 } } },
     ],
     [
       'min_doc_count 1 needs no bounds (only non-empty buckets)',
@@ -82,6 +82,35 @@ describe('bounded empty buckets are accepted, with hard_bounds pinned to the bou
     const small = { ...OPTIONS, limits: { maxHistogramBuckets: 12 } };
     expect(() => guard({ body: histogram(10) }, small)).not.toThrow();
     expectRefused({ body: histogram(11) }, 'too-many-buckets', { pointer: '/aggs/h/histogram' }, small);
+  });
+
+  it('multiplies empty buckets by the buckets of the aggregations enclosing them (limits.maxNestedBuckets, 65,535)', () => {
+    const histogram = (max: number) => ({ histogram: { field: 'n', interval: 1, min_doc_count: 0, extended_bounds: { min: 0, max } } });
+    const under = (parent: Record<string, unknown>, max: number) => ({ body: { aggs: { p: { ...parent, aggs: { h: histogram(max) } } } } });
+    // terms of size 10 keeps 25 buckets per shard (size × 1.5 + 10): 25 × 2,621 = 65,525 fits, 25 × 2,622 does not.
+    expect(() => guard(under({ terms: { field: 'service' } }, 2619))).not.toThrow();
+    expect(refusalOf(under({ terms: { field: 'service' } }, 2620))).toMatchObject({ reason: 'too-many-buckets', context: { pointer: '/aggs/p/aggs/h/histogram', limit: 65_535 } });
+    // An explicit shard_size counts; so does a size above it. A 20,000-bucket terms with 1,000 empty buckets each
+    // kept the OpenSearch node busy for minutes (the engine test of this bound).
+    expect(refusalOf(under({ terms: { field: 'service', size: 20_000 } }, 998))).toMatchObject({ reason: 'too-many-buckets', context: { pointer: '/aggs/p/aggs/h/histogram' } });
+    expect(refusalOf(under({ terms: { field: 'service', size: 10, shard_size: 100 } }, 998))).toMatchObject({ reason: 'too-many-buckets', context: { pointer: '/aggs/p/aggs/h/histogram' } });
+    expect(() => guard(under({ terms: { field: 'service', size: 10, shard_size: 60 } }, 998))).not.toThrow();
+    // composite counts its size, filters and ranges their count, single-bucket types 1.
+    expect(() => guard(under({ composite: { size: 65, sources: [{ s: { terms: { field: 'service' } } }] } }, 998))).not.toThrow();
+    expect(refusalOf(under({ composite: { size: 66, sources: [{ s: { terms: { field: 'service' } } }] } }, 998))).toMatchObject({ reason: 'too-many-buckets', context: { pointer: '/aggs/p/aggs/h/histogram' } });
+    const filters = (n: number) => ({ filters: { filters: Array.from({ length: n }, () => ({ match_all: {} })), other_bucket: true } });
+    expect(() => guard(under(filters(64), 998))).not.toThrow();
+    expect(refusalOf(under(filters(65), 998))).toMatchObject({ reason: 'too-many-buckets', context: { pointer: '/aggs/p/aggs/h/histogram' } });
+    expect(() => guard(under({ filter: { match_all: {} } }, 9997))).not.toThrow();
+    // A histogram whose buckets the data decides has no bound: nothing with empty buckets under it.
+    expect(refusalOf(under({ date_histogram: { field: 'ts', fixed_interval: '1h', min_doc_count: 1 } }, 0))).toMatchObject({ reason: 'too-many-buckets', context: { pointer: '/aggs/p/aggs/h/histogram' } });
+    expect(refusalOf(under({ rare_terms: { field: 'service' } }, 0))).toMatchObject({ reason: 'too-many-buckets', context: { pointer: '/aggs/p/aggs/h/histogram' } });
+    // Two levels multiply; a limit set lower applies.
+    const twoLevels = { body: { aggs: { t: { terms: { field: 'service', size: 2 }, aggs: { r: { range: { field: 'n', ranges: [{ to: 1 }, { from: 1 }] }, aggs: { h: histogram(2000) } } } } } } };
+    expect(() => guard(twoLevels)).not.toThrow(); // 13 × 2 × 2,002
+    expect(refusalOf(twoLevels, { ...OPTIONS, limits: { maxNestedBuckets: 50_000 } })).toMatchObject({ reason: 'too-many-buckets', context: { pointer: '/aggs/t/aggs/r/aggs/h/histogram', limit: 50_000 } });
+    // Buckets that come from the data are not multiplied: terms under terms, histograms with min_doc_count 1.
+    expect(() => guard({ body: { aggs: { t: { terms: { field: 'service', size: 60_000 }, aggs: { u: { terms: { field: 'level', size: 60_000 }, aggs: { d: { date_histogram: { field: 'ts', fixed_interval: '1ms', min_doc_count: 1 } } } } } } } } })).not.toThrow();
   });
 
   it('is idempotent: guarding a guarded histogram changes nothing', () => {

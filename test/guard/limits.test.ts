@@ -19,6 +19,7 @@ describe('limits', () => {
       maxSearches: 50,
       maxHistogramBuckets: 10000,
       maxAdjacencyMatrixFilters: 100,
+      maxNestedBuckets: 65535,
       maxIndexNames: 256,
       maxIndexNameBytes: 255,
     });
@@ -84,6 +85,23 @@ describe('limits', () => {
     expect(refusalOf({ path: '/logs-app/_search', body: through }).reason).toBe('too-many-buckets');
     const siblings = { size: 0, aggs: { a: { adjacency_matrix: { filters: filters(100, 'f') } }, b: { adjacency_matrix: { filters: filters(100, 'g') } } } };
     expect(() => guard({ path: '/logs-app/_search', body: siblings })).not.toThrow();
+  });
+
+  it('adjacency_matrix under any bucket aggregation: its buckets times theirs at most maxNestedBuckets (65,535)', () => {
+    const filters = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`f${i}`, { term: { code: i } }]));
+    const under = (parent: Record<string, unknown>, n: number) => ({ size: 0, aggs: { t: { ...parent, aggs: { m: { adjacency_matrix: { filters: filters(n) } } } } } });
+    const at = '/aggs/t/aggs/m/adjacency_matrix';
+    // 30 filters (465 buckets) under terms of 20,000 buckets kept the OpenSearch node busy for minutes.
+    expectRefused({ path: '/logs-app/_search', body: under({ terms: { field: 'service', size: 20_000 } }, 30) }, 'too-many-buckets', { pointer: at });
+    // terms of size 10 keeps 25 buckets per shard: 71 filters (2,556 buckets) fit, 72 (2,628) do not.
+    expect(() => guard({ path: '/logs-app/_search', body: under({ terms: { field: 'service' } }, 71) })).not.toThrow();
+    expect(refusalOf({ path: '/logs-app/_search', body: under({ terms: { field: 'service' } }, 72) }).context).toMatchObject({ pointer: at, limit: 65_535 });
+    // Under a histogram whose buckets the data decides, no bound holds; a single-bucket parent counts 1.
+    expectRefused({ path: '/logs-app/_search', body: under({ date_histogram: { field: 'ts', fixed_interval: '1h', min_doc_count: 1 } }, 1) }, 'too-many-buckets', { pointer: at });
+    expect(() => guard({ path: '/logs-app/_search', body: under({ filter: { match_all: {} } }, 100) })).not.toThrow();
+    // The limit is configurable.
+    expect(refusalOf({ path: '/logs-app/_search', body: under({ terms: { field: 'service' } }, 10) }, options({ maxNestedBuckets: 1000 })).reason).toBe('too-many-buckets');
+    expect(() => guard({ path: '/logs-app/_search', body: under({ terms: { field: 'service' } }, 10) }, options({ maxNestedBuckets: 1375 }))).not.toThrow();
   });
 
   it('aggregation count and _msearch size', () => {

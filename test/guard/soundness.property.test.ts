@@ -19,7 +19,7 @@ import type { EvalDoc } from '../support/search-evaluator.js';
 const OPTIONS = { indices: [...TOKEN_INDICES], fields: TEST_FIELDS };
 
 /** Refusals a request of the allowed grammar may still get: it was too big. */
-const LIMIT_REASONS = new Set(['body-too-deep', 'too-many-clauses', 'query-too-deep', 'aggregations-too-deep', 'too-many-aggregations']);
+const LIMIT_REASONS = new Set(['body-too-deep', 'too-many-clauses', 'query-too-deep', 'aggregations-too-deep', 'too-many-aggregations', 'too-many-buckets']);
 
 function visible(expression: AccessExpression, docs: readonly EvalDoc[]): Set<string> {
   const predicate = toPredicate(expression, { fields: TEST_FIELDS });
