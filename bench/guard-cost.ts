@@ -15,7 +15,9 @@
  * neighbours. Per row: the first (cold) call, then the median and the best
  * of `--runs` calls; the verdict is on the median. "JSON.parse ms" is the
  * median time to parse the body's text (NDJSON line by line), which any
- * proxy pays: a reference for how fast the machine was at the time.
+ * proxy pays: a reference for how fast the machine was at the time, and
+ * "× JSON.parse" the guard's median over it, the figure that does not move
+ * with the machine's speed.
  *
  * Fresh process (the default): every row runs in its own new process, so
  * no row profits from another's warm-up. `--busy`: one process for all
@@ -320,7 +322,7 @@ function verdict(row: Row, m: Measured): string {
 }
 
 function print(results: readonly [Row, Measured][], mode: string): void {
-  const header = ['shape', 'limits', 'MiB', 'outcome', 'first ms', 'median ms', 'best ms', 'median ms/MiB', 'JSON.parse ms', 'bound', 'verdict'];
+  const header = ['shape', 'limits', 'MiB', 'outcome', 'first ms', 'median ms', 'best ms', 'median ms/MiB', 'JSON.parse ms', '× JSON.parse', 'bound', 'verdict'];
   const rows = results.map(([row, m]) => [
     row.name,
     row.limits,
@@ -331,12 +333,15 @@ function print(results: readonly [Row, Measured][], mode: string): void {
     m.bestMs.toFixed(1),
     row.bound === 'per-mib' ? (m.medianMs / m.mib).toFixed(1) : '',
     m.parseMs.toFixed(1),
+    // The machine-independent figure: the guard's time over the time to parse the same text, both
+    // measured in the same process at the same moment (index-list rows parse next to nothing).
+    row.bound === 'per-mib' && m.parseMs >= 1 ? (m.medianMs / m.parseMs).toFixed(1) : '',
     row.bound === 'per-mib' ? `≤ ${BOUND_MS_PER_MIB} ms/MiB` : `≤ ${BOUND_INDEX_LIST_MS} ms`,
     verdict(row, m),
   ]);
   const all = [header, ...rows];
   const widths = header.map((_, c) => Math.max(...all.map((r) => (r[c] as string).length)));
-  const numeric = new Set([2, 4, 5, 6, 7, 8]);
+  const numeric = new Set([2, 4, 5, 6, 7, 8, 9]);
   for (const r of all) process.stdout.write(`${r.map((cell, c) => (numeric.has(c) ? cell.padStart(widths[c] as number) : cell.padEnd(widths[c] as number))).join('  ')}\n`);
   const over = results.filter(([row, m]) => verdict(row, m) !== 'PASS').length;
   process.stdout.write(
