@@ -6,7 +6,7 @@
  */
 import type { JsonObject, JsonValue } from './json-value.js';
 import { setOwn } from './json-value.js';
-import { bucketsPerParent, makesBucketsRegardlessOfData } from './bucket-bounds.js';
+import { BUILT_PER_PARENT_FROM_ALL_BUCKETS, bucketsPerParent, makesBucketsRegardlessOfData } from './bucket-bounds.js';
 import { AGGREGATIONS, REFUSED_AGGREGATIONS } from './aggregation-types.js';
 import { opaqueObject } from './json-kinds.js';
 import { expectObject } from './object-rules.js';
@@ -45,6 +45,10 @@ function walkAggregation(value: JsonValue, pointer: string, context: WalkContext
   const limit = context.limits.maxNestedBuckets;
   if (enclosing > 1 && buckets > limit && makesBucketsRegardlessOfData(type, guardedType)) {
     refuse('too-many-buckets', `${shown(type)} under the bucket aggregations enclosing it could make more than ${limit} buckets.`, { pointer: typeAt, limit });
+  }
+  const parentLimit = context.limits.maxHistogramParentBuckets;
+  if (enclosing > parentLimit && BUILT_PER_PARENT_FROM_ALL_BUCKETS.has(type)) {
+    refuse('too-many-buckets', `${shown(type)} may sit under at most ${parentLimit} buckets of the aggregations enclosing it.`, { pointer: typeAt, limit: parentLimit });
   }
   context.enclosingBuckets = buckets;
   const out: JsonObject = {};

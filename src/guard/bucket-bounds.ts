@@ -90,3 +90,17 @@ export function makesBucketsRegardlessOfData(type: string, body: JsonValue): boo
   if (type === 'adjacency_matrix') return true;
   return (type === 'histogram' || type === 'date_histogram') && isJsonObject(body) && emptyBucketsOf(body) !== undefined;
 }
+
+/**
+ * The aggregation types whose shard results OpenSearch (2.19 and 3.9) builds
+ * with one list per parent bucket, each sized for every bucket the
+ * aggregation made on the shard under all parents
+ * (`BucketsAggregator.buildAggregationsForVariableBuckets`: `new
+ * ArrayList<>(bucketOrds.size())` per owning bucket; its callers are
+ * `AbstractHistogramAggregator`, `DateHistogramAggregator`,
+ * `DateRangeHistogramAggregator` and `AutoDateHistogramAggregator`). The
+ * memory grows with parents × buckets and no circuit breaker sees it, so
+ * `limits.maxHistogramParentBuckets` bounds their parents whatever their
+ * own options. Elasticsearch 8.19 sizes each list for its own parent.
+ */
+export const BUILT_PER_PARENT_FROM_ALL_BUCKETS: ReadonlySet<string> = new Set(['histogram', 'date_histogram', 'auto_date_histogram']);

@@ -63,6 +63,19 @@ export interface GuardLimits {
    * OpenSearch node busy for minutes).
    */
   readonly maxNestedBuckets: number;
+  /**
+   * Most buckets the aggregations enclosing a `histogram`, `date_histogram`
+   * or `auto_date_histogram` may make on one shard, all multiplied and
+   * counted as for `maxNestedBuckets` (refusal `too-many-buckets`). Default
+   * 1,024: `terms` up to `size` 676 (shard size 1,024), or two levels of
+   * `size` 10. OpenSearch 2.19 and 3.9 build these three types' results with
+   * a list per parent bucket sized for all the buckets of the aggregation on
+   * the shard (`BucketsAggregator.buildAggregationsForVariableBuckets`),
+   * memory that grows with parents × buckets, outside any circuit breaker:
+   * under 15,010 `terms` buckets, a histogram of two buckets each ran a 1 GB
+   * node out of memory, with or without `min_doc_count: 0`.
+   */
+  readonly maxHistogramParentBuckets: number;
   /** Most index names (items of the comma-separated expressions) in one request, `_msearch` headers included (refusal `too-many-indices`). Default 256. */
   readonly maxIndexNames: number;
   /** Longest index name or pattern, in UTF-8 bytes (refusal `index-invalid`). Default 255, the engines' own limit. */
@@ -88,6 +101,7 @@ export const DEFAULT_GUARD_LIMITS: GuardLimits = Object.freeze({
   maxHistogramBuckets: 10_000,
   maxAdjacencyMatrixFilters: 100,
   maxNestedBuckets: 65_535,
+  maxHistogramParentBuckets: 1_024,
   maxIndexNames: 256,
   maxIndexNameBytes: 255,
 });

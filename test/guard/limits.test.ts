@@ -20,6 +20,7 @@ describe('limits', () => {
       maxHistogramBuckets: 10000,
       maxAdjacencyMatrixFilters: 100,
       maxNestedBuckets: 65535,
+      maxHistogramParentBuckets: 1024,
       maxIndexNames: 256,
       maxIndexNameBytes: 255,
     });
