@@ -78,6 +78,17 @@ describe('dates (strict_date_optional_time||epoch_millis)', () => {
     expect(at('2020-02-29', '2020-02-29')).toBe(true);
   });
 
+  it('date_nanos: unless read as OpenSearch, a time without seconds is refused, as Elasticsearch 8.19 refuses it', () => {
+    // On the nodes: OpenSearch 2.19 indexed "2020-01-01T13" into a date_nanos field; Elasticsearch 8.19
+    // (strict_date_optional_time_nanos) refused it, "…T13:00" and "…T13:00Z", and indexed "…T13:00:00.5".
+    const docs = ['2020-01-01T13', '2020-01-01T13:45Z', '2020-01-01T', '2020-01-01T13:45:00', '2020-01-01T13:45:00.5Z', '2020-01-01'].map((v, i) => ({ _id: String(i), _source: { d: v } }));
+    const all = (type: FieldTypes) => [...evaluateOnDocs({ match_all: {} }, docs, type)];
+    expect(all({ d: { type: 'date_nanos' } })).toEqual(['3', '4', '5']);
+    expect(all({ d: { type: 'date_nanos', engine: 'elasticsearch' } })).toEqual(['3', '4', '5']);
+    expect(all({ d: { type: 'date_nanos', engine: 'opensearch' } })).toEqual(['0', '1', '2', '3', '4', '5']);
+    expect(all({ d: { type: 'date' } })).toEqual(['0', '1', '2', '3', '4', '5']);
+  });
+
   it('refuses unmodelled formats instead of guessing', () => {
     const custom: FieldTypes = { d: { type: 'date', format: 'yyyy/MM/dd' } };
     expect(() => evaluateOnDocs(term('d', '2020/01/01'), [], custom)).toThrow(/not modelled/);

@@ -166,6 +166,7 @@ export function dateModel(spec: DateFieldType, pointer: string): FieldModel {
   }
   const parsers = formats.map(parserOf);
   const nanosResolution = spec.type === 'date_nanos';
+  const esNanosDefault = nanosResolution && spec.format === undefined && spec.engine !== 'opensearch';
   const MAX_NANOS = 2n ** 63n - 1n;
 
   /** Epoch nanos → the stored unit, or `undefined` when date_nanos cannot hold it. */
@@ -202,6 +203,10 @@ export function dateModel(spec: DateFieldType, pointer: string): FieldModel {
     index: (leaf) => {
       const text = leaf === null ? spec.nullValue : leafText(leaf);
       if (text === undefined) return [];
+      // Elasticsearch 8.19's default date_nanos format (strict_date_optional_time_nanos) needs hours, minutes and
+      // seconds after the date's 'T' (shown on the node: "2020-01-01T13" and "…T13:45" are refused, "…T13:45:00.5" is indexed).
+      // Unless the field is read as OpenSearch's, such a document is refused: the stricter reading, as the library's.
+      if (esNanosDefault && /^[^T]*T(?!\d{2}:\d{2}:\d{2})/.test(text)) return rejected(`failed to parse date field [${text}]`, true);
       const nanos = parse(text, false);
       const v = nanos === undefined ? undefined : toUnit(nanos);
       return v === undefined ? rejected(`failed to parse date field [${text}]`, true) : [v];
