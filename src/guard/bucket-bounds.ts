@@ -14,9 +14,11 @@ import { emptyBucketsOf } from './histogram-bounds.js';
 /** Aggregations that make one bucket per parent bucket (or none). */
 const SINGLE_BUCKET: ReadonlySet<string> = new Set(['missing', 'filter', 'nested', 'reverse_nested', 'sampler', 'diversified_sampler', 'random_sampler']);
 
+/** A size option as the engine reads it: the guard accepts a number or a numeric string, which the engines coerce. */
 function sizeOption(body: JsonObject, key: string, fallback: number): number {
   const value = getOwn(body, key);
-  return typeof value === 'number' ? value : fallback;
+  if (typeof value === 'number') return value;
+  return typeof value === 'string' ? Number(value) : fallback;
 }
 
 /**

@@ -94,6 +94,7 @@ describe('bounded empty buckets are accepted, with hard_bounds pinned to the bou
     // kept the OpenSearch node busy for minutes (the engine test of this bound).
     expect(refusalOf(under({ terms: { field: 'service', size: 20_000 } }, 998))).toMatchObject({ reason: 'too-many-buckets', context: { pointer: '/aggs/p/aggs/h/histogram' } });
     expect(refusalOf(under({ terms: { field: 'service', size: 10, shard_size: 100 } }, 998))).toMatchObject({ reason: 'too-many-buckets', context: { pointer: '/aggs/p/aggs/h/histogram' } });
+    expect(refusalOf(under({ terms: { field: 'service', size: '20000' } }, 998))).toMatchObject({ reason: 'too-many-buckets', context: { pointer: '/aggs/p/aggs/h/histogram' } });
     expect(() => guard(under({ terms: { field: 'service', size: 10, shard_size: 60 } }, 998))).not.toThrow();
     // composite counts its size, filters and ranges their count, single-bucket types 1.
     expect(() => guard(under({ composite: { size: 65, sources: [{ s: { terms: { field: 'service' } } }] } }, 998))).not.toThrow();
@@ -128,6 +129,12 @@ describe('bounded empty buckets are accepted, with hard_bounds pinned to the bou
       expect(refusalOf(under({ terms: { field: 'service', size: 677 } }, child))).toMatchObject({ reason: 'too-many-buckets', context: { pointer: `/aggs/p/aggs/h/${type}`, limit: 1024 } });
       expect(refusalOf(under({ terms: { field: 'service', size: 10, shard_size: 1025 } }, child))).toMatchObject({ reason: 'too-many-buckets', context: { pointer: `/aggs/p/aggs/h/${type}` } });
       expect(refusalOf(under({ terms: { field: 'service', size: 10_000 } }, child))).toMatchObject({ reason: 'too-many-buckets', context: { pointer: `/aggs/p/aggs/h/${type}` } });
+      // Sizes written as numeric strings count as the engines read them (they coerce them).
+      expect(refusalOf(under({ terms: { field: 'service', size: '10000' } }, child))).toMatchObject({ reason: 'too-many-buckets', context: { pointer: `/aggs/p/aggs/h/${type}` } });
+      expect(refusalOf(under({ terms: { field: 'service', size: 10, shard_size: '1025' } }, child))).toMatchObject({ reason: 'too-many-buckets' });
+      expect(refusalOf(under({ multi_terms: { terms: [{ field: 'a' }, { field: 'b' }], size: '5000' } }, child))).toMatchObject({ reason: 'too-many-buckets' });
+      expect(refusalOf(under({ composite: { size: '1025', sources: [{ s: { terms: { field: 'service' } } }] } }, child))).toMatchObject({ reason: 'too-many-buckets' });
+      expect(() => guard(under({ terms: { field: 'service', size: '676' } }, child))).not.toThrow();
       // Parents multiply through single-bucket aggregations and levels; data-driven parents have no bound.
       const twoLevels = (size: number) => ({ body: { aggs: { a: { terms: { field: 'service', size }, aggs: { f: { filter: { match_all: {} }, aggs: { b: { terms: { field: 'level', size }, aggs: { h: child } } } } } } } } });
       expect(() => guard(twoLevels(10))).not.toThrow(); // 25 × 1 × 25 = 625
