@@ -114,49 +114,6 @@ describe('bounded empty buckets are accepted, with hard_bounds pinned to the bou
     expect(() => guard({ body: { aggs: { t: { terms: { field: 'service', size: 60_000 }, aggs: { u: { terms: { field: 'level', size: 60_000 } } } } } } })).not.toThrow();
   });
 
-  describe('any histogram under many parent buckets (limits.maxHistogramParentBuckets, 1,024)', () => {
-    const types = {
-      histogram: { histogram: { field: 'n', interval: 1_000_000, min_doc_count: 1 } },
-      date_histogram: { date_histogram: { field: 'ts', calendar_interval: 'year', min_doc_count: 1 } },
-      auto_date_histogram: { auto_date_histogram: { field: 'ts', buckets: 2 } },
-    };
-    const under = (parent: Record<string, unknown>, child: Record<string, unknown>) => ({ body: { aggs: { p: { ...parent, aggs: { h: child } } } } });
-
-    it.each(Object.entries(types))('%s: under terms up to a shard size of 1,024, in any position', (type, child) => {
-      // size 676 keeps 676 × 1.5 + 10 = 1,024 buckets per shard; size 677 keeps 1,025. Under terms of 15,010
-      // shard buckets, each of these with two buckets per parent ran the 1 GB OpenSearch 2.19 node out of memory.
-      expect(() => guard(under({ terms: { field: 'service', size: 676 } }, child))).not.toThrow();
-      expect(refusalOf(under({ terms: { field: 'service', size: 677 } }, child))).toMatchObject({ reason: 'too-many-buckets', context: { pointer: `/aggs/p/aggs/h/${type}`, limit: 1024 } });
-      expect(refusalOf(under({ terms: { field: 'service', size: 10, shard_size: 1025 } }, child))).toMatchObject({ reason: 'too-many-buckets', context: { pointer: `/aggs/p/aggs/h/${type}` } });
-      expect(refusalOf(under({ terms: { field: 'service', size: 10_000 } }, child))).toMatchObject({ reason: 'too-many-buckets', context: { pointer: `/aggs/p/aggs/h/${type}` } });
-      // Sizes written as numeric strings count as the engines read them (they coerce them).
-      expect(refusalOf(under({ terms: { field: 'service', size: '10000' } }, child))).toMatchObject({ reason: 'too-many-buckets', context: { pointer: `/aggs/p/aggs/h/${type}` } });
-      expect(refusalOf(under({ terms: { field: 'service', size: 10, shard_size: '1025' } }, child))).toMatchObject({ reason: 'too-many-buckets' });
-      expect(refusalOf(under({ multi_terms: { terms: [{ field: 'a' }, { field: 'b' }], size: '5000' } }, child))).toMatchObject({ reason: 'too-many-buckets' });
-      expect(refusalOf(under({ composite: { size: '1025', sources: [{ s: { terms: { field: 'service' } } }] } }, child))).toMatchObject({ reason: 'too-many-buckets' });
-      expect(() => guard(under({ terms: { field: 'service', size: '676' } }, child))).not.toThrow();
-      // Parents multiply through single-bucket aggregations and levels; data-driven parents have no bound.
-      const twoLevels = (size: number) => ({ body: { aggs: { a: { terms: { field: 'service', size }, aggs: { f: { filter: { match_all: {} }, aggs: { b: { terms: { field: 'level', size }, aggs: { h: child } } } } } } } } });
-      expect(() => guard(twoLevels(10))).not.toThrow(); // 25 × 1 × 25 = 625
-      expect(refusalOf(twoLevels(20))).toMatchObject({ reason: 'too-many-buckets', context: { pointer: `/aggs/a/aggs/f/aggs/b/aggs/h/${type}` } }); // 40 × 40
-      expect(refusalOf(under({ date_histogram: { field: 'ts', fixed_interval: '1h', min_doc_count: 1 } }, child))).toMatchObject({ reason: 'too-many-buckets', context: { pointer: `/aggs/p/aggs/h/${type}` } });
-      expect(refusalOf(under({ rare_terms: { field: 'service' } }, child))).toMatchObject({ reason: 'too-many-buckets' });
-      expect(() => guard(under({ composite: { size: 1024, sources: [{ s: { terms: { field: 'service' } } }] } }, child))).not.toThrow();
-      expect(refusalOf(under({ composite: { size: 1025, sources: [{ s: { terms: { field: 'service' } } }] } }, child))).toMatchObject({ reason: 'too-many-buckets' });
-      // At the top level, or under one bucket, any number of its own buckets; a host may set the limit lower.
-      expect(() => guard({ body: { aggs: { h: child } } })).not.toThrow();
-      expect(() => guard(under({ filter: { match_all: {} } }, child))).not.toThrow();
-      expect(refusalOf(under({ terms: { field: 'service' } }, child), { ...OPTIONS, limits: { maxHistogramParentBuckets: 24 } })).toMatchObject({ reason: 'too-many-buckets', context: { limit: 24 } });
-    });
-
-    it('terms, ranges and metrics under many parents are not limited by it', () => {
-      const wide = { terms: { field: 'service', size: 10_000 } };
-      for (const child of [{ terms: { field: 'level', size: 2 } }, { range: { field: 'n', ranges: [{ to: 1 }, { from: 1 }] } }, { avg: { field: 'n' } }, { variable_width_histogram: { field: 'n', buckets: 2 } }]) {
-        expect(() => guard(under(wide, child))).not.toThrow();
-      }
-    });
-  });
-
   it('is idempotent: guarding a guarded histogram changes nothing', () => {
     const once = guard({ body: { aggs: { d: { date_histogram: { field: 'ts', calendar_interval: 'month', extended_bounds: { min: 0, max: YEAR_MS } } } } } });
     expect(guard(once)).toEqual(once);
@@ -168,5 +125,48 @@ describe('auto_date_histogram', () => {
     const aggs = (buckets: number) => ({ aggs: { d: { auto_date_histogram: { field: 'ts', buckets } } } });
     expect(guardedBody({ body: aggs(100) })['aggs']).toEqual(aggs(100).aggs);
     expectRefused({ body: aggs(10_001) }, 'too-many-buckets', { pointer: '/aggs/d/auto_date_histogram/buckets' });
+  });
+});
+
+describe('any histogram under many parent buckets (limits.maxHistogramParentBuckets, 1,024)', () => {
+  const types = {
+    histogram: { histogram: { field: 'n', interval: 1_000_000, min_doc_count: 1 } },
+    date_histogram: { date_histogram: { field: 'ts', calendar_interval: 'year', min_doc_count: 1 } },
+    auto_date_histogram: { auto_date_histogram: { field: 'ts', buckets: 2 } },
+  };
+  const under = (parent: Record<string, unknown>, child: Record<string, unknown>) => ({ body: { aggs: { p: { ...parent, aggs: { h: child } } } } });
+
+  it.each(Object.entries(types))('%s: under terms up to a shard size of 1,024, in any position', (type, child) => {
+    // size 676 keeps 676 × 1.5 + 10 = 1,024 buckets per shard; size 677 keeps 1,025. Under terms of 15,010
+    // shard buckets, each of these with two buckets per parent ran the 1 GB OpenSearch 2.19 node out of memory.
+    expect(() => guard(under({ terms: { field: 'service', size: 676 } }, child))).not.toThrow();
+    expect(refusalOf(under({ terms: { field: 'service', size: 677 } }, child))).toMatchObject({ reason: 'too-many-buckets', context: { pointer: `/aggs/p/aggs/h/${type}`, limit: 1024 } });
+    expect(refusalOf(under({ terms: { field: 'service', size: 10, shard_size: 1025 } }, child))).toMatchObject({ reason: 'too-many-buckets', context: { pointer: `/aggs/p/aggs/h/${type}` } });
+    expect(refusalOf(under({ terms: { field: 'service', size: 10_000 } }, child))).toMatchObject({ reason: 'too-many-buckets', context: { pointer: `/aggs/p/aggs/h/${type}` } });
+    // Sizes written as numeric strings count as the engines read them (they coerce them).
+    expect(refusalOf(under({ terms: { field: 'service', size: '10000' } }, child))).toMatchObject({ reason: 'too-many-buckets', context: { pointer: `/aggs/p/aggs/h/${type}` } });
+    expect(refusalOf(under({ terms: { field: 'service', size: 10, shard_size: '1025' } }, child))).toMatchObject({ reason: 'too-many-buckets' });
+    expect(refusalOf(under({ multi_terms: { terms: [{ field: 'a' }, { field: 'b' }], size: '5000' } }, child))).toMatchObject({ reason: 'too-many-buckets' });
+    expect(refusalOf(under({ composite: { size: '1025', sources: [{ s: { terms: { field: 'service' } } }] } }, child))).toMatchObject({ reason: 'too-many-buckets' });
+    expect(() => guard(under({ terms: { field: 'service', size: '676' } }, child))).not.toThrow();
+    // Parents multiply through single-bucket aggregations and levels; data-driven parents have no bound.
+    const twoLevels = (size: number) => ({ body: { aggs: { a: { terms: { field: 'service', size }, aggs: { f: { filter: { match_all: {} }, aggs: { b: { terms: { field: 'level', size }, aggs: { h: child } } } } } } } } });
+    expect(() => guard(twoLevels(10))).not.toThrow(); // 25 × 1 × 25 = 625
+    expect(refusalOf(twoLevels(20))).toMatchObject({ reason: 'too-many-buckets', context: { pointer: `/aggs/a/aggs/f/aggs/b/aggs/h/${type}` } }); // 40 × 40
+    expect(refusalOf(under({ date_histogram: { field: 'ts', fixed_interval: '1h', min_doc_count: 1 } }, child))).toMatchObject({ reason: 'too-many-buckets', context: { pointer: `/aggs/p/aggs/h/${type}` } });
+    expect(refusalOf(under({ rare_terms: { field: 'service' } }, child))).toMatchObject({ reason: 'too-many-buckets' });
+    expect(() => guard(under({ composite: { size: 1024, sources: [{ s: { terms: { field: 'service' } } }] } }, child))).not.toThrow();
+    expect(refusalOf(under({ composite: { size: 1025, sources: [{ s: { terms: { field: 'service' } } }] } }, child))).toMatchObject({ reason: 'too-many-buckets' });
+    // At the top level, or under one bucket, any number of its own buckets; a host may set the limit lower.
+    expect(() => guard({ body: { aggs: { h: child } } })).not.toThrow();
+    expect(() => guard(under({ filter: { match_all: {} } }, child))).not.toThrow();
+    expect(refusalOf(under({ terms: { field: 'service' } }, child), { ...OPTIONS, limits: { maxHistogramParentBuckets: 24 } })).toMatchObject({ reason: 'too-many-buckets', context: { limit: 24 } });
+  });
+
+  it('terms, ranges and metrics under many parents are not limited by it', () => {
+    const wide = { terms: { field: 'service', size: 10_000 } };
+    for (const child of [{ terms: { field: 'level', size: 2 } }, { range: { field: 'n', ranges: [{ to: 1 }, { from: 1 }] } }, { avg: { field: 'n' } }, { variable_width_histogram: { field: 'n', buckets: 2 } }]) {
+      expect(() => guard(under(wide, child))).not.toThrow();
+    }
   });
 });
